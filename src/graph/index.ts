@@ -1,0 +1,2 @@
+export * from './types';
+export { toGraph, toLabel, toGuardName } from './toGraph';
