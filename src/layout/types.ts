@@ -1,0 +1,42 @@
+import type { GraphEdge, GraphNode } from '../graph/types';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Box extends Point {
+  width: number;
+  height: number;
+}
+
+/** A state node with its box in absolute diagram coordinates. */
+export interface LaidOutNode extends GraphNode, Box {
+  /** 0 for the root, 1 for its children, … */
+  depth: number;
+}
+
+/** A transition with its route (absolute coordinates) and label box. */
+export interface LaidOutEdge extends GraphEdge {
+  points: Point[];
+  labelBox?: Box;
+  /** text lines of the label as laid out (event, then guard) */
+  labelLines: string[];
+}
+
+export interface LaidOutGraph {
+  /** fingerprint of the graph this layout was computed from (see `getGraphKey`) */
+  graphKey: string;
+  width: number;
+  height: number;
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+}
+
+export interface LayoutOptions {
+  /** flow direction of the layered layout */
+  direction?: 'RIGHT' | 'DOWN';
+  /** font size (px) of state labels; boxes are sized from it */
+  fontSize?: number;
+  /** font size (px) of transition labels */
+  edgeFontSize?: number;
+}
