@@ -1,5 +1,13 @@
-// Contract placeholder: implemented in the next commit (the procedure engine).
-import type { CaseFile, Milestone, Trace, VictimStatusConditions } from './types';
+// The engine: runs a case file through the procedure machine with XState's pure microstep functions and a
+// simulated clock in days. Delayed transitions come back as `xstate.raise` actions with a delay; the engine
+// schedules them itself, so a run is deterministic and never waits.
+import { getInitialMicrosteps, getMicrosteps, type AnyMachineSnapshot } from 'xstate';
+import { addDays } from '../dates';
+import { ASSUMPTIONS, decideAge, toFacts, type AssumptionId, type Facts } from './facts';
+import { procedureMachine, type MilestoneParams, type ProcedureContext, type ProcedureEvent } from '../procedure/machine';
+import { evaluateConditions, type Known } from '../procedure/conditions';
+import type { RuleId, RulesInForce } from '../rules/rules';
+import type { CaseFile, Milestone, MilestoneId, OutcomeId, Trace, VictimStatusConditions } from './types';
 
 export interface StepEvent {
   type: string;
@@ -26,9 +34,255 @@ export interface Run {
   steps: Step[];
 }
 
-export function stepCase(caseFile: CaseFile): Run {
-  throw new Error(`engine not implemented yet: ${caseFile.format}`);
+/** Milestones that may occur more than once (case-format.md). */
+const REPEATABLE: ReadonlySet<MilestoneId> = new Set(['registrationCertificate', 'temporaryResidenceCard']);
+
+type Microstep = [AnyMachineSnapshot, { type: string; params?: unknown; info?: { context?: ProcedureContext } }[]];
+
+interface Timer {
+  day: number;
+  seq: number;
+  event: StepEvent;
 }
+
+/** The case file's own dated facts, as machine events in the order they happen (same-day order matters). */
+export function getCaseEvents(c: CaseFile, rules: RulesInForce, used: Set<AssumptionId>): StepEvent[] {
+  const events: StepEvent[] = [];
+  const statementDay = c.cooperation?.statementDay;
+  if (typeof statementDay === 'number') events.push({ type: 'statement.given', day: statementDay });
+  if (typeof c.tiesCut === 'object') events.push({ type: 'ties.resumed', day: c.tiesCut.contactResumedDay });
+  const p = c.prosecution;
+  if (p && p.outcome !== 'pending' && typeof p.day === 'number') {
+    if (p.outcome !== 'dismissed' && p.requisitionsRetainTrafficking !== undefined) {
+      if (p.requisitionsDay === undefined) used.add('requisitionsOnJudgmentDay');
+      events.push({
+        type: 'prosecution.requisitions',
+        day: p.requisitionsDay ?? p.day,
+        retainsTrafficking: p.requisitionsRetainTrafficking,
+      });
+    }
+    const type = { conviction: 'prosecution.convicted', acquittal: 'prosecution.acquitted', dismissed: 'prosecution.dismissed' }[
+      p.outcome
+    ];
+    events.push({ type, day: p.day });
+  }
+  const appeal = c.age?.appeal;
+  if (appeal) {
+    events.push({ type: 'age.appealed', day: appeal.day });
+    if (appeal.outcome === 'annulled' || appeal.outcome === 'rejected') {
+      events.push({ type: 'age.appealDecided', day: appeal.decisionDay ?? appeal.day, annulled: appeal.outcome === 'annulled' });
+    }
+  }
+  const ds = c.durableSolution;
+  if (ds) {
+    events.push({ type: 'durableSolution.requested', day: ds.requestedDay });
+    if (ds.decision) {
+      if (ds.decisionDay === undefined) used.add('durableSolutionDecisionDay');
+      events.push({
+        type: 'durableSolution.decided',
+        day: ds.decisionDay ?? ds.requestedDay + rules.durableSolutionDecisionDays.value,
+        decision: ds.decision,
+      });
+    }
+  }
+  if (typeof c.disappearsDay === 'number') events.push({ type: 'person.disappeared', day: c.disappearsDay });
+  // Stable sort: same-day events keep the order above (statement before judgment, disappearance last).
+  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.day - b.e.day || a.i - b.i).map(({ e }) => e);
+}
+
+function atomicIds(snapshot: AnyMachineSnapshot): string[] {
+  const nodes = (snapshot as unknown as { _nodes: { id: string; type: string }[] })._nodes;
+  return nodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id);
+}
+
+function regionOf(id: string): string {
+  return id.split('.').slice(0, 3).join('.');
+}
+
+function transitionsBetween(before: string[], after: string[], eventType: string): TakenTransition[] {
+  const exited = before.filter((id) => !after.includes(id));
+  const entered = after.filter((id) => !before.includes(id));
+  const out: TakenTransition[] = [];
+  for (const source of exited) {
+    const targets = entered.filter((t) => regionOf(t) === regionOf(source) || !t.startsWith('procedure.pathway'));
+    out.push({ source, targets, eventType });
+  }
+  for (const target of entered) {
+    if (!out.some((t) => t.targets.includes(target))) out.push({ source: '', targets: [target], eventType });
+  }
+  return out;
+}
+
+function knownOf(snapshot: AnyMachineSnapshot): Known {
+  return (snapshot.context as ProcedureContext).known;
+}
+
+function outcomeOf(snapshot: AnyMachineSnapshot, facts: Facts, day: number, used: Set<AssumptionId>): OutcomeId {
+  const known = knownOf(snapshot);
+  if (snapshot.matches('disappeared')) return 'disappeared';
+  if (snapshot.matches('returned')) return 'returned';
+  const track = (s: string) => snapshot.matches({ pathway: { victimTrack: s } });
+  if (track('permanentResidence')) return 'permanentResidence';
+  if (['minorDocument', 'reflectionPeriod', 'registrationCertificate', 'temporaryResidence'].some(track)) {
+    return 'temporaryResidence';
+  }
+  if (track('notIdentified')) return 'notIdentified';
+  if (known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted)) return 'adultTrack';
+  if (facts.asylumApplication || snapshot.matches({ pathway: { otherTracks: { durableSolution: 'requested' } } })) {
+    return 'otherProcedure';
+  }
+  if (snapshot.matches({ pathway: { otherTracks: { durableSolution: 'stay' } } })) return 'otherProcedure';
+  const stillMinor = known.ageDecision === 'minor' && day < (known.majorityDay ?? Infinity);
+  if (stillMinor) {
+    used.add('minorFallback');
+    return 'otherProcedure';
+  }
+  return 'mustLeave';
+}
+
+export function stepCase(caseFile: CaseFile): Run {
+  const { facts, rules, used: usedList } = toFacts(caseFile);
+  const used = new Set<AssumptionId>(usedList);
+  const horizon = facts.horizonDays;
+  const caseEvents = getCaseEvents(caseFile, rules, used);
+  const timers = new Map<string, Timer>();
+  let seq = 0;
+  const milestones: Milestone[] = [];
+  const seen = new Set<MilestoneId>();
+  const steps: Step[] = [];
+  const stateAssumptions = new Set<string>();
+  let decision: VictimStatusConditions | undefined;
+  let snapshot: AnyMachineSnapshot | undefined;
+  let active: string[] = [];
+
+  const apply = (microsteps: Microstep[], event: StepEvent) => {
+    const added: Milestone[] = [];
+    const transitions: TakenTransition[] = [];
+    for (const [next, actions] of microsteps) {
+      for (const action of actions) {
+        if (action.type === 'recordMilestone') {
+          const p = action.params as MilestoneParams;
+          if (seen.has(p.id) && !REPEATABLE.has(p.id)) continue;
+          seen.add(p.id);
+          const m: Milestone = {
+            id: p.id,
+            date: addDays(facts.date, event.day),
+            day: event.day,
+            ...p.attributes,
+            basis: p.basis,
+            source: p.source,
+          };
+          if (p.assumption) stateAssumptions.add(p.assumption);
+          milestones.push(m);
+          added.push(m);
+        } else if (action.type === 'recordStatusDecision') {
+          const ctx = action.info?.context ?? (next.context as ProcedureContext);
+          decision = evaluateConditions(facts, rules, ctx.known);
+        } else if (action.type === 'xstate.raise') {
+          const p = action.params as { event: { type: string }; id?: string; delay?: number };
+          if (typeof p.delay === 'number') {
+            timers.set(p.id ?? `timer${seq}`, { day: event.day + p.delay, seq: seq++, event: { ...p.event, day: event.day + p.delay } });
+          }
+        } else if (action.type === 'xstate.cancel') {
+          timers.delete((action.params as { sendId: string }).sendId);
+        }
+      }
+      const nextActive = atomicIds(next);
+      transitions.push(...transitionsBetween(active, nextActive, event.type));
+      active = nextActive;
+      snapshot = next;
+    }
+    steps.push({
+      index: steps.length,
+      day: event.day,
+      date: addDays(facts.date, event.day),
+      event,
+      activeStateIds: active,
+      transitions,
+      milestones: added,
+      conditions: evaluateConditions(facts, rules, knownOf(snapshot!)),
+    });
+  };
+
+  apply(getInitialMicrosteps(procedureMachine, { facts, rules }) as unknown as Microstep[], { type: 'case.opened', day: 0 });
+  let nextCase = 0;
+  let clock = 0;
+  while (snapshot!.status === 'active') {
+    const caseEvent = caseEvents[nextCase];
+    let timer: [string, Timer] | undefined;
+    for (const entry of timers) {
+      if (!timer || entry[1].day < timer[1].day || (entry[1].day === timer[1].day && entry[1].seq < timer[1].seq)) timer = entry;
+    }
+    // On the same day the case's own events come first: a statement on the last day of a document still counts.
+    const useCase = caseEvent && (!timer || caseEvent.day <= timer[1].day);
+    const event = useCase ? caseEvent : timer?.[1].event;
+    if (!event || event.day > horizon) break;
+    if (useCase) nextCase++;
+    else timers.delete(timer![0]);
+    clock = event.day;
+    apply(getMicrosteps(procedureMachine, snapshot!, event as unknown as ProcedureEvent) as unknown as Microstep[], event);
+  }
+  const final = snapshot!;
+  const known = knownOf(final);
+  const endDay = final.status === 'done' ? clock : horizon;
+  const outcome = outcomeOf(final, facts, endDay, used);
+  const outcomeDay = milestones.find((m) => m.id === outcome)?.day ?? endDay;
+  const age = personAge(facts, rules, known, used);
+  for (const m of milestones) {
+    if (m.id === 'residenceWithdrawn' && m.failedCondition === 'statement' && known.dismissedDay !== undefined) used.add('dismissalFailsStatement');
+    if (m.id === 'residenceWithdrawn' && m.failedCondition === 'definition' && known.acquittedDay !== undefined) used.add('acquittalFailsDefinition');
+    if (m.id === 'specialisedCentre') used.add('sameDayReferral');
+  }
+  if (facts.eea && seen.has('specialisedCentre')) used.add('eeaThbTrack');
+  if (facts.ageDoubted && !rules.minorProtectionWhileAgeAssessed.value && seen.has('specialisedCentre')) used.add('residenceWaitsForAgeDecision');
+  if (facts.exploitation === 'unknown' && seen.has('registrationCertificate')) used.add('exploitationUnknownPending');
+  if (known.statementDay !== undefined && known.reflectionEndedDay !== undefined && known.statementDay > known.reflectionEndedDay) {
+    used.add('statementAfterReflection');
+  }
+  const ruleAssumptions = (Object.keys(RULE_RELEVANCE) as RuleId[])
+    .filter((id) => rules[id].assumption && RULE_RELEVANCE[id]!(milestones, facts))
+    .map((id) => rules[id].assumption!);
+  const assumptions = [
+    ...[...used].map((id) => ASSUMPTIONS[id]),
+    ...stateAssumptions,
+    ...ruleAssumptions,
+  ];
+  const trace: Trace = {
+    format: 'pathway-trace/1',
+    rulesInForce: facts.date,
+    practice: facts.practice,
+    reforms: facts.reforms,
+    person: { ageOfRecord: Math.floor(age + 1e-9), eea: facts.eea, minor: age < 18 },
+    milestones,
+    victimStatusConditions: decision ?? evaluateConditions(facts, rules, known),
+    assumptions: [...new Set(assumptions)],
+    outcome,
+    outcomeDay,
+    horizonDays: horizon,
+  };
+  return { trace, steps };
+}
+
+/** When a rule's own assumption bears on a trace. */
+const RULE_RELEVANCE: Partial<Record<RuleId, (ms: Milestone[], facts: Facts) => boolean>> = {
+  guardianshipCoversEea: (ms, f) => f.eea && ms.some((m) => m.id === 'reportedToGuardianshipService' || m.id === 'outsideGuardianshipScope'),
+  provisionalGuardianAtBorder: (ms) => ms.some((m) => m.id === 'guardianAppointed' && m.provisional === true),
+  ageAssessmentTurnaroundDays: (ms, f) => f.place === 'territory' && ms.some((m) => m.id === 'ageDoubted'),
+  ageAssessmentSafeguards: (ms) => ms.some((m) => m.id === 'ageAssessment'),
+  mezaOpen: (ms) => ms.some((m) => m.id === 'specialisedShelter' && m.name === 'Meza'),
+  nationalReferralMechanism: (ms) => ms.some((m) => m.id === 'presumedVictim'),
+  prosecutionGuideline: (ms) => ms.some((m) => m.id === 'presumedVictim'),
+  durableSolutionBasis: (ms) => ms.some((m) => m.id === 'durableSolutionProcedure'),
+};
+
+function personAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<AssumptionId>): number {
+  if (known.ageDecision === undefined || !facts.ageDoubted) return facts.declaredAge;
+  const d = decideAge(facts, rules);
+  if (d.assumption) used.add(d.assumption);
+  if (known.ageDecision === 'adult') return d.ageOfRecord;
+  return d.minor ? d.ageOfRecord : facts.declaredAge;
+}
+
 export function runCase(caseFile: CaseFile): Trace {
   return stepCase(caseFile).trace;
 }

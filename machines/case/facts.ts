@@ -1,0 +1,183 @@
+// Case file → the facts the machine reads (its context), with every default the engine assumes named in ASSUMPTIONS.
+import { addDays, addYears, daysBetween, parseIsoDate } from '../dates';
+import { isEeaNationalOn } from '../rules/eea';
+import { getRulesInForce, type RulesInForce } from '../rules/rules';
+import type { AgeRange, CaseFile, ExamResult, Practice, ReformId } from './types';
+
+export const ASSUMPTIONS = {
+  birthdayOnDetection:
+    'A declared age in whole years is taken as just reached on the detection date (the person turns 18 after 18 − age full years).',
+  vulnerableWhenPresumedVictim:
+    'An EEA/Swiss child presumed to be a trafficking victim is taken to be "in a situation of vulnerability" (law of 12 May 2014).',
+  doubtWithoutResult: 'Age doubted but no test result given: the test is taken to confirm the declared age.',
+  refusedTestAdult: 'A refused age test is taken to end in an "adult" decision by the Guardianship Service.',
+  noTestDeclaredAge: 'When no medical test is carried out, the declared age is kept.',
+  doctorPointEstimate:
+    'asReported: the doctor’s conclusion is the mean of the examinations’ mid-points, margins of error ignored.',
+  adultAgeOfRecord: 'Found adult: the age of record is the lowest estimate of the test (18 if the test was refused).',
+  exploitationUnknownPending:
+    'Exploitation "unknown": whether the facts fit art 433quinquies stays pending until the prosecutor qualifies them (conviction or requisitions).',
+  sameDayReferral:
+    'A presumed victim is referred to a specialised (procedure) centre on the day of detection, and to a minors’ shelter the next day.',
+  residenceWaitsForAgeDecision: 'While the age is doubted, the residence document waits for the age decision.',
+  statementAfterReflection:
+    'A statement made after the reflection document expired does not reopen the residence track (the criminal file still goes on).',
+  dismissalFailsStatement:
+    'A dismissal ends the complaint "lodged and ongoing": the failed condition reported is the statement/complaint.',
+  acquittalFailsDefinition: 'An acquittal without requisitions retaining trafficking fails the art 433quinquies condition.',
+  minorFallback:
+    'A minor whose trafficking track ended, with no other procedure in the case file, stays under the general protection of unaccompanied minors (outcome "otherProcedure") until 18.',
+  eeaThbTrack: 'The trafficking residence track applies to EEA nationals too ("no matter their nationality").',
+  requisitionsOnJudgmentDay: 'When the case gives no requisitions day, the requisitions are taken on the day of the judgment.',
+  cooperationWaivedAfter18: 'With the noCooperationCondition reform, a child identified as a minor keeps the waiver after 18.',
+  coo: 'Every child on the territory (EEA included) first goes to an observation and orientation centre (COO).',
+  provisionalGuardianUntilDecision:
+    'A provisional guardian appointed at the border ends with an "adult" decision; for a minor it continues.',
+  durableSolutionDecisionDay: 'A durable-solution decision is taken 90 days after the request when the case file gives no day.',
+  defaultHorizon: 'No horizon given: the case is followed for 5 years (1825 days).',
+  thbTrackIndependentOfGuardianship:
+    'Children outside the guardianship scope (EEA before 2014, everyone before May 2004) keep their declared age: no one assesses it.',
+} as const;
+export type AssumptionId = keyof typeof ASSUMPTIONS;
+
+export type AgeAssessmentFact =
+  | { kind: 'range'; low: number; high: number; exams?: ExamResult[] }
+  | { kind: 'refused' }
+  | { kind: 'unknown' };
+
+export interface Facts {
+  date: string;
+  practice: Practice;
+  reforms: ReformId[];
+  nationality: string;
+  eea: boolean;
+  sex?: 'female' | 'male' | 'other';
+  /** exact declared age in years at the detection date */
+  declaredAge: number;
+  declaredBirthDate: string;
+  place: 'territory' | 'border';
+  region: CaseFile['detection']['region'];
+  exploitation: CaseFile['detection']['exploitation'];
+  indicatorsRecognised: boolean;
+  asylumApplication: boolean;
+  traffickingResidenceRequested: boolean;
+  vulnerable: boolean;
+  ageDoubted: boolean;
+  assessment: AgeAssessmentFact;
+  interviewFindsMinor?: boolean;
+  tiesCut: boolean;
+  contactResumedDay?: number;
+  publicOrderRisk: boolean;
+  horizonDays: number;
+}
+
+export interface AgeDecision {
+  minor: boolean;
+  /** exact age of record in years at the detection date */
+  ageOfRecord: number;
+  /** the estimate the decision rests on, for display */
+  estimate?: number;
+  testCarriedOut: boolean;
+}
+
+export function envelope(exams: ExamResult[]): AgeRange {
+  return { low: Math.min(...exams.map((e) => e.low)), high: Math.max(...exams.map((e) => e.high)) };
+}
+
+function yearsBetween(birthIso: string, dateIso: string): number {
+  return (parseIsoDate(dateIso) - parseIsoDate(birthIso)) / (365.2425 * 86_400_000);
+}
+
+export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used: AssumptionId[] } {
+  const used: AssumptionId[] = [];
+  const practice = c.practice ?? 'asWritten';
+  const reforms = [...(c.reforms ?? [])];
+  const rules = getRulesInForce(c.date, practice, reforms);
+  let declaredAge: number;
+  let declaredBirthDate: string;
+  if (c.person.declaredBirthDate) {
+    declaredBirthDate = c.person.declaredBirthDate;
+    declaredAge = yearsBetween(declaredBirthDate, c.date);
+  } else {
+    declaredAge = c.person.declaredAge ?? 0;
+    declaredBirthDate = addYears(c.date, -declaredAge);
+    if (declaredAge < 18) used.push('birthdayOnDetection');
+  }
+  const eea = isEeaNationalOn(c.person.nationality, c.date);
+  let vulnerable = c.detection.vulnerable ?? false;
+  if (c.detection.vulnerable === undefined && eea && c.detection.indicatorsRecognised) {
+    vulnerable = true;
+    used.push('vulnerableWhenPresumedVictim');
+  }
+  const a = c.age?.assessment;
+  let assessment: AgeAssessmentFact;
+  if (!a) assessment = { kind: 'unknown' };
+  else if ('refused' in a) assessment = { kind: 'refused' };
+  else if ('exams' in a) assessment = { kind: 'range', ...envelope(a.exams), exams: a.exams };
+  else assessment = { kind: 'range', low: a.low, high: a.high };
+  const ties = c.tiesCut ?? true;
+  if (!c.horizonDays) used.push('defaultHorizon');
+  const facts: Facts = {
+    date: c.date,
+    practice,
+    reforms,
+    nationality: c.person.nationality.toUpperCase(),
+    eea,
+    sex: c.person.sex,
+    declaredAge,
+    declaredBirthDate,
+    place: c.detection.place,
+    region: c.detection.region,
+    exploitation: c.detection.exploitation,
+    indicatorsRecognised: c.detection.indicatorsRecognised,
+    asylumApplication: c.detection.asylumApplication ?? false,
+    traffickingResidenceRequested: c.detection.traffickingResidenceRequested ?? false,
+    vulnerable,
+    ageDoubted: c.age?.doubted ?? false,
+    assessment,
+    interviewFindsMinor: c.age?.interviewFindsMinor,
+    tiesCut: typeof ties === 'boolean' ? ties : true,
+    contactResumedDay: typeof ties === 'object' ? ties.contactResumedDay : undefined,
+    publicOrderRisk: c.publicOrderRisk ?? false,
+    horizonDays: c.horizonDays ?? 1825,
+  };
+  return { facts, rules, used };
+}
+
+/** The Guardianship Service's age decision for a doubted age, under the rules in force. */
+export function decideAge(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
+  const declared = facts.declaredAge;
+  if (!rules.ageTestCarriedOut.value) {
+    return { minor: declared < 18, ageOfRecord: declared, testCarriedOut: false, assumption: 'noTestDeclaredAge' };
+  }
+  const a = facts.assessment;
+  if (a.kind === 'refused') return { minor: false, ageOfRecord: 18, testCarriedOut: false, assumption: 'refusedTestAdult' };
+  if (a.kind === 'unknown') {
+    return { minor: declared < 18, ageOfRecord: declared, testCarriedOut: true, assumption: 'doubtWithoutResult' };
+  }
+  const method = rules.ageDecisionMethod.value;
+  let estimate = a.low;
+  let assumption: AssumptionId | undefined;
+  if (method === 'doctorConclusion') {
+    const ranges = a.exams ?? [a];
+    estimate = ranges.reduce((s, r) => s + (r.low + r.high) / 2, 0) / ranges.length;
+    assumption = 'doctorPointEstimate';
+  }
+  let minor = estimate < 18;
+  if (method === 'multiAgency' && facts.interviewFindsMinor !== undefined) {
+    // The psychosocial interview joins the medical range: either finding of minority protects (recommendation 28).
+    minor = minor || facts.interviewFindsMinor;
+  }
+  if (!minor) {
+    return { minor, ageOfRecord: Math.max(18, estimate), estimate, testCarriedOut: true, assumption: assumption ?? 'adultAgeOfRecord' };
+  }
+  const ageOfRecord =
+    rules.ageOfRecordWhenMinor.value === 'assessmentLowerBound' && a.low > declared && a.low < 18 ? a.low : declared;
+  return { minor, ageOfRecord, estimate, testCarriedOut: true, assumption };
+}
+
+/** Day (since detection) on which a person of `ageOfRecord` years at detection turns 18. */
+export function dayOfMajority(facts: Facts, ageOfRecord: number): number {
+  const birth = ageOfRecord === facts.declaredAge ? facts.declaredBirthDate : addDays(facts.date, -Math.round(ageOfRecord * 365.2425));
+  return Math.max(0, daysBetween(facts.date, addYears(birth, 18)));
+}

@@ -1,0 +1,50 @@
+// Calendar arithmetic on ISO dates (UTC, day precision). The simulated clock counts days since detection.
+const DAY_MS = 86_400_000;
+
+export function parseIsoDate(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+}
+export function toIsoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+export function addDays(iso: string, days: number): string {
+  return toIsoDate(parseIsoDate(iso) + Math.round(days) * DAY_MS);
+}
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((parseIsoDate(toIso) - parseIsoDate(fromIso)) / DAY_MS);
+}
+/** Calendar months later (31 Jan + 1 month = 28/29 Feb, as document validity is counted). */
+export function addMonths(iso: string, months: number): string {
+  const d = new Date(parseIsoDate(iso));
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return toIsoDate(d.getTime());
+}
+export function addYears(iso: string, years: number): string {
+  return addMonths(iso, Math.round(years * 12));
+}
+/** Days from `day` (since `start`) until `months` calendar months later. */
+export function monthsAsDays(start: string, day: number, months: number): number {
+  const from = addDays(start, day);
+  return daysBetween(from, addMonths(from, months));
+}
+/** Days needed to cover `workingDays` working days (Mon–Fri; public holidays not modelled). */
+export function workingDaysAsDays(start: string, day: number, workingDays: number): number {
+  let date = parseIsoDate(addDays(start, day));
+  let elapsed = 0;
+  let counted = 0;
+  while (counted < workingDays) {
+    date += DAY_MS;
+    elapsed += 1;
+    const weekday = new Date(date).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) counted += 1;
+  }
+  return elapsed;
+}
+export function isValidIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  return toIsoDate(parseIsoDate(s)) === s;
+}
