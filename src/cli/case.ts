@@ -1,0 +1,23 @@
+// `npm run case -- path/to/case.json`: prints the trace JSON on stdout; problems go to stderr with a non-zero exit.
+import { readFileSync } from 'node:fs';
+import { runCase } from '../../machines/case/run';
+import { formatIssues, parseCaseText } from '../../machines/case/validate';
+
+const file = process.argv[2];
+if (!file || file === '--help') {
+  process.stderr.write('usage: npm run case -- path/to/case.json   (prints the trace as JSON)\n');
+  process.exit(file ? 0 : 2);
+}
+let text: string;
+try {
+  text = readFileSync(file === '-' ? 0 : file, 'utf8');
+} catch (e) {
+  process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
+  process.exit(2);
+}
+const parsed = parseCaseText(text);
+if (!parsed.ok) {
+  process.stderr.write(`${file} is not a valid case file:\n${formatIssues(parsed.issues)}\n`);
+  process.exit(1);
+}
+process.stdout.write(JSON.stringify(runCase(parsed.value), null, 2) + '\n');
