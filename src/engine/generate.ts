@@ -1,0 +1,244 @@
+// Cohort generator: child i's case file is a pure function of (assumption set, seed, i, configuration).
+// Each child draws from its own pure-rand stream, so any child can be regenerated alone for drill-down,
+// and the configuration (rules date, practice, reforms) never changes the facts drawn: configurations
+// compared side by side see the same children.
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat32 } from 'pure-rand/distribution/uniformFloat32';
+import { isEeaNationalOn } from '../../machines/rules/eea';
+import type { CaseFile, Practice, ReformId } from '../../machines/case/types';
+import type { AssumptionSet, AssumptionParams } from './assumptions/schema';
+
+export interface CohortConfig {
+  /** ISO date: every child of the cohort is detected on this day, so it selects the rules in force. */
+  asOf: string;
+  practice: Practice;
+  reforms: ReformId[];
+}
+
+/** Draw slots, one per fact; fixed so that changing one parameter leaves the other facts of a child unchanged. */
+export const SLOTS = [
+  'nationality', 'female', 'region', 'border', 'declaredAge', 'trulyAdult', 'doubted', 'refused', 'testResult',
+  'asylum', 'exploited', 'form', 'recognised', 'vulnerable', 'statement', 'statementDay', 'tiesResumed',
+  'tiesResumedDay', 'publicOrder', 'prosecutionOutcome', 'prosecutionDay', 'requisitions', 'disappears',
+  'disappearsDay', 'durable', 'durableDay', 'durableDecision',
+] as const;
+type Slot = (typeof SLOTS)[number];
+const S = Object.fromEntries(SLOTS.map((name, index) => [name, index])) as Record<Slot, number>;
+export const SLOT_COUNT = SLOTS.length;
+
+interface Categorical<K> {
+  options: K[];
+  cumulative: Float64Array;
+}
+function toCategorical<K>(weights: Record<string, number>, parse: (key: string) => K): Categorical<K> {
+  const entries = Object.entries(weights);
+  const cumulative = new Float64Array(entries.length);
+  let sum = 0;
+  entries.forEach(([, w], i) => (cumulative[i] = sum += w));
+  cumulative[entries.length - 1] = Infinity; // rounding never pushes a draw past the last option
+  return { options: entries.map(([k]) => parse(k)), cumulative };
+}
+function pick(c: Categorical<unknown>, u: number): number {
+  let i = 0;
+  while (u >= c.cumulative[i]) i++;
+  return i;
+}
+const parseRange = (key: string): { low: number; high: number } => {
+  const [low, high] = key.split('-').map(Number);
+  return { low, high };
+};
+
+/** 32-bit finaliser (murmur3 fmix32): spreads nearby (seed, i) pairs over unrelated generator states. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Everything about a set that drawing needs, computed once per (set, config). */
+export interface Sampler {
+  set: AssumptionSet;
+  config: CohortConfig;
+  /** number of values each slot can take; the mixed-radix key of a child uses them */
+  radices: Int32Array;
+  /** fills `out` with child i's choices (unused slots are 0) and returns its key */
+  sample(seed: number, index: number, out: Int32Array): number;
+  /** builds the case file the choices describe */
+  toCase(choices: Int32Array): CaseFile;
+}
+
+export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler {
+  const p: AssumptionParams = set.params;
+  const nationality = toCategorical(p.nationality.value, (k) => k);
+  const eea = nationality.options.map((code) => isEeaNationalOn(code, config.asOf));
+  const region = toCategorical(p.region.value, (k) => k as CaseFile['detection']['region']);
+  const declaredAge = toCategorical(p.declaredAge.value, Number);
+  const adultResult = toCategorical(p.testResultIfAdult.value, (k) => k);
+  const minorResult = toCategorical(p.testResultIfMinor.value, (k) => k);
+  // Both result lists index one list of ranges, so children with the same range share a key.
+  const ranges = [...new Set([...adultResult.options, ...minorResult.options])];
+  const adultRangeIndex = adultResult.options.map((k) => ranges.indexOf(k));
+  const minorRangeIndex = minorResult.options.map((k) => ranges.indexOf(k));
+  const rangeValues = ranges.map(parseRange);
+  const form = toCategorical(p.exploitationForm.value, (k) => k as CaseFile['detection']['exploitation']);
+  const statementDay = toCategorical(p.statementDay.value, Number);
+  const tiesDay = toCategorical(p.tiesResumedDay.value, Number);
+  const prosecutionOutcome = toCategorical(p.prosecutionOutcome.value, (k) => k as NonNullable<CaseFile['prosecution']>['outcome']);
+  const prosecutionDay = toCategorical(p.prosecutionDay.value, Number);
+  const disappearsDay = toCategorical(p.disappearsDay.value, Number);
+  const durableDay = toCategorical(p.durableSolutionDay.value, Number);
+  const durableDecision = toCategorical(p.durableSolutionDecision.value, (k) => k as 'stay' | 'return' | 'reunification');
+
+  const radices = new Int32Array(SLOT_COUNT).fill(2);
+  radices[S.nationality] = nationality.options.length;
+  radices[S.region] = region.options.length;
+  radices[S.declaredAge] = declaredAge.options.length;
+  radices[S.testResult] = ranges.length;
+  radices[S.form] = form.options.length;
+  radices[S.statementDay] = statementDay.options.length;
+  radices[S.tiesResumedDay] = tiesDay.options.length;
+  radices[S.prosecutionOutcome] = prosecutionOutcome.options.length;
+  radices[S.prosecutionDay] = prosecutionDay.options.length;
+  radices[S.disappearsDay] = disappearsDay.options.length;
+  radices[S.durableDay] = durableDay.options.length;
+  radices[S.durableDecision] = durableDecision.options.length;
+  const keySpace = radices.reduce((a, b) => a * b, 1);
+  if (keySpace > Number.MAX_SAFE_INTEGER) throw new Error(`assumption set has too many option combinations (${keySpace})`);
+
+  /**
+   * The cache key of a child: its choices, except facts the procedure machine only reads on paths this child
+   * cannot take. Nationality enters only as EEA membership on the detection date (machines/case/facts.ts);
+   * region and sex only name the shelter and centre of a presumed victim (shelterFor in
+   * machines/procedure/machine.ts). tests/engine/fastpath.test.ts checks on random children that children
+   * sharing a key get the same trace from the machine.
+   */
+  function keyOf(c: Int32Array, isEea: boolean, recognised: boolean): number {
+    let key = 0;
+    for (let s = 0; s < SLOT_COUNT; s++) {
+      let choice = c[s];
+      if (s === S.nationality) choice = isEea ? 1 : 0;
+      else if (!recognised && (s === S.region || s === S.female)) choice = 0;
+      key = key * radices[s] + choice;
+    }
+    return key;
+  }
+
+  const draws = new Float64Array(SLOT_COUNT);
+  const chance = (param: { value: number }, u: number) => (u < param.value ? 1 : 0);
+
+  function sample(seed: number, index: number, c: Int32Array): number {
+    const h = fmix32(seed ^ fmix32(index + 0x9e3779b9));
+    const rng = xoroshiro128plusFromState([h, fmix32(h ^ 0x6a09e667), fmix32(h + 0x3c6ef372), fmix32(index ^ 0x510e527f) | 1]);
+    for (let s = 0; s < SLOT_COUNT; s++) draws[s] = uniformFloat32(rng);
+    c.fill(0);
+    c[S.nationality] = pick(nationality, draws[S.nationality]);
+    const isEea = eea[c[S.nationality]];
+    c[S.female] = chance(p.female, draws[S.female]);
+    c[S.region] = pick(region, draws[S.region]);
+    c[S.border] = chance(p.detectedAtBorder, draws[S.border]);
+    c[S.declaredAge] = pick(declaredAge, draws[S.declaredAge]);
+    // The true age is latent: it shapes whether the age is doubted and the test result, and is not itself a fact of the case.
+    const adult = draws[S.trulyAdult] < p.trulyAdult.value;
+    c[S.doubted] = chance(adult ? p.ageDoubtedIfAdult : p.ageDoubtedIfMinor, draws[S.doubted]);
+    if (c[S.doubted]) {
+      c[S.refused] = chance(p.testRefused, draws[S.refused]);
+      if (!c[S.refused]) {
+        c[S.testResult] = adult
+          ? adultRangeIndex[pick(adultResult, draws[S.testResult])]
+          : minorRangeIndex[pick(minorResult, draws[S.testResult])];
+      }
+    }
+    c[S.asylum] = isEea ? 0 : chance(p.asylumIfNonEea, draws[S.asylum]);
+    c[S.exploited] = chance(p.exploited, draws[S.exploited]);
+    if (c[S.exploited]) {
+      c[S.form] = pick(form, draws[S.form]);
+      c[S.recognised] = chance(p.indicatorsRecognised, draws[S.recognised]);
+    }
+    const recognised = c[S.recognised] === 1;
+    if (isEea && recognised) c[S.vulnerable] = chance(p.vulnerableIfEea, draws[S.vulnerable]);
+    // Statements, ties and prosecution belong to children whose exploitation was recognised.
+    if (recognised) {
+      c[S.statement] = chance(p.statementGiven, draws[S.statement]);
+      if (c[S.statement]) {
+        c[S.statementDay] = pick(statementDay, draws[S.statementDay]);
+        c[S.prosecutionOutcome] = pick(prosecutionOutcome, draws[S.prosecutionOutcome]);
+        c[S.prosecutionDay] = pick(prosecutionDay, draws[S.prosecutionDay]);
+        c[S.requisitions] = chance(p.requisitionsRetainTrafficking, draws[S.requisitions]);
+      }
+      c[S.tiesResumed] = chance(p.tiesResumed, draws[S.tiesResumed]);
+      if (c[S.tiesResumed]) c[S.tiesResumedDay] = pick(tiesDay, draws[S.tiesResumedDay]);
+    }
+    c[S.publicOrder] = chance(p.publicOrderRisk, draws[S.publicOrder]);
+    c[S.disappears] = chance(recognised ? p.disappearsIfRecognised : p.disappearsIfNotRecognised, draws[S.disappears]);
+    if (c[S.disappears]) c[S.disappearsDay] = pick(disappearsDay, draws[S.disappearsDay]);
+    if (!isEea) {
+      c[S.durable] = chance(p.durableSolutionIfNonEea, draws[S.durable]);
+      if (c[S.durable]) {
+        c[S.durableDay] = pick(durableDay, draws[S.durableDay]);
+        c[S.durableDecision] = pick(durableDecision, draws[S.durableDecision]);
+      }
+    }
+    return keyOf(c, isEea, recognised);
+  }
+
+  function toCase(c: Int32Array): CaseFile {
+    const code = nationality.options[c[S.nationality]];
+    const recognised = c[S.recognised] === 1;
+    const caseFile: CaseFile = {
+      format: 'pathway-case/1',
+      date: config.asOf,
+      practice: config.practice,
+      reforms: [...config.reforms],
+      person: {
+        declaredAge: declaredAge.options[c[S.declaredAge]],
+        nationality: code,
+        sex: c[S.female] ? 'female' : 'male',
+      },
+      detection: {
+        place: c[S.border] ? 'border' : 'territory',
+        region: region.options[c[S.region]],
+        exploitation: c[S.exploited] ? form.options[c[S.form]] : 'none',
+        indicatorsRecognised: recognised,
+        asylumApplication: c[S.asylum] === 1,
+        ...(eea[c[S.nationality]] && recognised ? { vulnerable: c[S.vulnerable] === 1 } : {}),
+      },
+      age: {
+        doubted: c[S.doubted] === 1,
+        ...(c[S.doubted]
+          ? { assessment: c[S.refused] ? { refused: true as const } : { ...rangeValues[c[S.testResult]] } }
+          : {}),
+      },
+      cooperation: { statementDay: c[S.statement] ? statementDay.options[c[S.statementDay]] : null },
+      tiesCut: c[S.tiesResumed] ? { contactResumedDay: tiesDay.options[c[S.tiesResumedDay]] } : true,
+      publicOrderRisk: c[S.publicOrder] === 1,
+      disappearsDay: c[S.disappears] ? disappearsDay.options[c[S.disappearsDay]] : null,
+      horizonDays: set.horizonDays,
+    };
+    if (c[S.statement]) {
+      caseFile.prosecution = {
+        outcome: prosecutionOutcome.options[c[S.prosecutionOutcome]],
+        day: prosecutionDay.options[c[S.prosecutionDay]],
+        requisitionsRetainTrafficking: c[S.requisitions] === 1,
+      };
+    }
+    if (c[S.durable]) {
+      caseFile.durableSolution = {
+        requestedDay: durableDay.options[c[S.durableDay]],
+        decision: durableDecision.options[c[S.durableDecision]],
+      };
+    }
+    return caseFile;
+  }
+
+  return { set, config, radices, sample, toCase };
+}
+
+/** Child i of a cohort, as a case file ready for the step-through view. */
+export function generateChildCase(set: AssumptionSet, config: CohortConfig, seed: number, index: number): CaseFile {
+  const sampler = createSampler(set, config);
+  const choices = new Int32Array(SLOT_COUNT);
+  sampler.sample(seed, index, choices);
+  return { ...sampler.toCase(choices), title: `Cohort “${set.name}”, seed ${seed}, child #${index}` };
+}
