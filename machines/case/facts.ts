@@ -1,5 +1,5 @@
 // Case file → the facts the machine reads (its context), with every default the engine assumes named in ASSUMPTIONS.
-import { addDays, addYears, daysBetween, parseIsoDate } from '../dates';
+import { addMonths, addYears, daysBetween, parseIsoDate } from '../dates';
 import { isEeaNationalOn } from '../rules/eea';
 import { getRulesInForce, type RulesInForce } from '../rules/rules';
 import type { AgeRange, CaseFile, ExamResult, Practice, ReformId } from './types';
@@ -178,6 +178,6 @@ export function decideAge(facts: Facts, rules: RulesInForce): AgeDecision & { as
 
 /** Day (since detection) on which a person of `ageOfRecord` years at detection turns 18. */
 export function dayOfMajority(facts: Facts, ageOfRecord: number): number {
-  const birth = ageOfRecord === facts.declaredAge ? facts.declaredBirthDate : addDays(facts.date, -Math.round(ageOfRecord * 365.2425));
+  const birth = ageOfRecord === facts.declaredAge ? facts.declaredBirthDate : addMonths(facts.date, -Math.round(ageOfRecord * 12));
   return Math.max(0, daysBetween(facts.date, addYears(birth, 18)));
 }

@@ -164,13 +164,16 @@ export function stepCase(caseFile: CaseFile): Run {
           const p = action.params as MilestoneParams;
           if (seen.has(p.id) && !REPEATABLE.has(p.id)) continue;
           seen.add(p.id);
+          // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
+          const clash = p.attributes !== undefined && 'basis' in p.attributes;
           const m: Milestone = {
             id: p.id,
             date: addDays(facts.date, event.day),
             day: event.day,
-            ...p.attributes,
             basis: p.basis,
             source: p.source,
+            ...(clash ? { legalBasis: p.basis } : {}),
+            ...p.attributes,
           };
           if (p.assumption) stateAssumptions.add(p.assumption);
           milestones.push(m);
