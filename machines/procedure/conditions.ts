@@ -56,6 +56,10 @@ export function evaluateConditions(facts: Facts, rules: RulesInForce, known: Kno
 export function firstUnmet(conditions: VictimStatusConditions): ConditionId | undefined {
   return CONDITION_ORDER.find((c) => conditions[c] === 'unmet');
 }
+/** The condition a withdrawal or refusal is reported on: the first unmet one, else the first still pending. */
+export function failedCondition(conditions: VictimStatusConditions): ConditionId | undefined {
+  return firstUnmet(conditions) ?? CONDITION_ORDER.find((c) => conditions[c] === 'pending');
+}
 export function areAllMet(conditions: VictimStatusConditions): boolean {
   return CONDITION_ORDER.every((c) => conditions[c] === 'met');
 }

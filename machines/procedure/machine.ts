@@ -10,7 +10,7 @@ import type { MilestoneId } from '../case/types';
 import { monthsAsDays, workingDaysAsDays } from '../dates';
 import type { RulesInForce } from '../rules/rules';
 import { cite, type Citation, type CitationId } from './citations';
-import { areAllMet, evaluateConditions, firstUnmet, isCooperationWaived, type Known } from './conditions';
+import { areAllMet, evaluateConditions, failedCondition, firstUnmet, isCooperationWaived, type Known } from './conditions';
 
 export interface ProcedureContext {
   facts: Facts;
@@ -422,7 +422,7 @@ export const procedureMachine = setup({
               description: 'A condition failed: the document is withdrawn or not renewed',
               meta: meta('residenceWithdrawn'),
               entry: [
-                milestone('residenceWithdrawn', 'residenceWithdrawn', (a) => ({ failedCondition: firstUnmet(conditionsOf(a)) })),
+                milestone('residenceWithdrawn', 'residenceWithdrawn', (a) => ({ failedCondition: failedCondition(conditionsOf(a)) })),
                 'recordStatusDecision',
               ],
               always: 'trackEnded',

@@ -1,0 +1,172 @@
+// The pathway as the reference describes it, stage by stage, read from traces.
+import { describe, expect, it } from 'vitest';
+import { all, find, ids, run } from './cases';
+
+describe('identification (Stage 0)', () => {
+  it('presumes a victim from indicators and refers them; without indicators there is no victim track', () => {
+    const presumed = run();
+    expect(ids(presumed).slice(0, 2)).toEqual(['detected', 'presumedVictim']);
+    const missed = run({ detection: { indicatorsRecognised: false } });
+    expect(ids(missed)).toContain('notIdentified');
+    expect(ids(missed)).not.toContain('specialisedCentre');
+    expect(ids(missed)).not.toContain('minorResidenceDocument');
+    expect(missed.outcome).toBe('notIdentified');
+  });
+});
+
+describe('age assessment (Stage 3): the lowest-age rule, art 7 §3', () => {
+  const exams = [
+    { exam: 'dental' as const, low: 14.5, high: 19.5 },
+    { exam: 'wrist' as const, low: 17.9, high: 22.1 },
+    { exam: 'collarbone' as const, low: 18.0, high: 23.0 },
+  ];
+  it('takes the lowest estimate across the examinations', () => {
+    const trace = run({ age: { doubted: true, assessment: { exams } } });
+    expect(find(trace, 'ageAssessment')).toMatchObject({ low: 14.5, high: 23, method: 'lowestAge' });
+    expect(ids(trace)).toContain('identifiedAsMinor');
+    expect(trace.person.minor).toBe(true);
+  });
+  it('finds an adult only when every estimate is 18 or more', () => {
+    const adult = run({ age: { doubted: true, assessment: { exams: exams.map((e) => ({ ...e, low: e.low + 3.6 })) } } });
+    expect(ids(adult)).toEqual(expect.arrayContaining(['identifiedAsAdult', 'adultTrack']));
+    expect(adult.person).toMatchObject({ ageOfRecord: 18, minor: false });
+    expect(find(adult, 'reflectionPeriod')).toMatchObject({ validDays: 45 });
+    expect(ids(adult)).not.toContain('minorResidenceDocument');
+  });
+  it('asReported follows the doctor’s point estimate although the lowest estimate is under 18', () => {
+    const trace = run({ practice: 'asReported', age: { doubted: true, assessment: { exams } } });
+    expect(ids(trace)).toContain('identifiedAsAdult');
+    expect(find(trace, 'ageAssessment')?.method).toBe('doctorConclusion');
+  });
+  it('the multi-agency reform lets the psychosocial interview protect a child the doctor calls adult', () => {
+    const trace = run({
+      practice: 'asReported',
+      reforms: ['multiAgencyAgeAssessment'],
+      age: { doubted: true, assessment: { low: 18.2, high: 21 }, interviewFindsMinor: true },
+    });
+    expect(ids(trace)).toContain('identifiedAsMinor');
+  });
+  it('a refused test ends in an adult decision, and says it assumed so', () => {
+    const trace = run({ age: { doubted: true, assessment: { refused: true } } });
+    expect(ids(trace)).toContain('identifiedAsAdult');
+    expect(ids(trace)).not.toContain('ageAssessment');
+    expect(trace.assumptions.join(' ')).toMatch(/refused/);
+  });
+  it('an appeal within 60 days that annuls the decision brings back minor protection; a late one is not heard', () => {
+    const age = { doubted: true, assessment: { low: 18.5, high: 21 } };
+    const annulled = run({ age: { ...age, appeal: { day: 40, outcome: 'annulled', decisionDay: 200 } } });
+    expect(ids(annulled)).toEqual(expect.arrayContaining(['identifiedAsAdult', 'ageAppeal', 'identifiedAsMinor']));
+    const late = run({ age: { ...age, appeal: { day: 80, outcome: 'annulled', decisionDay: 200 } } });
+    expect(ids(late)).not.toContain('ageAppeal');
+  });
+});
+
+describe('placement (Stages 2 and 5)', () => {
+  it('asWritten refers a doubted child to specialised care at once; asReported only once minority is confirmed', () => {
+    const age = { doubted: true, assessment: { low: 15, high: 17 } };
+    expect(find(run({ age }), 'specialisedShelter')?.day).toBe(1);
+    const reported = run({ practice: 'asReported', age });
+    expect(find(reported, 'specialisedCentre')?.day).toBe(find(reported, 'identifiedAsMinor')?.day);
+    expect(find(reported, 'specialisedShelter')?.day).toBe(10);
+    // Full minor protection while the age is assessed (recommendation 29) undoes that wait.
+    const reformed = run({ practice: 'asReported', reforms: ['presumptionOfMinority'], age });
+    expect(find(reformed, 'specialisedCentre')?.day).toBe(0);
+    expect(find(reformed, 'minorResidenceDocument')?.day).toBe(0);
+  });
+  it('the shelter reform makes the Flemish/Brussels shelter specialised in child trafficking', () => {
+    expect(find(run(), 'specialisedShelter')?.specialisedInChildTrafficking).toBe(false);
+    expect(find(run({ reforms: ['specialisedShelterEveryRegion'] }), 'specialisedShelter')?.specialisedInChildTrafficking).toBe(true);
+  });
+});
+
+describe('residence as a victim (Stages 6–9) and the five conditions', () => {
+  it('minor: 3-month document at once, AI 3 months on the statement, then A cards of 6 months', () => {
+    const trace = run({ horizonDays: 700 });
+    expect(find(trace, 'minorResidenceDocument')).toMatchObject({ day: 0, validMonths: 3 });
+    expect(find(trace, 'registrationCertificate')).toMatchObject({ day: 20, validMonths: 3 });
+    const cards = all(trace, 'temporaryResidenceCard');
+    expect(cards.map((c) => c.date)).toEqual(['2016-06-21', '2016-12-21', '2017-06-21', '2017-12-21']);
+    expect(trace.outcome).toBe('temporaryResidence');
+    expect(trace.victimStatusConditions).toEqual({ statement: 'met', definition: 'met', cooperation: 'met', tiesCut: 'met', publicOrder: 'met' });
+  });
+  it('no statement: the document lapses, the track ends, the statement condition is unmet', () => {
+    const trace = run({ cooperation: { statementDay: null } });
+    expect(ids(trace)).not.toContain('registrationCertificate');
+    expect(trace.victimStatusConditions).toMatchObject({ statement: 'unmet', cooperation: 'unmet' });
+    // The child is still a minor under guardianship for two years, then must leave.
+    expect(trace.outcome).toBe('mustLeave');
+    expect(run({ cooperation: { statementDay: null }, horizonDays: 365 }).outcome).toBe('otherProcedure');
+  });
+  it('without the cooperation condition (reform), a child victim gets residence without a statement', () => {
+    const trace = run({ cooperation: { statementDay: null }, reforms: ['noCooperationCondition'] });
+    expect(ids(trace)).toEqual(expect.arrayContaining(['registrationCertificate', 'temporaryResidenceCard']));
+    expect(ids(trace)).not.toContain('statementGiven');
+  });
+  it('ties resumed: the card is withdrawn on that day for the ties condition', () => {
+    const trace = run({ tiesCut: { contactResumedDay: 400 } });
+    expect(find(trace, 'residenceWithdrawn')).toMatchObject({ day: 400, failedCondition: 'tiesCut' });
+    expect(trace.victimStatusConditions.tiesCut).toBe('unmet');
+  });
+  it('a danger to public order stops the track at the first status decision', () => {
+    const trace = run({ publicOrderRisk: true });
+    expect(find(trace, 'residenceWithdrawn')?.failedCondition).toBe('publicOrder');
+    expect(ids(trace)).not.toContain('temporaryResidenceCard');
+  });
+  it('facts outside art 433quinquies: no card', () => {
+    const trace = run({ detection: { exploitation: 'none' } });
+    expect(find(trace, 'residenceWithdrawn')?.failedCondition).toBe('definition');
+  });
+  it('unknown exploitation: the AI is extended once while the prosecutor qualifies the facts', () => {
+    const trace = run({ detection: { exploitation: 'unknown' }, horizonDays: 400 });
+    expect(all(trace, 'registrationCertificate')).toHaveLength(2);
+    expect(find(trace, 'residenceWithdrawn')?.failedCondition).toBe('definition');
+  });
+  it('dismissal ends the track', () => {
+    const trace = run({ prosecution: { outcome: 'dismissed', day: 300 } });
+    expect(ids(trace)).toEqual(expect.arrayContaining(['prosecutionDismissed', 'residenceWithdrawn']));
+    expect(ids(trace)).not.toContain('permanentResidence');
+  });
+  it('B card on conviction, or on requisitions retaining trafficking even with an acquittal', () => {
+    expect(run({ prosecution: { outcome: 'conviction', day: 900 } }).outcome).toBe('permanentResidence');
+    const acquitted = run({ prosecution: { outcome: 'acquittal', day: 900, requisitionsRetainTrafficking: true, requisitionsDay: 850 } });
+    expect(find(acquitted, 'permanentResidence')?.day).toBe(850);
+    expect(acquitted.outcome).toBe('permanentResidence');
+    const plain = run({ prosecution: { outcome: 'acquittal', day: 900, requisitionsRetainTrafficking: false } });
+    expect(find(plain, 'residenceWithdrawn')?.failedCondition).toBe('definition');
+  });
+  it('turning 18 ends the guardianship but not the residence as a victim', () => {
+    const trace = run({ person: { declaredAge: 17 }, horizonDays: 700 });
+    expect(find(trace, 'turned18')?.date).toBe('2017-03-01');
+    expect(find(trace, 'guardianshipEnded')?.date).toBe('2017-03-01');
+    expect(all(trace, 'temporaryResidenceCard').some((c) => c.date > '2017-03-01')).toBe(true);
+  });
+});
+
+describe('leaving the path', () => {
+  it('disappearance ends everything on its day', () => {
+    const trace = run({ disappearsDay: 45 });
+    expect(trace.milestones.at(-1)).toMatchObject({ id: 'disappeared', day: 45 });
+    expect(trace.outcome).toBe('disappeared');
+    expect(trace.outcomeDay).toBe(45);
+  });
+  it('a durable solution of return sends the child back; a stay keeps them in another procedure', () => {
+    const back = run({ cooperation: { statementDay: null }, durableSolution: { requestedDay: 100, decision: 'return', decisionDay: 190 } });
+    expect(find(back, 'returned')?.day).toBe(190);
+    expect(back.outcome).toBe('returned');
+    const stay = run({ cooperation: { statementDay: null }, durableSolution: { requestedDay: 100, decision: 'stay' } });
+    expect(stay.outcome).toBe('otherProcedure');
+    expect(stay.assumptions.join(' ')).toMatch(/90 days/);
+  });
+  it('asylum is another procedure', () => {
+    expect(run({ cooperation: { statementDay: null }, detection: { asylumApplication: true } }).outcome).toBe('otherProcedure');
+  });
+  it('an adult who does not cooperate must leave; a person found adult goes on the adult track', () => {
+    expect(run({ person: { declaredAge: 24 }, cooperation: { statementDay: null } }).outcome).toBe('mustLeave');
+    expect(run({ age: { doubted: true, assessment: { low: 19, high: 23 } }, cooperation: { statementDay: null } }).outcome).toBe('adultTrack');
+  });
+  it('a guardian for every child (reform) reaches the EEA child the 2010 law left out', () => {
+    const c = { date: '2010-06-01', person: { nationality: 'BG' } };
+    expect(ids(run(c))).not.toContain('guardianAppointed');
+    expect(ids(run({ ...c, reforms: ['guardianForEveryChild'] }))).toContain('guardianAppointed');
+  });
+});
