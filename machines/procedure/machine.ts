@@ -615,6 +615,7 @@ export const procedureMachine = setup({
               always: { guard: 'isFoundAdult', target: 'adultAccommodation', meta: meta('identifiedAsAdult') },
             },
             adultAccommodation: {
+              type: 'final',
               description: 'Adult: housed by the specialised centre (victims) or in adult reception',
               meta: meta('adultTrack'),
             },
@@ -634,11 +635,12 @@ export const procedureMachine = setup({
                   always: [{ guard: 'hasAppliedForAsylum', target: 'applied' }, { target: 'none' }],
                 },
                 applied: {
+                  type: 'final',
                   description: 'Application for international protection',
                   meta: meta('asylum'),
                   entry: milestone('asylumApplication', 'asylum'),
                 },
-                none: { meta: meta('asylum') },
+                none: { type: 'final', meta: meta('asylum') },
               },
             },
             durableSolution: {
@@ -669,6 +671,7 @@ export const procedureMachine = setup({
                   },
                 },
                 stay: {
+                  type: 'final',
                   description: 'Durable solution in Belgium: residence under the durable-solution procedure',
                   meta: meta('durableSolution'),
                 },
