@@ -3,6 +3,7 @@ import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import type { GraphEdge, GraphNode, GraphNodeKind, StateGraph } from './types';
 
 interface StateNodeMeta {
+  citation?: unknown;
   basis?: unknown;
   source?: unknown;
   assumption?: unknown;
@@ -13,6 +14,7 @@ interface TransitionLike {
   guard?: unknown;
   eventType: string;
   delay?: number | string;
+  meta?: StateNodeMeta;
 }
 
 /** `ageAssessment` → `Age assessment`, `guardian_appointed` → `Guardian appointed`. */
@@ -54,7 +56,7 @@ function asText(value: unknown): string | undefined {
 
 function toEdgeLabel(t: TransitionLike): string {
   if (t.delay !== undefined) return `after ${t.delay}`;
-  if (t.eventType === '') return 'always';
+  if (t.eventType === '') return ''; // eventless: only its guard is worth showing
   if (t.eventType.startsWith('xstate.done.state.')) return 'done';
   return t.eventType;
 }
@@ -75,6 +77,7 @@ export function toGraph(machine: AnyStateMachine): StateGraph {
       label: toLabel(node.key),
       initial: initialTargets.some((t) => t.id === node.id),
       ...(asText(node.description) && { description: asText(node.description) }),
+      ...(asText(meta.citation) && { citation: asText(meta.citation) }),
       ...(asText(meta.basis) && { basis: asText(meta.basis) }),
       ...(asText(meta.source) && { source: asText(meta.source) }),
       ...(asText(meta.assumption) && { assumption: asText(meta.assumption) }),
@@ -100,6 +103,7 @@ export function toGraph(machine: AnyStateMachine): StateGraph {
         label: toEdgeLabel(t),
         ...(guard && { guard }),
         ...(t.delay !== undefined && { delay: String(t.delay) }),
+        ...(asText(t.meta?.citation) && { citation: asText(t.meta?.citation) }),
       });
     }
 

@@ -11,6 +11,8 @@ export interface GraphNode {
   /** true when this node is its parent's initial child */
   initial: boolean;
   description?: string;
+  /** id of an entry in the model's citation table, when the meta cites one (basis may depend on the rules date) */
+  citation?: string;
   basis?: string;
   source?: string;
   assumption?: string;
@@ -28,6 +30,7 @@ export interface GraphEdge {
   label: string;
   guard?: string;
   delay?: string;
+  citation?: string;
 }
 
 export interface StateGraph {

@@ -21,6 +21,8 @@ export interface LaidOutEdge extends GraphEdge {
   labelBox?: Box;
   /** text lines of the label as laid out (event, then guard) */
   labelLines: string[];
+  /** the edge joins a state to its own descendant and starts/ends at an anchor dot inside that state */
+  anchor?: 'source' | 'target';
 }
 
 export interface LaidOutGraph {
@@ -33,7 +35,7 @@ export interface LaidOutGraph {
 }
 
 export interface LayoutOptions {
-  /** flow direction of the layered layout */
+  /** flow direction inside each region (the top level always flows right) */
   direction?: 'RIGHT' | 'DOWN';
   /** font size (px) of state labels; boxes are sized from it */
   fontSize?: number;

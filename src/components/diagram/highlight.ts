@@ -1,0 +1,91 @@
+// Pure view-model of the diagram for one step: which states and transitions to mark. No DOM, no runes.
+import type { LaidOutEdge, LaidOutGraph, LaidOutNode } from '../../layout/types';
+
+export interface TakenTransitionLike {
+  source: string;
+  targets: string[];
+  eventType: string;
+}
+
+export interface StepHighlight {
+  /** active states and all their ancestors */
+  active: Set<string>;
+  /** active states with no active child: "you are here" */
+  current: Set<string>;
+  /** state id → 1-based order of its first visit */
+  visitOrder: Map<string, number>;
+  /** edge id → the step numbers at which it was taken, in order */
+  takenOrder: Map<string, number[]>;
+  /** edges the user can fire now (source active, event among the next events) */
+  next: LaidOutEdge[];
+  /** taken transitions resolved to edges (null when the step entered a state without a drawn edge) */
+  path: { step: number; transition: TakenTransitionLike; edge: LaidOutEdge | null }[];
+}
+
+export interface HighlightInput {
+  activeStateIds: readonly string[];
+  visitedStateIds: readonly string[];
+  takenTransitions: readonly TakenTransitionLike[];
+  nextEvents?: readonly string[];
+}
+
+/** Index built once per layout: the layout is static, so this never changes between steps. */
+export interface LayoutIndex {
+  nodeById: Map<string, LaidOutNode>;
+  edgesBySourceEvent: Map<string, LaidOutEdge[]>;
+}
+
+export function createLayoutIndex(layout: LaidOutGraph): LayoutIndex {
+  const edgesBySourceEvent = new Map<string, LaidOutEdge[]>();
+  for (const e of layout.edges) {
+    const key = `${e.source}\u0000${e.eventType}`;
+    edgesBySourceEvent.set(key, [...(edgesBySourceEvent.get(key) ?? []), e]);
+  }
+  return { nodeById: new Map(layout.nodes.map((n) => [n.id, n])), edgesBySourceEvent };
+}
+
+/** The drawn edge a taken transition went along: same source and event, and a matching target when several. */
+export function findEdge(index: LayoutIndex, t: TakenTransitionLike): LaidOutEdge | null {
+  const candidates = index.edgesBySourceEvent.get(`${t.source}\u0000${t.eventType}`) ?? [];
+  return candidates.find((e) => e.targets.some((id) => t.targets.includes(id))) ?? candidates[0] ?? null;
+}
+
+export function getStepHighlight(index: LayoutIndex, input: HighlightInput): StepHighlight {
+  const active = new Set<string>();
+  for (const id of input.activeStateIds) {
+    for (let n = index.nodeById.get(id); n; n = n.parentId ? index.nodeById.get(n.parentId) : undefined) active.add(n.id);
+  }
+  const hasActiveChild = new Set<string>();
+  for (const id of active) {
+    const parent = index.nodeById.get(id)?.parentId;
+    if (parent) hasActiveChild.add(parent);
+  }
+  const current = new Set([...active].filter((id) => !hasActiveChild.has(id)));
+
+  const visitOrder = new Map<string, number>();
+  for (const id of input.visitedStateIds) if (!visitOrder.has(id)) visitOrder.set(id, visitOrder.size + 1);
+
+  const takenOrder = new Map<string, number[]>();
+  const path = input.takenTransitions.map((transition, i) => {
+    const edge = findEdge(index, transition);
+    if (edge) takenOrder.set(edge.id, [...(takenOrder.get(edge.id) ?? []), i + 1]);
+    return { step: i + 1, transition, edge };
+  });
+
+  const nextEvents = new Set(input.nextEvents ?? []);
+  const next: LaidOutEdge[] = [];
+  if (nextEvents.size > 0) {
+    for (const [key, edges] of index.edgesBySourceEvent) {
+      const [source, eventType] = key.split('\u0000');
+      if (active.has(source) && nextEvents.has(eventType)) next.push(...edges);
+    }
+  }
+  return { active, current, visitOrder, takenOrder, next, path };
+}
+
+/** "Guardianship › Appointed": a state's label with its ancestors (root left out) so it reads alone. */
+export function getStatePath(index: LayoutIndex, id: string): string {
+  const labels: string[] = [];
+  for (let n = index.nodeById.get(id); n && n.parentId !== null; n = index.nodeById.get(n.parentId)) labels.unshift(n.label);
+  return labels.length ? labels.join(' › ') : (index.nodeById.get(id)?.label ?? id);
+}

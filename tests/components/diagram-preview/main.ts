@@ -1,0 +1,5 @@
+// Dev-only preview (screenshots, render bench): one real case walked to ?step=N.
+import { mount } from 'svelte';
+import Preview from './Preview.svelte';
+
+mount(Preview, { target: document.getElementById('app')! });

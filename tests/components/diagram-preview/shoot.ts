@@ -1,0 +1,22 @@
+// Screenshot the preview in Chromium: `npx tsx tests/components/diagram-preview/shoot.ts [step] [out.png]`
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+
+const step = process.argv[2] ?? '3';
+const out = process.argv[3] ?? '/tmp/diagram.png';
+const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0 }, logLevel: 'error' });
+await server.listen();
+const url = server.resolvedUrls!.local[0];
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+page.on('console', (msg) => console.log('[page]', msg.text()));
+page.on('pageerror', (err) => console.log('[page error]', err.message));
+await page.goto(`${url}tests/components/diagram-preview/index.html?step=${step}`);
+await page.waitForSelector('svg.canvas .state');
+await page.screenshot({ path: out, fullPage: true });
+console.log('wrote', out);
+await browser.close();
+await server.close();
