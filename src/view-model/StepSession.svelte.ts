@@ -1,0 +1,173 @@
+// The step-through session: one case file, its run (stepCase), the step being shown, autoplay and the
+// comparison with the path before the last change of rules/practice/reforms/choice. Runes live only here;
+// components read getters and call methods.
+import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
+import type { Run, Step, TakenTransition } from '../../machines/case/run';
+import { runSafely, findIssues } from './engine';
+import type { FieldIssue } from './caseChecks';
+import { setCaseField } from './casePath';
+import { comparePaths, type PathDifference } from './compare';
+import { decisionsAt, type Decision, type DecisionOption } from './decisions';
+
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface Comparison {
+  reason: string;
+  before: Trace;
+  after: Trace;
+  difference: PathDifference;
+}
+
+type Stepper = (caseFile: CaseFile) => ReturnType<typeof runSafely>;
+
+export class StepSession {
+  caseFile = $state.raw<CaseFile>(null as unknown as CaseFile);
+  scenarioId = $state<string | undefined>(undefined);
+  /** The last run of a valid case; kept while the form holds an invalid edit. */
+  run = $state.raw<Run | null>(null);
+  runError = $state<string | null>(null);
+  index = $state(0);
+  playing = $state(false);
+  speed = $state<Speed>(1);
+  comparison = $state.raw<Comparison | null>(null);
+
+  issues: FieldIssue[] = $derived(findIssues(this.caseFile));
+  steps: Step[] = $derived(this.run?.steps ?? []);
+  step: Step | undefined = $derived(this.steps[this.index]);
+  isAtStart = $derived(this.index === 0);
+  isAtEnd = $derived(this.steps.length === 0 || this.index >= this.steps.length - 1);
+  /** States visited up to the current step, in first-visit order. */
+  visitedStateIds: string[] = $derived(orderedUnique(this.steps.slice(0, this.index + 1).flatMap((s) => s.activeStateIds)));
+  takenTransitions: TakenTransition[] = $derived(this.steps.slice(1, this.index + 1).flatMap((s) => s.transitions));
+  milestonesSoFar: Milestone[] = $derived(this.steps.slice(0, this.index + 1).flatMap((s) => s.milestones));
+  nextEvents: string[] = $derived(this.steps[this.index + 1] ? [this.steps[this.index + 1].event.type] : []);
+  decisions: Decision[] = $derived(decisionsAt(this.step));
+
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #stepper: Stepper;
+
+  constructor(caseFile: CaseFile, options: { step?: number; scenarioId?: string; stepper?: Stepper } = {}) {
+    this.#stepper = options.stepper ?? runSafely;
+    this.load(caseFile, options);
+  }
+
+  get trace(): Trace | undefined {
+    return this.run?.trace;
+  }
+
+  /** Replace the case (scenario, upload, share link, autosave): history and comparison start afresh. */
+  load(caseFile: CaseFile, options: { step?: number; scenarioId?: string } = {}): void {
+    this.pause();
+    this.caseFile = caseFile;
+    this.scenarioId = options.scenarioId;
+    this.comparison = null;
+    this.run = null;
+    this.#rerun();
+    this.index = this.#clamp(options.step ?? 0);
+  }
+
+  /** A form edit: re-run when the case is valid, keep the step position. */
+  edit(path: string, value: unknown): void {
+    this.caseFile = setCaseField(this.caseFile, path, value);
+    this.scenarioId = undefined;
+    if (this.issues.length === 0) this.#rerun();
+  }
+
+  /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
+  change(next: CaseFile, reason: string): void {
+    const before = this.run?.trace;
+    this.caseFile = next;
+    this.scenarioId = undefined;
+    if (this.issues.length > 0) return;
+    this.#rerun();
+    const after = this.run?.trace;
+    this.comparison = before && after ? { reason, before, after, difference: comparePaths(before, after) } : null;
+  }
+
+  choose(decision: Decision, option: DecisionOption): void {
+    if (!this.step) return;
+    this.change(option.apply(this.caseFile, this.step), `${decision.id}: ${option.id}`);
+  }
+
+  /** The outcome an option would lead to, from a full run of the changed case. */
+  previewOutcome(option: DecisionOption): Trace['outcome'] | null {
+    if (!this.step) return null;
+    const result = this.#stepper(option.apply(this.caseFile, this.step));
+    return result.ok ? result.run.trace.outcome : null;
+  }
+
+  clearComparison(): void {
+    this.comparison = null;
+  }
+
+  next(): boolean {
+    if (this.isAtEnd) {
+      this.pause();
+      return false;
+    }
+    this.index += 1;
+    return true;
+  }
+  back(): void {
+    if (this.index > 0) this.index -= 1;
+  }
+  jump(index: number): void {
+    this.index = this.#clamp(index);
+  }
+  restart(): void {
+    this.pause();
+    this.index = 0;
+  }
+
+  play(): void {
+    if (this.playing) return;
+    if (this.isAtEnd) this.index = 0;
+    this.playing = true;
+    this.#schedule();
+  }
+  pause(): void {
+    this.playing = false;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+  togglePlay(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    if (this.playing) this.#schedule();
+  }
+  dispose(): void {
+    this.pause();
+  }
+
+  #schedule(): void {
+    clearInterval(this.#timer);
+    this.#timer = setInterval(() => {
+      if (!this.next()) this.pause();
+    }, 1000 / this.speed);
+  }
+
+  #rerun(): void {
+    if (this.issues.length > 0) return;
+    const result = this.#stepper(this.caseFile);
+    if (result.ok) {
+      this.run = result.run;
+      this.runError = null;
+      this.index = this.#clamp(this.index);
+    } else {
+      this.runError = result.message;
+    }
+  }
+
+  #clamp(index: number): number {
+    const last = Math.max(0, this.steps.length - 1);
+    return Math.min(Math.max(0, Math.trunc(index) || 0), last);
+  }
+}
+
+function orderedUnique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}

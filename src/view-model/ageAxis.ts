@@ -1,0 +1,27 @@
+// Props for the triple-test age axis, from the case (declared age, exam ranges) and the run (decided age).
+import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
+import { daysBetween } from '../../machines/dates';
+
+export interface AgeAxisProps {
+  declaredAge: number;
+  exams?: { exam: string; low: number; high: number }[];
+  range?: { low: number; high: number };
+  decidedAge?: number;
+  rule: 'lowest' | 'doctor' | 'multiAgency';
+}
+
+export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reached: Milestone[]): AgeAxisProps | null {
+  const assessment = caseFile.age?.assessment;
+  if (!caseFile.age?.doubted || !assessment || 'refused' in assessment) return null;
+  const { declaredAge, declaredBirthDate } = caseFile.person;
+  const declared = declaredAge ?? (declaredBirthDate ? Math.floor(daysBetween(declaredBirthDate, caseFile.date) / 365.25) : undefined);
+  if (declared === undefined) return null;
+  const decided = reached.some((ms) => ms.id === 'identifiedAsMinor' || ms.id === 'identifiedAsAdult') ? trace?.person.ageOfRecord : undefined;
+  const rule = caseFile.reforms?.includes('multiAgencyAgeAssessment') ? 'multiAgency' : caseFile.practice === 'asReported' ? 'doctor' : 'lowest';
+  return {
+    declaredAge: declared,
+    ...('exams' in assessment ? { exams: assessment.exams } : { range: { low: assessment.low, high: assessment.high } }),
+    decidedAge: decided,
+    rule,
+  };
+}

@@ -1,0 +1,147 @@
+// The decisions a professional faces along the path, tied to the milestones that raise them. Each option is a
+// change to the case facts; choosing it edits the case and the engine re-runs (one machine drives everything).
+import type { CaseFile, MilestoneId } from '../../machines/case/types';
+import type { Step } from '../../machines/case/run';
+import { setCaseField, getAt } from './casePath';
+import { m } from '../i18n/messages';
+
+export interface DecisionOption {
+  id: string;
+  label: () => string;
+  apply: (caseFile: CaseFile, step: Step) => CaseFile;
+}
+
+export interface Decision {
+  id: string;
+  /** Milestones (reached at this step) that put this question to the professional. */
+  raisedBy: MilestoneId[];
+  question: () => string;
+  who: () => string;
+  options: DecisionOption[];
+  /** Which option the current case facts correspond to. */
+  chosen: (caseFile: CaseFile) => string | undefined;
+}
+
+const set = (path: string, value: unknown) => (c: CaseFile) => setCaseField(c, path, value);
+
+export const DECISIONS: Decision[] = [
+  {
+    id: 'indicators',
+    raisedBy: ['detected', 'presumedVictim', 'notIdentified'],
+    question: m.decision_indicators_q,
+    who: m.actor_police,
+    options: [
+      { id: 'yes', label: m.decision_indicators_yes, apply: set('detection.indicatorsRecognised', true) },
+      { id: 'no', label: m.decision_indicators_no, apply: set('detection.indicatorsRecognised', false) },
+    ],
+    chosen: (c) => (c.detection?.indicatorsRecognised ? 'yes' : 'no'),
+  },
+  {
+    id: 'ageDoubt',
+    raisedBy: ['reportedToGuardianshipService', 'ageDoubted', 'borderDetention', 'outsideGuardianshipScope'],
+    question: m.decision_age_doubt_q,
+    who: m.actor_guardianship,
+    options: [
+      { id: 'no', label: m.decision_age_doubt_no, apply: (c) => setCaseField(c, 'age', { doubted: false }) },
+      {
+        id: 'yes',
+        label: m.decision_age_doubt_yes,
+        apply: (c) => setCaseField(c, 'age', { ...c.age, doubted: true, assessment: c.age?.assessment ?? { low: 16.5, high: 18.5 } }),
+      },
+    ],
+    chosen: (c) => (c.age?.doubted ? 'yes' : 'no'),
+  },
+  {
+    id: 'ageResult',
+    raisedBy: ['ageAssessment', 'identifiedAsMinor', 'identifiedAsAdult'],
+    question: m.decision_age_result_q,
+    who: m.actor_guardianship,
+    options: [
+      { id: 'below', label: m.decision_age_result_below, apply: set('age.assessment', { low: 15, high: 17 }) },
+      { id: 'straddles', label: m.decision_age_result_straddles, apply: set('age.assessment', { low: 16.5, high: 18.5 }) },
+      { id: 'above', label: m.decision_age_result_above, apply: set('age.assessment', { low: 19, high: 22 }) },
+      { id: 'refused', label: m.decision_age_result_refused, apply: set('age.assessment', { refused: true }) },
+    ],
+    chosen: (c) => {
+      const a = c.age?.assessment;
+      if (!a) return undefined;
+      if ('refused' in a) return 'refused';
+      const low = 'low' in a ? a.low : Math.min(...a.exams.map((e) => e.low));
+      const high = 'high' in a ? a.high : Math.max(...a.exams.map((e) => e.high));
+      return high < 18 ? 'below' : low < 18 ? 'straddles' : 'above';
+    },
+  },
+  {
+    id: 'statement',
+    raisedBy: ['reflectionPeriod', 'minorResidenceDocument', 'specialisedCentre'],
+    question: m.decision_statement_q,
+    who: m.actor_child_guardian,
+    options: [
+      { id: 'soon', label: m.decision_statement_soon, apply: (c, s) => setCaseField(c, 'cooperation', { statementDay: s.day + 10 }) },
+      { id: 'late', label: m.decision_statement_late, apply: (c, s) => setCaseField(c, 'cooperation', { statementDay: s.day + 120 }) },
+      { id: 'never', label: m.decision_statement_never, apply: set('cooperation', { statementDay: null }) },
+    ],
+    chosen: (c) => (typeof c.cooperation?.statementDay === 'number' ? undefined : 'never'),
+  },
+  {
+    id: 'ties',
+    raisedBy: ['registrationCertificate', 'temporaryResidenceCard'],
+    question: m.decision_ties_q,
+    who: m.actor_centre,
+    options: [
+      { id: 'cut', label: m.decision_ties_cut, apply: set('tiesCut', true) },
+      { id: 'resumed', label: m.decision_ties_resumed, apply: (c, s) => setCaseField(c, 'tiesCut', { contactResumedDay: s.day + 30 }) },
+    ],
+    chosen: (c) => (c.tiesCut === true || c.tiesCut === undefined ? 'cut' : typeof c.tiesCut === 'object' ? 'resumed' : undefined),
+  },
+  {
+    id: 'prosecution',
+    raisedBy: ['statementGiven', 'requisitions'],
+    question: m.decision_prosecution_q,
+    who: m.actor_prosecutor,
+    options: (['conviction', 'acquittal', 'dismissed', 'pending'] as const).map((outcome) => ({
+      id: outcome,
+      label: { conviction: m.outcome_prosecution_conviction, acquittal: m.outcome_prosecution_acquittal, dismissed: m.outcome_prosecution_dismissed, pending: m.outcome_prosecution_pending }[outcome],
+      apply: (c: CaseFile, s: Step) =>
+        setCaseField(c, 'prosecution', outcome === 'pending' ? { outcome } : { ...c.prosecution, outcome, day: c.prosecution?.day ?? s.day + 600 }),
+    })),
+    chosen: (c) => c.prosecution?.outcome ?? 'pending',
+  },
+  {
+    id: 'disappearance',
+    raisedBy: ['observationCentre', 'specialisedShelter'],
+    question: m.decision_disappear_q,
+    who: m.actor_centre,
+    options: [
+      { id: 'stays', label: m.decision_disappear_no, apply: set('disappearsDay', null) },
+      { id: 'missing', label: m.decision_disappear_yes, apply: (c, s) => setCaseField(c, 'disappearsDay', s.day + 5) },
+    ],
+    chosen: (c) => (typeof c.disappearsDay === 'number' ? 'missing' : 'stays'),
+  },
+  {
+    id: 'durableSolution',
+    raisedBy: ['guardianAppointed'],
+    question: m.decision_durable_q,
+    who: m.actor_guardian,
+    options: [
+      { id: 'none', label: m.decision_durable_none, apply: set('durableSolution', undefined) },
+      ...(['stay', 'return', 'reunification'] as const).map((decision) => ({
+        id: decision,
+        label: { stay: m.decision_durable_stay, return: m.decision_durable_return, reunification: m.decision_durable_reunification }[decision],
+        apply: (c: CaseFile, s: Step) => setCaseField(c, 'durableSolution', { requestedDay: s.day + 60, decision }),
+      })),
+    ],
+    chosen: (c) => (c.durableSolution ? (c.durableSolution.decision ?? 'stay') : 'none'),
+  },
+];
+
+export function decisionsAt(step: Step | undefined): Decision[] {
+  if (!step) return [];
+  const reached = new Set(step.milestones.map((ms) => ms.id));
+  return DECISIONS.filter((d) => d.raisedBy.some((id) => reached.has(id)));
+}
+
+/** The fact a decision reads, for tests and for showing "currently: …". */
+export function factOf(caseFile: CaseFile, path: string): unknown {
+  return getAt(caseFile, path);
+}
