@@ -30,6 +30,10 @@ export const ASSUMPTIONS = {
   eeaThbTrack: 'The trafficking residence track applies to EEA nationals too ("no matter their nationality").',
   requisitionsOnJudgmentDay: 'When the case gives no requisitions day, the requisitions are taken on the day of the judgment.',
   cooperationWaivedAfter18: 'With the noCooperationCondition reform, a child identified as a minor keeps the waiver after 18.',
+  brusselsShelter:
+    'A child found in Brussels goes to Minor-Ndako, the shelter the 2018 report names for the Flemish and Brussels regions (seed 001:99), although the reference assigns shelters by language community.',
+  procedureCentreByRegion:
+    'The procedure centre is the one of the region: Payoke (Antwerp) for Flanders, PAG-ASA for Brussels, Sürya (Liège) for Wallonia.',
   coo: 'Every child on the territory (EEA included) first goes to an observation and orientation centre (COO).',
   provisionalGuardianUntilDecision:
     'A provisional guardian appointed at the border ends with an "adult" decision; for a minor it continues.',

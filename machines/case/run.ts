@@ -234,7 +234,8 @@ export function stepCase(caseFile: CaseFile): Run {
   for (const m of milestones) {
     if (m.id === 'residenceWithdrawn' && m.failedCondition === 'statement' && known.dismissedDay !== undefined) used.add('dismissalFailsStatement');
     if (m.id === 'residenceWithdrawn' && m.failedCondition === 'definition' && known.acquittedDay !== undefined) used.add('acquittalFailsDefinition');
-    if (m.id === 'specialisedCentre') used.add('sameDayReferral');
+    if (m.id === 'specialisedCentre') used.add('sameDayReferral').add('procedureCentreByRegion');
+    if (m.id === 'specialisedShelter' && facts.region === 'brussels' && m.name === 'Minor-Ndako') used.add('brusselsShelter');
   }
   if (facts.eea && seen.has('specialisedCentre')) used.add('eeaThbTrack');
   if (facts.ageDoubted && !rules.minorProtectionWhileAgeAssessed.value && seen.has('specialisedCentre')) used.add('residenceWaitsForAgeDecision');
