@@ -44,10 +44,28 @@ export function createLayoutIndex(layout: LaidOutGraph): LayoutIndex {
   return { nodeById: new Map(layout.nodes.map((n) => [n.id, n])), edgesBySourceEvent };
 }
 
-/** The drawn edge a taken transition went along: same source and event, and a matching target when several. */
+/** The node and its ancestors, nearest first. */
+function getLineage(index: LayoutIndex, id: string): string[] {
+  const ids: string[] = [];
+  for (let n = index.nodeById.get(id); n; n = n.parentId ? index.nodeById.get(n.parentId) : undefined) ids.push(n.id);
+  return ids;
+}
+
+/**
+ * The drawn edge a taken transition went along. The engine reports the active leaf as source and the entered
+ * leaf as target; the edge may be declared on an ancestor and point at a compound state, so both ends match
+ * up the hierarchy. Eventless transitions taken in the same macrostep are reported under its event.
+ */
 export function findEdge(index: LayoutIndex, t: TakenTransitionLike): LaidOutEdge | null {
-  const candidates = index.edgesBySourceEvent.get(`${t.source}\u0000${t.eventType}`) ?? [];
-  return candidates.find((e) => e.targets.some((id) => t.targets.includes(id))) ?? candidates[0] ?? null;
+  const entered = new Set(t.targets.flatMap((id) => getLineage(index, id)));
+  const matches = (e: LaidOutEdge) => e.targets.some((id) => entered.has(id));
+  for (const source of getLineage(index, t.source)) {
+    const onEvent = index.edgesBySourceEvent.get(`${source}\u0000${t.eventType}`) ?? [];
+    const eventless = index.edgesBySourceEvent.get(`${source}\u0000`) ?? [];
+    const found = onEvent.find(matches) ?? eventless.find(matches);
+    if (found) return found;
+  }
+  return null;
 }
 
 export function getStepHighlight(index: LayoutIndex, input: HighlightInput): StepHighlight {
@@ -66,11 +84,14 @@ export function getStepHighlight(index: LayoutIndex, input: HighlightInput): Ste
   for (const id of input.visitedStateIds) if (!visitOrder.has(id)) visitOrder.set(id, visitOrder.size + 1);
 
   const takenOrder = new Map<string, number[]>();
-  const path = input.takenTransitions.map((transition, i) => {
-    const edge = findEdge(index, transition);
-    if (edge) takenOrder.set(edge.id, [...(takenOrder.get(edge.id) ?? []), i + 1]);
-    return { step: i + 1, transition, edge };
-  });
+  // entering the initial states has no source and no drawn edge: the visit numbers show it
+  const path = input.takenTransitions
+    .filter((t) => t.source !== '')
+    .map((transition, i) => {
+      const edge = findEdge(index, transition);
+      if (edge) takenOrder.set(edge.id, [...(takenOrder.get(edge.id) ?? []), i + 1]);
+      return { step: i + 1, transition, edge };
+    });
 
   const nextEvents = new Set(input.nextEvents ?? []);
   const next: LaidOutEdge[] = [];
