@@ -181,7 +181,7 @@ function describeIssue(issue: v.BaseIssue<unknown>): Issue {
   let message = issue.message;
   // valibot's default wording for a strict object's unknown key and a missing key, in our words.
   if (issue.kind === 'schema' && issue.expected === 'never') message = 'unknown field (check the spelling)';
-  else if (issue.received === 'undefined' && issue.kind === 'schema') message = `missing: ${message}`;
+  else if (issue.received === 'undefined' && issue.kind === 'schema') message = 'missing field';
   return { path, message };
 }
 

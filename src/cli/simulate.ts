@@ -1,0 +1,107 @@
+// `npm run simulate -- --cohort 100000 --seed 1 --as-of 2018-01-01 [--assumptions set.json] [--reforms a,b]
+//   [--practice asReported] [--workers 2] --out results.json|.csv`
+// Bad flags or a bad assumption file: a message on stderr naming what is wrong, exit code 2; nothing is written.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { isValidIsoDate } from '../../machines/dates';
+import { REFORM_IDS } from '../../machines/rules/rules';
+import { MODELLED_PERIOD } from '../../machines/case/validate';
+import type { Practice, ReformId } from '../../machines/case/types';
+import { DEFAULT_ASSUMPTION_SET, parseAssumptionText, type AssumptionSet } from '../engine/assumptions';
+import { simulateCohort, type CohortRequest } from '../engine/simulate';
+import { toCsv } from '../engine/csv';
+import { simulateCohortInWorkers } from '../workers/node-pool';
+
+const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-DD] [--assumptions set.json]
+         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--out results.json|results.csv]`;
+
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]): { request: CohortRequest; out?: string; workers: number } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        cohort: { type: 'string' },
+        seed: { type: 'string' },
+        'as-of': { type: 'string' },
+        assumptions: { type: 'string' },
+        reforms: { type: 'string' },
+        practice: { type: 'string' },
+        workers: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const problems: string[] = [];
+  const wholeNumber = (flag: string, raw: string | undefined, min: number, max: number, fallback?: number): number => {
+    if (raw === undefined) {
+      if (fallback !== undefined) return fallback;
+      problems.push(`--${flag} is required`);
+      return 0;
+    }
+    const n = Number(raw);
+    if (!/^-?\d+$/.test(raw) || n < min || n > max) problems.push(`--${flag} ${raw}: expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+  const cohort = wholeNumber('cohort', values.cohort, 1, 10_000_000);
+  const seed = wholeNumber('seed', values.seed, 0, 2 ** 31 - 1, 1);
+  const workers = wholeNumber('workers', values.workers, 0, 64, cohort >= 200_000 ? availableParallelism() : 0);
+
+  let set: AssumptionSet = DEFAULT_ASSUMPTION_SET;
+  if (values.assumptions !== undefined) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(values.assumptions, 'utf8');
+    } catch (error) {
+      problems.push(`--assumptions ${values.assumptions}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    if (text !== undefined) {
+      const parsed = parseAssumptionText(text);
+      if (parsed.ok) set = parsed.value;
+      else problems.push(`--assumptions ${values.assumptions} is not a valid assumption set:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    }
+  }
+  const asOf = values['as-of'] ?? set.calibratedFor.asOf;
+  if (!isValidIsoDate(asOf)) problems.push(`--as-of ${asOf}: expected a date YYYY-MM-DD`);
+  else if (asOf < MODELLED_PERIOD.from || asOf > MODELLED_PERIOD.to) problems.push(`--as-of ${asOf}: the model covers ${MODELLED_PERIOD.from} to ${MODELLED_PERIOD.to}`);
+  const practice = (values.practice ?? set.calibratedFor.practice) as Practice;
+  if (practice !== 'asWritten' && practice !== 'asReported') problems.push(`--practice ${practice}: expected asWritten or asReported`);
+  const reforms = (values.reforms ?? '').split(',').map((r) => r.trim()).filter(Boolean) as ReformId[];
+  for (const r of reforms) if (!REFORM_IDS.includes(r)) problems.push(`--reforms: unknown reform "${r}" (known: ${REFORM_IDS.join(', ')})`);
+  if (values.out !== undefined && !/\.(json|csv)$/i.test(values.out)) problems.push(`--out ${values.out}: expected a file name ending in .json or .csv`);
+  if (problems.length) throw new UsageError(problems.join('\n'));
+  return { request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort }, out: values.out, workers };
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`simulate: ${error.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { request, out, workers } = parsed;
+  const result = workers > 1 ? await simulateCohortInWorkers(request, workers) : simulateCohort(request);
+  const text = out && /\.csv$/i.test(out) ? toCsv(result) : JSON.stringify(result, null, 2) + '\n';
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+  const s = result.stats;
+  process.stderr.write(
+    `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, rules as of ${request.config.asOf}, ${request.config.practice}` +
+      `${request.config.reforms.length ? `, reforms ${request.config.reforms.join('+')}` : ''}) in ${s.elapsedMs} ms; ` +
+      `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs${out ? `; written to ${out}` : ''}\n`,
+  );
+}
+
+await main();

@@ -1,0 +1,338 @@
+// Aggregation of a cohort's traces into the figures the views and the CLI show. Works on distinct cases
+// with a child count each, so a million children cost as much as their distinct case files.
+import type { MilestoneId, OutcomeId, Trace } from '../../machines/case/types';
+import type { AssumptionSet, Target } from './assumptions/schema';
+import type { CohortConfig } from './generate';
+
+/** What aggregation needs from a trace: milestones in trace order with their day, and the outcome. */
+export interface PathSummary {
+  milestones: { id: MilestoneId; day: number }[];
+  outcome: OutcomeId;
+  outcomeDay: number;
+  assumptions: string[];
+}
+export function summariseTrace(trace: Trace): PathSummary {
+  return {
+    milestones: trace.milestones.map((m) => ({ id: m.id, day: m.day })),
+    outcome: trace.outcome,
+    outcomeDay: trace.outcomeDay,
+    assumptions: trace.assumptions,
+  };
+}
+
+/** One distinct case file of the cohort: its path, how many children share it, and the first of them. */
+export interface CohortEntry {
+  summary: PathSummary;
+  count: number;
+  firstChild: number;
+}
+
+export const COHORT_SOURCE = 'cohort';
+export const OUTCOME_PREFIX = 'outcome:';
+/** Outcomes where the child is protected as a trafficking victim (chokepoints are computed for these). */
+export const VICTIM_PROTECTION: OutcomeId[] = ['permanentResidence', 'temporaryResidence'];
+/** …and, more broadly, protected by any procedure. */
+export const ANY_PROTECTION: OutcomeId[] = ['permanentResidence', 'temporaryResidence', 'otherProcedure'];
+
+export interface FlowNode {
+  /** milestone id with an ordinal from its second occurrence (`temporaryResidenceCard#2`), `cohort`, or `outcome:<id>` */
+  id: string;
+  count: number;
+  example: number;
+}
+export interface Flow {
+  from: string;
+  to: string;
+  count: number;
+  example: number;
+}
+export interface Variant {
+  milestones: string[];
+  outcome: OutcomeId;
+  count: number;
+  share: number;
+  example: number;
+}
+export interface TimeDistribution {
+  count: number;
+  p10: number;
+  p50: number;
+  p90: number;
+  /** children reaching it, by day bin: bins[k] counts days in [k·binDays, (k+1)·binDays) */
+  bins: number[];
+}
+export interface Chokepoint {
+  id: MilestoneId;
+  reached: number;
+  /** of those reaching it, how many end protected */
+  protected: number;
+}
+export interface TargetCheck {
+  id: string;
+  label: string;
+  value: number;
+  tolerance: number;
+  measured: number | null;
+  within: boolean;
+  source: string;
+}
+
+export interface CohortResult {
+  format: 'pathway-cohort/1';
+  cohort: number;
+  seed: number;
+  asOf: string;
+  practice: CohortConfig['practice'];
+  reforms: CohortConfig['reforms'];
+  assumptionSet: { id: string; name: string; yearlyChildren: number };
+  /** parameters of the set labelled "assumption" rather than sourced */
+  assumedParams: string[];
+  outcomes: Partial<Record<OutcomeId, number>>;
+  outcomeExamples: Partial<Record<OutcomeId, number>>;
+  /** children reaching each milestone at least once */
+  milestones: Partial<Record<MilestoneId, number>>;
+  milestoneExamples: Partial<Record<MilestoneId, number>>;
+  nodes: FlowNode[];
+  flows: Flow[];
+  /** children whose milestones are drawn in the typical order rather than their own (see orderNodes) */
+  reorderedChildren: number;
+  variants: Variant[];
+  variantCount: number;
+  times: { binDays: number; milestones: Partial<Record<MilestoneId, TimeDistribution>>; outcomes: Partial<Record<OutcomeId, TimeDistribution>> };
+  chokepoints: { victimProtection: Chokepoint[]; anyProtection: Chokepoint[] };
+  targets: TargetCheck[];
+  /** the engine's own modelling assumptions, with how many children each touched */
+  engineAssumptions: Record<string, number>;
+  stats: { distinctCases: number; machineRuns: number; elapsedMs: number };
+}
+
+function nodeIdsOf(summary: PathSummary): string[] {
+  const seen = new Map<string, number>();
+  return summary.milestones.map((m) => {
+    const n = (seen.get(m.id) ?? 0) + 1;
+    seen.set(m.id, n);
+    return n === 1 ? m.id : `${m.id}#${n}`;
+  });
+}
+
+function quantile(sortedDays: [number, number][], total: number, q: number): number {
+  let cumulative = 0;
+  for (const [day, count] of sortedDays) {
+    cumulative += count;
+    if (cumulative >= q * total) return day;
+  }
+  return sortedDays.length ? sortedDays[sortedDays.length - 1][0] : 0;
+}
+function toDistribution(days: Map<number, number>, binDays: number, horizon: number): TimeDistribution {
+  const sorted = [...days].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, c]) => sum + c, 0);
+  const bins = new Array<number>(Math.floor(horizon / binDays) + 1).fill(0);
+  for (const [day, count] of sorted) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(day / binDays)))] += count;
+  return { count: total, p10: quantile(sorted, total, 0.1), p50: quantile(sorted, total, 0.5), p90: quantile(sorted, total, 0.9), bins };
+}
+function addTo<K>(map: Map<K, number>, key: K, n: number) {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+function minTo<K>(map: Map<K, number>, key: K, n: number) {
+  const current = map.get(key);
+  if (current === undefined || n < current) map.set(key, n);
+}
+
+function measureTarget(target: Target, entries: CohortEntry[], cohort: number, yearlyChildren: number): number | null {
+  const reaches = (e: CohortEntry, ids: string[]) =>
+    ids.some((id) => (id.startsWith(OUTCOME_PREFIX) ? e.summary.outcome === id.slice(OUTCOME_PREFIX.length) : e.summary.milestones.some((m) => m.id === id)));
+  const of = entries.filter((e) => reaches(e, target.metric.of)).reduce((s, e) => s + e.count, 0);
+  if (target.metric.kind === 'perYear') return (of / cohort) * yearlyChildren;
+  const among = target.metric.among;
+  if (!among) return of / cohort;
+  const base = entries.filter((e) => reaches(e, among));
+  const denominator = base.reduce((s, e) => s + e.count, 0);
+  const numerator = base.filter((e) => reaches(e, target.metric.of)).reduce((s, e) => s + e.count, 0);
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[]): Chokepoint[] {
+  const toProtection = entries.filter((e) => e.count > 0 && protectedOutcomes.includes(e.summary.outcome));
+  if (toProtection.length === 0) return [];
+  let common = new Set(toProtection[0].summary.milestones.map((m) => m.id));
+  for (const e of toProtection) {
+    const ids = new Set(e.summary.milestones.map((m) => m.id));
+    common = new Set([...common].filter((id) => ids.has(id)));
+  }
+  return [...common].map((id) => {
+    const reaching = entries.filter((e) => e.summary.milestones.some((m) => m.id === id));
+    return {
+      id,
+      reached: reaching.reduce((s, e) => s + e.count, 0),
+      protected: reaching.filter((e) => protectedOutcomes.includes(e.summary.outcome)).reduce((s, e) => s + e.count, 0),
+    };
+  });
+}
+
+/**
+ * A total order of the nodes that agrees with as many children's own orders as possible: Kahn's topological
+ * sort on "a before b" counts (every pair in every path), breaking any cycle at the node the fewest remaining children precede.
+ */
+export function orderNodes(precedence: Map<string, number>): string[] {
+  const before = new Map<string, Map<string, number>>();
+  const nodes = new Set<string>();
+  for (const [key, n] of precedence) {
+    const [a, b] = key.split('\u0000');
+    nodes.add(a);
+    nodes.add(b);
+    if (!before.has(b)) before.set(b, new Map());
+    before.get(b)!.set(a, n);
+  }
+  const remaining = new Set(nodes);
+  const order: string[] = [];
+  const weight = (links: Map<string, number> | undefined, id: string) => {
+    let w = 0;
+    for (const [other, n] of links ?? []) if (remaining.has(other) && other !== id) w += n;
+    return w;
+  };
+  while (remaining.size) {
+    // A node nobody remaining precedes comes next; in a cycle, the one the fewest remaining children precede.
+    let best = '';
+    let bestWeight = Infinity;
+    for (const id of [...remaining].sort()) {
+      const w = weight(before.get(id), id);
+      if (w < bestWeight) [best, bestWeight] = [id, w];
+    }
+    order.push(best);
+    remaining.delete(best);
+  }
+  return order;
+}
+
+export interface AggregateOptions {
+  set: AssumptionSet;
+  config: CohortConfig;
+  seed: number;
+  cohort: number;
+  topVariants?: number;
+  binDays?: number;
+}
+
+export function aggregateCohort(entries: CohortEntry[], options: AggregateOptions): Omit<CohortResult, 'stats'> {
+  const { set, config, seed, cohort } = options;
+  const binDays = options.binDays ?? 30;
+  const outcomes = new Map<OutcomeId, number>();
+  const outcomeExamples = new Map<OutcomeId, number>();
+  const milestones = new Map<MilestoneId, number>();
+  const milestoneExamples = new Map<MilestoneId, number>();
+  const milestoneDays = new Map<MilestoneId, Map<number, number>>();
+  const outcomeDays = new Map<OutcomeId, Map<number, number>>();
+  const variants = new Map<string, Variant>();
+  const engineAssumptions = new Map<string, number>();
+  // How many children pass node a before node b, for every pair: the Sankey's node order follows it.
+  const precedence = new Map<string, number>();
+
+  for (const e of entries) {
+    const { summary, count, firstChild } = e;
+    addTo(outcomes, summary.outcome, count);
+    minTo(outcomeExamples, summary.outcome, firstChild);
+    const days = outcomeDays.get(summary.outcome) ?? new Map();
+    addTo(days, summary.outcomeDay, count);
+    outcomeDays.set(summary.outcome, days);
+    const firstSeen = new Set<MilestoneId>();
+    for (const m of summary.milestones) {
+      if (firstSeen.has(m.id)) continue;
+      firstSeen.add(m.id);
+      addTo(milestones, m.id, count);
+      minTo(milestoneExamples, m.id, firstChild);
+      const md = milestoneDays.get(m.id) ?? new Map();
+      addTo(md, m.day, count);
+      milestoneDays.set(m.id, md);
+    }
+    const nodeIds = nodeIdsOf(summary);
+    for (let i = 0; i < nodeIds.length; i++) {
+      for (let j = i + 1; j < nodeIds.length; j++) addTo(precedence, `${nodeIds[i]}\u0000${nodeIds[j]}`, count);
+    }
+    const variantKey = `${nodeIds.join('>')}|${summary.outcome}`;
+    const v = variants.get(variantKey);
+    if (v) {
+      v.count += count;
+      v.example = Math.min(v.example, firstChild);
+    } else variants.set(variantKey, { milestones: nodeIds, outcome: summary.outcome, count, share: 0, example: firstChild });
+    for (const a of summary.assumptions) addTo(engineAssumptions, a, count);
+  }
+
+  const order = orderNodes(precedence);
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
+  const flowMap = new Map<string, Flow>();
+  const nodeMap = new Map<string, FlowNode>();
+  const addFlow = (from: string, to: string, count: number, example: number) => {
+    const key = `${from}\u0000${to}`;
+    const f = flowMap.get(key);
+    if (f) {
+      f.count += count;
+      f.example = Math.min(f.example, example);
+    } else flowMap.set(key, { from, to, count, example });
+    const n = nodeMap.get(to);
+    if (n) {
+      n.count += count;
+      n.example = Math.min(n.example, example);
+    } else nodeMap.set(to, { id: to, count, example });
+  };
+  let reorderedChildren = 0;
+  let firstChildOverall = Infinity;
+  for (const { summary, count, firstChild } of entries) {
+    firstChildOverall = Math.min(firstChildOverall, firstChild);
+    const own = nodeIdsOf(summary);
+    // Children differ in the order of same-period milestones; drawing every path in one typical order keeps
+    // the graph acyclic (d3-sankey rejects cycles) while each child still passes each of its nodes once.
+    const ordered = [...own].sort(byRank);
+    if (ordered.some((id, i) => id !== own[i])) reorderedChildren += count;
+    const path = [COHORT_SOURCE, ...ordered, `${OUTCOME_PREFIX}${summary.outcome}`];
+    for (let i = 1; i < path.length; i++) addFlow(path[i - 1], path[i], count, firstChild);
+  }
+  if (entries.length) nodeMap.set(COHORT_SOURCE, { id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
+
+  const topVariants = [...variants.values()]
+    .sort((a, b) => b.count - a.count || a.example - b.example)
+    .slice(0, options.topVariants ?? 20)
+    .map((v) => ({ ...v, share: v.count / cohort }));
+
+  const nodeOrder = (a: FlowNode, b: FlowNode) =>
+    a.id === COHORT_SOURCE ? -1 : b.id === COHORT_SOURCE ? 1 : a.id.startsWith(OUTCOME_PREFIX) !== b.id.startsWith(OUTCOME_PREFIX) ? (a.id.startsWith(OUTCOME_PREFIX) ? 1 : -1) : a.id.startsWith(OUTCOME_PREFIX) ? b.count - a.count : byRank(a.id, b.id);
+
+  return {
+    format: 'pathway-cohort/1',
+    cohort,
+    seed,
+    asOf: config.asOf,
+    practice: config.practice,
+    reforms: [...config.reforms],
+    assumptionSet: { id: set.id, name: set.name, yearlyChildren: set.yearlyChildren.value },
+    assumedParams: Object.entries(set.params).filter(([, p]) => p.source === 'assumption').map(([name]) => name),
+    outcomes: Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1])),
+    outcomeExamples: Object.fromEntries(outcomeExamples),
+    milestones: Object.fromEntries([...milestones].sort((a, b) => b[1] - a[1])),
+    milestoneExamples: Object.fromEntries(milestoneExamples),
+    nodes: [...nodeMap.values()].sort(nodeOrder),
+    flows: [...flowMap.values()],
+    reorderedChildren,
+    variants: topVariants,
+    variantCount: variants.size,
+    times: {
+      binDays,
+      milestones: Object.fromEntries([...milestoneDays].map(([id, d]) => [id, toDistribution(d, binDays, set.horizonDays)])),
+      outcomes: Object.fromEntries([...outcomeDays].map(([id, d]) => [id, toDistribution(d, binDays, set.horizonDays)])),
+    },
+    chokepoints: { victimProtection: chokepointsFor(entries, VICTIM_PROTECTION), anyProtection: chokepointsFor(entries, ANY_PROTECTION) },
+    targets: set.targets.map((t) => {
+      const measured = measureTarget(t, entries, cohort, set.yearlyChildren.value);
+      return {
+        id: t.id,
+        label: t.label,
+        value: t.value,
+        tolerance: t.tolerance,
+        measured,
+        within: measured !== null && Math.abs(measured - t.value) <= t.tolerance,
+        source: t.source,
+      };
+    }),
+    engineAssumptions: Object.fromEntries([...engineAssumptions].sort((a, b) => b[1] - a[1])),
+  };
+}

@@ -1,0 +1,172 @@
+// Cohort simulation: draw N children, run each distinct case file once through the procedure machine
+// (runCase, the same engine as the step-through view), and aggregate. Children whose facts give the same
+// cache key share one machine run (the fast path; see keyOf in generate.ts and tests/engine/fastpath.test.ts).
+import { runCase } from '../../machines/case/run';
+import type { CaseFile, Trace } from '../../machines/case/types';
+import type { AssumptionSet } from './assumptions/schema';
+import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
+import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
+
+export interface CohortRequest {
+  set: AssumptionSet;
+  config: CohortConfig;
+  seed: number;
+  cohort: number;
+}
+
+export interface ProgressReport {
+  phase: 'drawing' | 'running' | 'aggregating';
+  done: number;
+  total: number;
+}
+
+/** Distinct cases met while drawing children from..to: key → count, first child, its choices. */
+export interface CountedCases {
+  keys: number[];
+  counts: number[];
+  firstChild: number[];
+  /** choices of each key's first child, SLOT_COUNT per key */
+  choices: Int32Array;
+}
+
+export function countChildren(
+  sampler: Sampler,
+  seed: number,
+  from: number,
+  to: number,
+  onProgress?: (done: number) => void,
+  progressEvery = 50_000,
+): CountedCases {
+  const index = new Map<number, number>();
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const firstChild: number[] = [];
+  const firstChoices: Int32Array[] = [];
+  const c = new Int32Array(SLOT_COUNT);
+  for (let i = from; i < to; i++) {
+    const key = sampler.sample(seed, i, c);
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, keys.length);
+      keys.push(key);
+      counts.push(1);
+      firstChild.push(i);
+      firstChoices.push(c.slice());
+    } else counts[at]++;
+    if (onProgress && (i - from + 1) % progressEvery === 0) onProgress(i - from + 1);
+  }
+  const choices = new Int32Array(keys.length * SLOT_COUNT);
+  firstChoices.forEach((ch, k) => choices.set(ch, k * SLOT_COUNT));
+  return { keys, counts, firstChild, choices };
+}
+
+/** Merges counts drawn in separate ranges (e.g. by two workers). */
+export function mergeCounted(parts: CountedCases[]): CountedCases {
+  const index = new Map<number, number>();
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const firstChild: number[] = [];
+  const chosen: Int32Array[] = [];
+  for (const part of parts) {
+    part.keys.forEach((key, k) => {
+      const at = index.get(key);
+      const ch = part.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT);
+      if (at === undefined) {
+        index.set(key, keys.length);
+        keys.push(key);
+        counts.push(part.counts[k]);
+        firstChild.push(part.firstChild[k]);
+        chosen.push(ch);
+      } else {
+        counts[at] += part.counts[k];
+        if (part.firstChild[k] < firstChild[at]) {
+          firstChild[at] = part.firstChild[k];
+          chosen[at] = ch;
+        }
+      }
+    });
+  }
+  const choices = new Int32Array(keys.length * SLOT_COUNT);
+  chosen.forEach((ch, k) => choices.set(ch, k * SLOT_COUNT));
+  return { keys, counts, firstChild, choices };
+}
+
+/**
+ * Traces already computed, per (assumption set, configuration). Kept between runs so that re-running or
+ * enlarging a cohort only runs the machine for case files not met before.
+ */
+export class TraceCache {
+  private scopes = new Map<string, Map<number, Trace>>();
+  constructor(private maxScopes = 8) {}
+  scope(set: AssumptionSet, config: CohortConfig): Map<number, Trace> {
+    const id = JSON.stringify([set.params, set.horizonDays, config.asOf, config.practice, [...config.reforms].sort()]);
+    let scope = this.scopes.get(id);
+    if (!scope) {
+      if (this.scopes.size >= this.maxScopes) this.scopes.delete(this.scopes.keys().next().value!);
+      scope = new Map();
+      this.scopes.set(id, scope);
+    }
+    return scope;
+  }
+}
+
+export interface SimulateOptions {
+  onProgress?: (report: ProgressReport) => void;
+  cache?: TraceCache;
+  /** counts drawn elsewhere (worker threads); drawn here when absent */
+  counted?: CountedCases;
+  /** traces for some keys computed elsewhere */
+  runCaseFor?: (caseFile: CaseFile) => Trace;
+}
+
+/** Runs the machine once per distinct key not yet in `scope`. */
+export function resolveTraces(
+  sampler: Sampler,
+  counted: CountedCases,
+  scope: Map<number, Trace>,
+  run: (caseFile: CaseFile) => Trace = runCase,
+  onProgress?: (done: number, total: number) => void,
+): { summaries: PathSummary[]; machineRuns: number } {
+  let machineRuns = 0;
+  const total = counted.keys.length;
+  const summaries = counted.keys.map((key, k) => {
+    let trace = scope.get(key);
+    if (!trace) {
+      trace = run(sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)));
+      scope.set(key, trace);
+      machineRuns++;
+      if (onProgress && machineRuns % 200 === 0) onProgress(k + 1, total);
+    }
+    return summariseTrace(trace);
+  });
+  return { summaries, machineRuns };
+}
+
+export function simulateCohort(request: CohortRequest, options: SimulateOptions = {}): CohortResult {
+  const started = performance.now();
+  const { set, config, seed, cohort } = request;
+  const sampler = createSampler(set, config);
+  const progress = options.onProgress;
+  const counted =
+    options.counted ?? countChildren(sampler, seed, 0, cohort, (done) => progress?.({ phase: 'drawing', done, total: cohort }));
+  const scope = (options.cache ?? new TraceCache()).scope(set, config);
+  const { summaries, machineRuns } = resolveTraces(sampler, counted, scope, options.runCaseFor ?? runCase, (done, total) =>
+    progress?.({ phase: 'running', done, total }),
+  );
+  progress?.({ phase: 'aggregating', done: 0, total: 1 });
+  return finishCohort(request, counted, summaries, machineRuns, started);
+}
+
+/** Aggregates drawn counts and their paths (summaries[k] belongs to counted.keys[k]). */
+export function finishCohort(
+  request: CohortRequest,
+  counted: CountedCases,
+  summaries: PathSummary[],
+  machineRuns: number,
+  started: number,
+): CohortResult {
+  const { set, config, seed, cohort } = request;
+  const entries: CohortEntry[] = summaries.map((summary, k) => ({ summary, count: counted.counts[k], firstChild: counted.firstChild[k] }));
+  const result = aggregateCohort(entries, { set, config, seed, cohort });
+  return { ...result, stats: { distinctCases: counted.keys.length, machineRuns, elapsedMs: Math.round(performance.now() - started) } };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
+
+const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
+function simulate(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run simulate', () => {
+  it('writes JSON with the cohort, seed, outcomes, milestones, flows and variants', () => {
+    const out = join(dir, 'r.json');
+    const r = simulate('--cohort', '400', '--seed', '3', '--as-of', '2016-03-01', '--practice', 'asWritten', '--reforms', 'presumptionOfMinority', '--out', out);
+    expect(r.stderr).toContain('400 children');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json).toMatchObject({ cohort: 400, seed: 3, asOf: '2016-03-01', practice: 'asWritten', reforms: ['presumptionOfMinority'] });
+    expect(Object.values(json.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(400);
+    expect(json.milestones.detected).toBe(400);
+    expect(json.flows[0]).toEqual({ from: expect.any(String), to: expect.any(String), count: expect.any(Number), example: expect.any(Number) });
+    expect(json.variants.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('writes CSV when the output ends in .csv', () => {
+    const out = join(dir, 'r.csv');
+    expect(simulate('--cohort', '200', '--seed', '1', '--out', out).status).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('table,id,to,count,share,example_child');
+    expect(lines.some((l) => l.startsWith('outcome,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('flow,cohort,detected,200,'))).toBe(true);
+  }, 60_000);
+
+  it('refuses bad flags with a clear message and a non-zero exit, writing nothing', () => {
+    const out = join(dir, 'never.json');
+    const r = simulate('--cohort', '0', '--seed', '1', '--as-of', '2018-02-30', '--practice', 'sometimes', '--reforms', 'abolishBorders', '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--cohort 0: expected a whole number from 1');
+    expect(r.stderr).toContain('--as-of 2018-02-30: expected a date');
+    expect(r.stderr).toContain('--practice sometimes: expected asWritten or asReported');
+    expect(r.stderr).toContain('unknown reform "abolishBorders"');
+    expect(existsSync(out)).toBe(false);
+    const unknown = simulate('--cohort', '10', '--colour', 'red');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--colour'/);
+  }, 60_000);
+
+  it('names each bad field of a bad assumption file, and a missing file', () => {
+    const bad = structuredClone(DEFAULT_ASSUMPTION_SET) as unknown as Record<string, any>;
+    bad.params.female.value = 'many';
+    bad.params.region.value.flanders = 0.9;
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const r = simulate('--cohort', '10', '--assumptions', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('params.female.value: expected a number from 0 to 1');
+    expect(r.stderr).toMatch(/params\.region\.value: weights sum to 1\.6/);
+    const missing = simulate('--cohort', '10', '--assumptions', join(dir, 'nope.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('cannot read the file (ENOENT)');
+    writeFileSync(file, '{ not json');
+    expect(simulate('--cohort', '10', '--assumptions', file).stderr).toContain('(root): not valid JSON');
+  }, 60_000);
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { sankey } from 'd3-sankey';
+import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
+import { generateChildCase, type CohortConfig } from '../../src/engine/generate';
+import { simulateCohort, TraceCache } from '../../src/engine/simulate';
+import { COHORT_SOURCE, OUTCOME_PREFIX, type CohortResult } from '../../src/engine/aggregate';
+import { runCase } from '../../machines/case/run';
+
+const config: CohortConfig = { asOf: '2018-01-01', practice: 'asReported', reforms: [] };
+const cache = new TraceCache();
+const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
+const withoutStats = ({ stats, ...rest }: CohortResult) => rest;
+
+describe('cohort simulation', () => {
+  const result = simulateCohort({ set: exploited, config, seed: 4, cohort: 3_000 }, { cache });
+
+  it('is reproducible: same set, seed and configuration give identical results', () => {
+    const again = simulateCohort({ set: exploited, config, seed: 4, cohort: 3_000 }, { cache: new TraceCache() });
+    expect(withoutStats(again)).toEqual(withoutStats(result));
+    const otherSeed = simulateCohort({ set: exploited, config, seed: 5, cohort: 3_000 }, { cache });
+    expect(otherSeed.outcomes).not.toEqual(result.outcomes);
+  });
+
+  it('ends every child in exactly one outcome', () => {
+    const total = Object.values(result.outcomes).reduce((a, b) => a + b!, 0);
+    expect(total).toBe(3_000);
+    for (const n of Object.values(result.milestones)) expect(n).toBeLessThanOrEqual(3_000);
+  });
+
+  it('conserves children along the flows: out of the cohort, through every milestone, into one outcome each', () => {
+    const inflow = new Map<string, number>();
+    const outflow = new Map<string, number>();
+    for (const f of result.flows) {
+      expect(f.count).toBeGreaterThan(0);
+      inflow.set(f.to, (inflow.get(f.to) ?? 0) + f.count);
+      outflow.set(f.from, (outflow.get(f.from) ?? 0) + f.count);
+    }
+    expect(outflow.get(COHORT_SOURCE)).toBe(3_000);
+    for (const node of result.nodes) {
+      if (node.id === COHORT_SOURCE) continue;
+      expect(inflow.get(node.id), node.id).toBe(node.count);
+      if (node.id.startsWith(OUTCOME_PREFIX)) {
+        expect(outflow.has(node.id)).toBe(false);
+        expect(node.count).toBe(result.outcomes[node.id.slice(OUTCOME_PREFIX.length) as keyof typeof result.outcomes]);
+      } else expect(outflow.get(node.id), node.id).toBe(node.count);
+    }
+    // A milestone reached at least once: its first-occurrence node carries exactly those children.
+    for (const [id, n] of Object.entries(result.milestones)) expect(result.nodes.find((x) => x.id === id)?.count).toBe(n);
+  });
+
+  it('gives d3-sankey an acyclic graph with repeated milestones unrolled', () => {
+    const ids = result.nodes.map((n) => n.id);
+    expect(ids.some((id) => /#\d+$/.test(id))).toBe(true);
+    const graph = { nodes: result.nodes.map((n) => ({ ...n })), links: result.flows.map((f) => ({ source: f.from, target: f.to, value: f.count })) };
+    const layout = sankey<{ id: string }, object>().nodeId((d) => d.id).extent([[0, 0], [800, 600]]);
+    expect(() => layout(graph)).not.toThrow();
+  });
+
+  it('points each variant, outcome and milestone at an example child that really took it', () => {
+    for (const v of result.variants.slice(0, 8)) {
+      const trace = runCase(generateChildCase(exploited, config, 4, v.example));
+      expect(trace.outcome).toBe(v.outcome);
+      const seen = new Map<string, number>();
+      const path = trace.milestones.map((m) => {
+        const n = (seen.get(m.id) ?? 0) + 1;
+        seen.set(m.id, n);
+        return n === 1 ? m.id : `${m.id}#${n}`;
+      });
+      expect(path).toEqual(v.milestones);
+    }
+    const variantTotal = result.variants.reduce((s, v) => s + v.count, 0);
+    expect(variantTotal).toBeLessThanOrEqual(3_000);
+    for (const [id, child] of Object.entries(result.outcomeExamples)) {
+      expect(runCase(generateChildCase(exploited, config, 4, child!)).outcome).toBe(id);
+    }
+    for (const [id, child] of Object.entries(result.milestoneExamples).slice(0, 10)) {
+      expect(runCase(generateChildCase(exploited, config, 4, child!)).milestones.some((m) => m.id === id)).toBe(true);
+    }
+  });
+
+  it('finds chokepoints every protected child passed', () => {
+    const ids = result.chokepoints.victimProtection.map((c) => c.id);
+    expect(ids).toContain('presumedVictim');
+    for (const c of result.chokepoints.victimProtection) {
+      expect(c.protected).toBe((result.outcomes.permanentResidence ?? 0) + (result.outcomes.temporaryResidence ?? 0));
+    }
+  });
+
+  it('reports time-to-milestone distributions that count the children reaching them', () => {
+    for (const [id, t] of Object.entries(result.times.milestones)) {
+      expect(t!.count).toBe(result.milestones[id as keyof typeof result.milestones]);
+      expect(t!.bins.reduce((a, b) => a + b, 0)).toBe(t!.count);
+      expect(t!.p10).toBeLessThanOrEqual(t!.p50);
+      expect(t!.p50).toBeLessThanOrEqual(t!.p90);
+    }
+  });
+});
+
+describe('default assumption set', () => {
+  // Tolerances are the set's own (value ± tolerance), stated next to each target's source.
+  it('reproduces its cited targets under the configuration it was calibrated for', () => {
+    const set = DEFAULT_ASSUMPTION_SET;
+    const r = simulateCohort({ set, config: { ...set.calibratedFor, reforms: [] }, seed: 1, cohort: 30_000 }, { cache });
+    expect(r.targets.length).toBe(set.targets.length);
+    for (const t of r.targets) expect({ id: t.id, measured: t.measured, within: t.within }).toEqual({ id: t.id, measured: t.measured, within: true });
+  }, 120_000);
+});
