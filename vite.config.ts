@@ -16,8 +16,22 @@ export default defineConfig({
   // Without these conditions @xstate/svelte's CJS build loads a second copy of Svelte in Vitest.
   resolve: { conditions: ['module', 'browser'] },
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Two projects: fast unit/component tests, and e2e tests in real Chromium against a production build.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

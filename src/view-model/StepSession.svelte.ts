@@ -7,7 +7,7 @@ import { runSafely, findIssues } from './engine';
 import type { FieldIssue } from './caseChecks';
 import { setCaseField } from './casePath';
 import { comparePaths, type PathDifference } from './compare';
-import { decisionsAt, type Decision, type DecisionOption } from './decisions';
+import { decisionsAt, applyEvent, type Decision, type DecisionOption } from './decisions';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -45,6 +45,7 @@ export class StepSession {
   decisions: Decision[] = $derived(decisionsAt(this.step));
 
   #timer: ReturnType<typeof setInterval> | undefined;
+  #previews = new Map<string, Trace['outcome'] | null>();
   #stepper: Stepper;
 
   constructor(caseFile: CaseFile, options: { step?: number; scenarioId?: string; stepper?: Stepper } = {}) {
@@ -90,11 +91,32 @@ export class StepSession {
     this.change(option.apply(this.caseFile, this.step), `${decision.id}: ${option.id}`);
   }
 
-  /** The outcome an option would lead to, from a full run of the changed case. */
+  /**
+   * A next transition chosen on the diagram: the path's own next event just steps on; another event becomes a
+   * case fact (it happens now), the case re-runs and the view moves to the step where it happened.
+   */
+  takeEvent(eventType: string): boolean {
+    if (this.nextEvents.includes(eventType)) return this.next();
+    if (!this.step) return false;
+    const changed = applyEvent(this.caseFile, eventType, this.step);
+    if (!changed) return false;
+    const from = this.index;
+    this.change(changed, eventType);
+    const at = this.steps.findIndex((s, i) => i > from && s.event.type === eventType);
+    if (at >= 0) this.index = at;
+    return at >= 0;
+  }
+
+  /** The outcome an option would lead to, from a full run of the changed case (cached: runs are pure). */
   previewOutcome(option: DecisionOption): Trace['outcome'] | null {
     if (!this.step) return null;
-    const result = this.#stepper(option.apply(this.caseFile, this.step));
-    return result.ok ? result.run.trace.outcome : null;
+    const changed = option.apply(this.caseFile, this.step);
+    const key = JSON.stringify(changed);
+    if (!this.#previews.has(key)) {
+      const result = findIssues(changed).length ? null : this.#stepper(changed);
+      this.#previews.set(key, result?.ok ? result.run.trace.outcome : null);
+    }
+    return this.#previews.get(key) ?? null;
   }
 
   clearComparison(): void {

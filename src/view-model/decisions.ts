@@ -23,6 +23,11 @@ export interface Decision {
 }
 
 const set = (path: string, value: unknown) => (c: CaseFile) => setCaseField(c, path, value);
+/** "N days from now", kept inside the case's horizon so an option never produces a refused case. */
+const DEFAULT_HORIZON_DAYS = 1825;
+const assess = (assessment: NonNullable<CaseFile['age']>['assessment']) => (c: CaseFile) =>
+  setCaseField(c, 'age', { ...c.age, doubted: true, assessment });
+const later = (c: CaseFile, step: Step, days: number) => Math.min(step.day + days, c.horizonDays ?? DEFAULT_HORIZON_DAYS);
 
 export const DECISIONS: Decision[] = [
   {
@@ -57,10 +62,10 @@ export const DECISIONS: Decision[] = [
     question: m.decision_age_result_q,
     who: m.actor_guardianship,
     options: [
-      { id: 'below', label: m.decision_age_result_below, apply: set('age.assessment', { low: 15, high: 17 }) },
-      { id: 'straddles', label: m.decision_age_result_straddles, apply: set('age.assessment', { low: 16.5, high: 18.5 }) },
-      { id: 'above', label: m.decision_age_result_above, apply: set('age.assessment', { low: 19, high: 22 }) },
-      { id: 'refused', label: m.decision_age_result_refused, apply: set('age.assessment', { refused: true }) },
+      { id: 'below', label: m.decision_age_result_below, apply: assess({ low: 15, high: 17 }) },
+      { id: 'straddles', label: m.decision_age_result_straddles, apply: assess({ low: 16.5, high: 18.5 }) },
+      { id: 'above', label: m.decision_age_result_above, apply: assess({ low: 19, high: 22 }) },
+      { id: 'refused', label: m.decision_age_result_refused, apply: assess({ refused: true }) },
     ],
     chosen: (c) => {
       const a = c.age?.assessment;
@@ -77,8 +82,8 @@ export const DECISIONS: Decision[] = [
     question: m.decision_statement_q,
     who: m.actor_child_guardian,
     options: [
-      { id: 'soon', label: m.decision_statement_soon, apply: (c, s) => setCaseField(c, 'cooperation', { statementDay: s.day + 10 }) },
-      { id: 'late', label: m.decision_statement_late, apply: (c, s) => setCaseField(c, 'cooperation', { statementDay: s.day + 120 }) },
+      { id: 'soon', label: m.decision_statement_soon, apply: (c, s) => setCaseField(c, 'cooperation', { statementDay: later(c, s, 10) }) },
+      { id: 'late', label: m.decision_statement_late, apply: (c, s) => setCaseField(c, 'cooperation', { statementDay: later(c, s, 120) }) },
       { id: 'never', label: m.decision_statement_never, apply: set('cooperation', { statementDay: null }) },
     ],
     chosen: (c) => (typeof c.cooperation?.statementDay === 'number' ? undefined : 'never'),
@@ -90,7 +95,7 @@ export const DECISIONS: Decision[] = [
     who: m.actor_centre,
     options: [
       { id: 'cut', label: m.decision_ties_cut, apply: set('tiesCut', true) },
-      { id: 'resumed', label: m.decision_ties_resumed, apply: (c, s) => setCaseField(c, 'tiesCut', { contactResumedDay: s.day + 30 }) },
+      { id: 'resumed', label: m.decision_ties_resumed, apply: (c, s) => setCaseField(c, 'tiesCut', { contactResumedDay: later(c, s, 30) }) },
     ],
     chosen: (c) => (c.tiesCut === true || c.tiesCut === undefined ? 'cut' : typeof c.tiesCut === 'object' ? 'resumed' : undefined),
   },
@@ -103,7 +108,7 @@ export const DECISIONS: Decision[] = [
       id: outcome,
       label: { conviction: m.outcome_prosecution_conviction, acquittal: m.outcome_prosecution_acquittal, dismissed: m.outcome_prosecution_dismissed, pending: m.outcome_prosecution_pending }[outcome],
       apply: (c: CaseFile, s: Step) =>
-        setCaseField(c, 'prosecution', outcome === 'pending' ? { outcome } : { ...c.prosecution, outcome, day: c.prosecution?.day ?? s.day + 600 }),
+        setCaseField(c, 'prosecution', outcome === 'pending' ? { outcome } : { ...c.prosecution, outcome, day: Math.max(c.prosecution?.day ?? later(c, s, 600), c.prosecution?.requisitionsDay ?? 0) }),
     })),
     chosen: (c) => c.prosecution?.outcome ?? 'pending',
   },
@@ -114,7 +119,7 @@ export const DECISIONS: Decision[] = [
     who: m.actor_centre,
     options: [
       { id: 'stays', label: m.decision_disappear_no, apply: set('disappearsDay', null) },
-      { id: 'missing', label: m.decision_disappear_yes, apply: (c, s) => setCaseField(c, 'disappearsDay', s.day + 5) },
+      { id: 'missing', label: m.decision_disappear_yes, apply: (c, s) => setCaseField(c, 'disappearsDay', later(c, s, 5)) },
     ],
     chosen: (c) => (typeof c.disappearsDay === 'number' ? 'missing' : 'stays'),
   },
@@ -128,7 +133,7 @@ export const DECISIONS: Decision[] = [
       ...(['stay', 'return', 'reunification'] as const).map((decision) => ({
         id: decision,
         label: { stay: m.decision_durable_stay, return: m.decision_durable_return, reunification: m.decision_durable_reunification }[decision],
-        apply: (c: CaseFile, s: Step) => setCaseField(c, 'durableSolution', { requestedDay: s.day + 60, decision }),
+        apply: (c: CaseFile, s: Step) => setCaseField(c, 'durableSolution', { requestedDay: later(c, s, 60), decision }),
       })),
     ],
     chosen: (c) => (c.durableSolution ? (c.durableSolution.decision ?? 'stay') : 'none'),
@@ -144,4 +149,32 @@ export function decisionsAt(step: Step | undefined): Decision[] {
 /** The fact a decision reads, for tests and for showing "currently: …". */
 export function factOf(caseFile: CaseFile, path: string): unknown {
   return getAt(caseFile, path);
+}
+
+/**
+ * A possible next transition clicked on the diagram, as a change to the case facts: the event happens now
+ * (the day after the current step). Events the case facts cannot express return null.
+ */
+export function applyEvent(caseFile: CaseFile, eventType: string, step: Step): CaseFile | null {
+  const day = later(caseFile, step, 1);
+  switch (eventType) {
+    case 'statement.given':
+      return setCaseField(caseFile, 'cooperation', { statementDay: day });
+    case 'ties.resumed':
+      return setCaseField(caseFile, 'tiesCut', { contactResumedDay: day });
+    case 'person.disappeared':
+      return setCaseField(caseFile, 'disappearsDay', day);
+    case 'durableSolution.requested':
+      return setCaseField(caseFile, 'durableSolution', { requestedDay: day });
+    case 'age.appealed':
+      return setCaseField(caseFile, 'age.appeal', { day });
+    case 'prosecution.convicted':
+    case 'prosecution.acquitted':
+    case 'prosecution.dismissed': {
+      const outcome = ({ 'prosecution.convicted': 'conviction', 'prosecution.acquitted': 'acquittal', 'prosecution.dismissed': 'dismissed' } as const)[eventType];
+      return setCaseField(caseFile, 'prosecution', { ...caseFile.prosecution, outcome, day, requisitionsDay: undefined });
+    }
+    default:
+      return null;
+  }
 }

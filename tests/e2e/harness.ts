@@ -1,0 +1,57 @@
+// The shared e2e harness: Debian's Chromium through playwright-core, a page that records every request that
+// is not to the local preview server (privacy: there must be none), and screenshots for a human to look at.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface AppPage {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anything but the local server (should stay empty). */
+  foreignRequests: string[];
+  /** Uncaught page errors and console errors. */
+  errors: string[];
+}
+
+/** A fresh context (AxeBuilder needs one) with an optional locale and a clean localStorage. */
+export async function openApp(browser: Browser, options: { locale?: string; path?: string; viewport?: { width: number; height: number } } = {}): Promise<AppPage> {
+  const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl()).origin;
+  const foreignRequests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(new URL(options.path ?? '', baseUrl()).href);
+  await page.waitForSelector('[data-testid="step-card"], [role="tabpanel"]');
+  return { context, page, foreignRequests, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,18 @@
+// Every UI string exists in all four languages with the same parameters (a missing key or placeholder would
+// show an English fallback or a literal "{day}" to a Dutch-speaking trainer).
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+
+const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const en = load('en');
+
+describe('message catalogues', () => {
+  for (const locale of ['fr', 'nl', 'de']) {
+    it(`${locale} has every key of en, with the same parameters`, () => {
+      const other = load(locale);
+      expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en)) expect(params(other[key]), key).toEqual(params(en[key]));
+    });
+  }
+});

@@ -1,0 +1,32 @@
+import { describe, it, expect } from 'vitest';
+import { deadlinesAt, toDeadline } from '../../src/view-model/deadlines';
+import { comparePaths } from '../../src/view-model/compare';
+import type { Milestone, Trace } from '../../machines/case/types';
+
+const ms = (id: Milestone['id'], day: number, extra: Record<string, unknown> = {}): Milestone => ({ id, day, date: '', basis: '', source: '', ...extra });
+
+describe('deadlines on the clock', () => {
+  it('gives a minor 3 calendar months and an adult 45 days of reflection', () => {
+    expect(toDeadline(ms('minorResidenceDocument', 0, { validMonths: 3 }), '2016-01-31')).toMatchObject({ startDay: 0, endDay: 29 + 31 + 30 });
+    expect(toDeadline(ms('reflectionPeriod', 2, { validDays: 45 }), '2018-01-01')).toMatchObject({ startDay: 2, endDay: 47 });
+  });
+  it('counts 3 + 3 working days of border holding over a weekend', () => {
+    // Friday 2016-09-02: six working days end on Monday 2016-09-12 (10 calendar days later)
+    expect(toDeadline(ms('borderDetention', 0, { maxWorkingDays: 6 }), '2016-09-02')).toMatchObject({ endDay: 10 });
+  });
+  it('shows only the latest card, renewed every 6 months, and nothing not yet reached', () => {
+    const list = [ms('temporaryResidenceCard', 100, { validMonths: 6 }), ms('temporaryResidenceCard', 283, { validMonths: 6 }), ms('ageAppeal', 400)];
+    const shown = deadlinesAt(list, '2016-01-01', 300);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ kind: 'card', startDay: 283 });
+  });
+});
+
+describe('comparing two paths', () => {
+  const trace = (ids: Milestone['id'][], outcome: Trace['outcome']) => ({ milestones: ids.map((id) => ms(id, 0)), outcome }) as Trace;
+  it('lists milestones added and removed, counting repeats, and the outcome change', () => {
+    const d = comparePaths(trace(['detected', 'temporaryResidenceCard', 'temporaryResidenceCard'], 'temporaryResidence'), trace(['detected', 'temporaryResidenceCard', 'permanentResidence'], 'permanentResidence'));
+    expect(d).toEqual({ added: ['permanentResidence'], removed: ['temporaryResidenceCard'], outcomeBefore: 'temporaryResidence', outcomeAfter: 'permanentResidence', same: false });
+    expect(comparePaths(trace(['detected'], 'returned'), trace(['detected'], 'returned')).same).toBe(true);
+  });
+});
