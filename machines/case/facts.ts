@@ -148,8 +148,16 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
   return { facts, rules, used };
 }
 
-/** The Guardianship Service's age decision for a doubted age, under the rules in force. */
+const ageDecisions = new WeakMap<Facts, AgeDecision & { assumption?: AssumptionId }>();
+
+/** The Guardianship Service's age decision for a doubted age, under the rules in force (memoised per case). */
 export function decideAge(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
+  let decision = ageDecisions.get(facts);
+  if (!decision) ageDecisions.set(facts, (decision = computeAgeDecision(facts, rules)));
+  return decision;
+}
+
+function computeAgeDecision(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
   const declared = facts.declaredAge;
   if (!rules.ageTestCarriedOut.value) {
     return { minor: declared < 18, ageOfRecord: declared, testCarriedOut: false, assumption: 'noTestDeclaredAge' };

@@ -140,7 +140,8 @@ function outcomeOf(snapshot: AnyMachineSnapshot, facts: Facts, day: number, used
   return 'mustLeave';
 }
 
-export function stepCase(caseFile: CaseFile): Run {
+export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } = {}): Run {
+  const recordSteps = options.recordSteps ?? true;
   const { facts, rules, used: usedList } = toFacts(caseFile);
   const used = new Set<AssumptionId>(usedList);
   const horizon = facts.horizonDays;
@@ -190,12 +191,14 @@ export function stepCase(caseFile: CaseFile): Run {
           timers.delete((action.params as { sendId: string }).sendId);
         }
       }
-      const nextActive = atomicIds(next);
-      transitions.push(...transitionsBetween(active, nextActive, event.type));
-      active = nextActive;
+      if (recordSteps) {
+        const nextActive = atomicIds(next);
+        transitions.push(...transitionsBetween(active, nextActive, event.type));
+        active = nextActive;
+      }
       snapshot = next;
     }
-    steps.push({
+    if (recordSteps) steps.push({
       index: steps.length,
       day: event.day,
       date: addDays(facts.date, event.day),
@@ -287,6 +290,7 @@ function personAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<As
   return d.minor ? d.ageOfRecord : facts.declaredAge;
 }
 
+/** The trace alone: the same run as `stepCase`, without keeping the steps. */
 export function runCase(caseFile: CaseFile): Trace {
-  return stepCase(caseFile).trace;
+  return stepCase(caseFile, { recordSteps: false }).trace;
 }

@@ -64,7 +64,7 @@ function reachedStateIds(): Set<string> {
       limit: 20_000,
     });
     for (const { state, transitions } of Object.values(adjacency)) {
-      for (const { event } of Object.values(transitions)) collect(getMicrosteps(procedureMachine, state, event));
+      for (const { event } of Object.values(transitions) as { event: ProcedureEvent }[]) collect(getMicrosteps(procedureMachine, state, event));
     }
   }
   return reached;
