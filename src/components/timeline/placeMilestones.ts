@@ -11,6 +11,8 @@ export interface PlacedMilestone {
   x: number;
   /** label row inside the lane */
   row: number;
+  /** label to the left of the marker (near the right edge) */
+  labelLeft: boolean;
   reached: boolean;
 }
 export interface Lane {
@@ -61,12 +63,14 @@ export function placeMilestones(
     const actor = getActor(milestone.id)!;
     const at = x(parseDate(milestone.date));
     const labelWidth = labelOf(milestone).length * fontSize * 0.55 + 20;
+    const labelLeft = at + labelWidth > width;
+    const [from, to] = labelLeft ? [at - labelWidth, at + 8] : [at - 8, at + labelWidth];
     const ends = rowEnds.get(actor) ?? [];
-    let row = ends.findIndex((end) => end < at);
+    let row = ends.findIndex((end) => end < from);
     if (row < 0) row = ends.length;
-    ends[row] = at + labelWidth;
+    ends[row] = to;
     rowEnds.set(actor, ends);
-    placed.push({ key: `${milestone.id}-${i}`, milestone, actor, x: at, row, reached: milestone.day <= currentDay });
+    placed.push({ key: `${milestone.id}-${i}`, milestone, actor, x: at, row, labelLeft, reached: milestone.day <= currentDay });
   }
 
   let y = 28;

@@ -14,9 +14,9 @@ const browser = await chromium.launch({
 const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
 page.on('console', (msg) => console.log('[page]', msg.text()));
 page.on('pageerror', (err) => console.log('[page error]', err.message));
-await page.goto(`${url}tests/components/diagram-preview/index.html?step=${step}`);
+await page.goto(`${url}tests/components/diagram-preview/index.html?step=${step}${process.env.QUERY ?? ""}`);
 await page.waitForSelector('svg.canvas .state');
-await page.screenshot({ path: out, fullPage: true });
+await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
 console.log('wrote', out);
 await browser.close();
 await server.close();
