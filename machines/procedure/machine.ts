@@ -3,7 +3,7 @@
 // Region order is document order: on one day, a cause (statement, judgment) is recorded before its effect.
 // Context holds the case facts and the rules in force (static) and `known`: facts that become known as events arrive.
 // Delays are in DAYS on the engine's simulated clock (pure stepping: nothing here ever runs a timer).
-import { and, assign, enqueueActions, not, setup, stateIn } from 'xstate';
+import { and, assign, enqueueActions, not, setup } from 'xstate';
 import type { Facts } from '../case/facts';
 import { dayOfMajority, decideAge } from '../case/facts';
 import type { MilestoneId } from '../case/types';
