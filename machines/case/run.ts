@@ -34,6 +34,14 @@ export interface Run {
   steps: Step[];
 }
 
+/** Status decisions: each carries the five conditions as they stood when it was taken. */
+const STATUS_DECISIONS: ReadonlySet<MilestoneId> = new Set([
+  'registrationCertificate',
+  'temporaryResidenceCard',
+  'permanentResidence',
+  'residenceWithdrawn',
+]);
+
 /** Milestones that may occur more than once (case-format.md). */
 const REPEATABLE: ReadonlySet<MilestoneId> = new Set(['registrationCertificate', 'temporaryResidenceCard']);
 
@@ -176,6 +184,9 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
             ...(clash ? { legalBasis: p.basis } : {}),
             ...p.attributes,
           };
+          if (STATUS_DECISIONS.has(p.id)) {
+            m.conditions = evaluateConditions(facts, rules, (action.info?.context ?? (next.context as ProcedureContext)).known);
+          }
           if (p.assumption) stateAssumptions.add(p.assumption);
           milestones.push(m);
           added.push(m);

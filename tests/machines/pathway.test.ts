@@ -105,6 +105,9 @@ describe('residence as a victim (Stages 6–9) and the five conditions', () => {
   it('ties resumed: the card is withdrawn on that day for the ties condition', () => {
     const trace = run({ tiesCut: { contactResumedDay: 400 } });
     expect(find(trace, 'residenceWithdrawn')).toMatchObject({ day: 400, failedCondition: 'tiesCut' });
+    // Every status decision carries the conditions as they stood that day.
+    expect(all(trace, 'temporaryResidenceCard').every((c) => (c.conditions as { tiesCut: string }).tiesCut === 'met')).toBe(true);
+    expect(find(trace, 'residenceWithdrawn')?.conditions).toMatchObject({ tiesCut: 'unmet', statement: 'met' });
     expect(trace.victimStatusConditions.tiesCut).toBe('unmet');
   });
   it('a danger to public order stops the track at the first status decision', () => {
