@@ -81,7 +81,9 @@ export function getStepHighlight(index: LayoutIndex, input: HighlightInput): Ste
   const current = new Set([...active].filter((id) => !hasActiveChild.has(id)));
 
   const visitOrder = new Map<string, number>();
-  for (const id of input.visitedStateIds) if (!visitOrder.has(id)) visitOrder.set(id, visitOrder.size + 1);
+  // states passed through within one step (eventless transitions) count as visited too
+  const passed = input.takenTransitions.flatMap((t) => [t.source, ...t.targets]).filter((id) => index.nodeById.has(id));
+  for (const id of [...input.visitedStateIds, ...passed]) if (!visitOrder.has(id)) visitOrder.set(id, visitOrder.size + 1);
 
   const takenOrder = new Map<string, number[]>();
   // entering the initial states has no source and no drawn edge: the visit numbers show it

@@ -16,6 +16,8 @@ page.on('console', (msg) => console.log('[page]', msg.text()));
 page.on('pageerror', (err) => console.log('[page error]', err.message));
 await page.goto(`${url}tests/components/diagram-preview/index.html?step=${step}${process.env.QUERY ?? ""}`);
 await page.waitForSelector('svg.canvas .state');
+for (let i = 0; i < Number(process.env.ZOOM ?? 0); i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+if (process.env.REGION) await page.getByLabel('Zoom to').selectOption(process.env.REGION);
 await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
 console.log('wrote', out);
 await browser.close();
