@@ -110,6 +110,23 @@ describe('StatechartDiagram', () => {
     expect(onselectevent).toHaveBeenCalledWith('statement.given');
   });
 
+  it('zooms to a region and pans with the arrow keys, without moving the layout', async () => {
+    const { container, getByLabelText } = renderAt(3);
+    const viewport = () => container.querySelector('svg.canvas > g')!.getAttribute('transform');
+    const firstBox = () => container.querySelector('.state > rect.box')!.getAttribute('x');
+    const boxBefore = firstBox();
+    expect(viewport()).toBe('translate(0,0) scale(1)');
+    const select = getByLabelText('Zoom to') as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: 'procedure.pathway.criminal' } });
+    const zoomed = viewport()!;
+    expect(Number(/scale\(([\d.]+)\)/.exec(zoomed)![1])).toBeGreaterThan(1);
+    await fireEvent.keyDown(container.querySelector('svg.canvas')!, { key: 'ArrowRight' });
+    expect(viewport()).not.toBe(zoomed);
+    expect(firstBox()).toBe(boxBefore);
+    await fireEvent.click(container.querySelector('.toolbar button:nth-child(3)')!);
+    expect(viewport()).toBe('translate(0,0) scale(1)');
+  });
+
   it('exports a standalone SVG with styles inlined', () => {
     const { container } = renderAt(3);
     const text = toStandaloneSvg(container.querySelector('svg.canvas')!);
