@@ -1,0 +1,185 @@
+// The step-through app in real Chromium: keyboard walk, reload, share links, bad links and files, languages,
+// privacy (no request leaves the page) and accessibility (axe) on each main view.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser, openApp, screenshot, baseUrl, type AppPage } from './harness';
+import { findScenario } from '../../src/scenarios';
+import { stepCase } from '../../machines/case/run';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const position = (page: Page) => page.getByTestId('position').textContent();
+
+/** Press Tab until the element matching `selector` has focus (keyboard only). */
+async function tabTo(page: Page, selector: string, maxTabs = 80): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/** Load a built-in scenario with the keyboard: focus the picker, pick by arrow keys, activate Load. */
+async function loadScenarioByKeyboard(page: Page, id: string): Promise<void> {
+  await tabTo(page, '[data-testid="scenario"]');
+  for (let i = 0; i < 30 && (await page.getByTestId('scenario').inputValue()) !== id; i++) await page.keyboard.press('ArrowDown');
+  expect(await page.getByTestId('scenario').inputValue()).toBe(id);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+}
+
+async function seriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function close(app: AppPage) {
+  expect(app.foreignRequests, 'requests to anything but the local server').toEqual([]);
+  expect(app.errors, 'page errors').toEqual([]);
+  await app.context.close();
+}
+
+describe('step-through in Chromium', () => {
+  it('walks a scenario by keyboard to its outcome, highlights the path, and survives a reload', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const scenario = findScenario('ties_resumed')!;
+    const run = stepCase(scenario.case);
+    await loadScenarioByKeyboard(page, scenario.id);
+    expect(await position(page)).toBe(`Step 1 of ${run.steps.length}`);
+
+    await tabTo(page, '[data-testid="next"]');
+    for (let i = 1; i < run.steps.length; i++) await page.keyboard.press('Enter');
+    expect(await position(page)).toBe(`Step ${run.steps.length} of ${run.steps.length}`);
+    await expect(page.getByTestId('outcome').textContent()).resolves.toContain('Must leave the territory');
+
+    // The diagram marks exactly the engine's final states as current, and has visited states highlighted.
+    const current = await page.locator('[data-diagram] g.state.current').evaluateAll((els) => els.map((e) => e.getAttribute('data-state-id')));
+    const finalStates = run.steps.at(-1)!.activeStateIds;
+    for (const id of finalStates) expect(current).toContain(id);
+    expect(await page.locator('[data-diagram] g.state.visited').count()).toBeGreaterThan(finalStates.length);
+    // The step history lists every step up to here; shortcuts go back and forward.
+    await expect(page.getByTestId('history').locator('li').count()).resolves.toBe(run.steps.length);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowLeft');
+    expect(await position(page)).toBe(`Step ${run.steps.length - 1} of ${run.steps.length}`);
+    await page.keyboard.press(' ');
+    expect(await position(page)).toBe(`Step ${run.steps.length} of ${run.steps.length}`);
+    await screenshot(page, 'step-outcome');
+
+    await page.reload();
+    await page.waitForSelector('[data-testid="step-card"]');
+    expect(await position(page)).toBe(`Step ${run.steps.length} of ${run.steps.length}`);
+    expect(await page.getByTestId('scenario').inputValue()).toBe(scenario.id);
+    await expect(page.getByTestId('outcome').textContent()).resolves.toContain('Must leave the territory');
+    await close(app);
+  });
+
+  it('round-trips a share link into a fresh browser, and refuses a broken one without losing the case', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByTestId('scenario').selectOption('cannabis_boy_2020');
+    await page.getByTestId('load-scenario').click();
+    for (let i = 0; i < 3; i++) await page.getByTestId('next').click();
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-url').inputValue();
+    expect(link).toMatch(/#share=/);
+
+    const other = await openApp(browser, { path: new URL(link).hash });
+    expect(await position(other.page)).toBe(await position(page));
+    await expect(other.page.locator('#field-title').inputValue()).resolves.toBe('Vietnamese boy, 16, cannabis farm (2020)');
+    await expect(other.page.getByTestId('notice').textContent()).resolves.toContain('share link');
+    await close(other);
+
+    const before = await position(page);
+    await page.goto(`${baseUrl()}#share=N4Ig-this-is-not-a-case`);
+    await page.waitForSelector('[data-testid="notice"]');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('broken');
+    expect(await position(page)).toBe(before);
+    await expect(page.locator('#field-title').inputValue()).resolves.toBe('Vietnamese boy, 16, cannabis farm (2020)');
+    await screenshot(page, 'broken-link');
+    await close(app);
+  });
+
+  it('refuses a malformed case file, listing the bad fields, and keeps the current case', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const before = await page.locator('#field-title').inputValue();
+    const bad = { format: 'pathway-case/1', date: '1980-05-01', person: { declaredAge: -2, nationality: 'ZZ' }, detection: { place: 'territory', region: 'brussels', exploitation: 'sexual', indicatorsRecognised: true } };
+    await page.getByTestId('upload').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const notice = page.getByRole('alert').first();
+    await expect.poll(() => notice.textContent()).toContain('bad.json');
+    for (const field of ['date', 'person.declaredAge', 'person.nationality']) await expect(notice.textContent()).resolves.toContain(field);
+    expect(await page.locator('#field-title').inputValue()).toBe(before);
+
+    await page.getByTestId('upload').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') });
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('broken.json');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('JSON');
+    expect(await page.locator('#field-title').inputValue()).toBe(before);
+    await screenshot(page, 'bad-file');
+    await close(app);
+  });
+
+  it('shows field errors next to the field while editing', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.locator('#field-person-nationality').fill('QQ');
+    await expect(page.getByTestId('error-person.nationality').textContent()).resolves.toContain('QQ');
+    await expect(page.locator('#field-person-nationality').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.locator('#field-cooperation-statementDay').fill('-4');
+    await expect(page.getByTestId('error-cooperation.statementDay').textContent()).resolves.toContain('before detection');
+    await screenshot(page, 'builder-errors');
+    await page.locator('#field-person-nationality').fill('NG');
+    await expect(page.getByTestId('error-person.nationality').count()).resolves.toBe(0);
+    await close(app);
+  });
+
+  it('switches language, keeps <html lang> in sync and remembers the choice', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByTestId('language').selectOption('fr');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    await expect(page.getByRole('tab').first().textContent()).resolves.toContain('Pas à pas');
+    await page.getByTestId('language').selectOption('nl');
+    await expect(page.getByTestId('next').textContent()).resolves.toContain('Volgende');
+    await page.reload();
+    await page.waitForSelector('[data-testid="step-card"]');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
+    await page.getByTestId('language').selectOption('de');
+    await screenshot(page, 'german');
+    await close(app);
+  });
+
+  it('has no serious or critical axe violations on each main view', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const problems: string[] = [];
+    problems.push(...(await seriousViolations(page, 'step')));
+    await page.getByRole('button', { name: 'Help' }).click();
+    problems.push(...(await seriousViolations(page, 'help')));
+    await screenshot(page, 'help');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Glossary' }).click();
+    problems.push(...(await seriousViolations(page, 'glossary')));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presenter').click();
+    problems.push(...(await seriousViolations(page, 'presenter')));
+    await screenshot(page, 'presenter');
+    await page.getByTestId('presenter').click();
+    await page.getByRole('tab', { name: 'Cohorts' }).click();
+    await page.waitForTimeout(500);
+    problems.push(...(await seriousViolations(page, 'cohorts')));
+    await screenshot(page, 'cohorts');
+    expect(problems).toEqual([]);
+    await close(app);
+  });
+});
