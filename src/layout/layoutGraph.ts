@@ -105,7 +105,7 @@ export async function layoutGraph(graph: StateGraph, options: LayoutOptions = {}
     const compound = hasChildren.has(node.id);
     const size = measure([node.label], o.fontSize);
     const padding = `[top=${Math.round(o.fontSize * 2.4)},left=14,bottom=14,right=14]`;
-    const runOptions =
+    const runOptions: Record<string, string> =
       node.kind === 'parallel'
         ? {
             'elk.algorithm': 'rectpacking',
@@ -183,7 +183,8 @@ export async function layoutGraph(graph: StateGraph, options: LayoutOptions = {}
   try {
     result = await new ELK().layout(root);
   } catch (error) {
-    // ELK's own message is a page of minified Java; keep the first line
+    // ELK's own message is a page of minified Java; keep the first line (and not the error as `cause`)
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(`ELK layout failed: ${String((error as Error).message).split('\n')[0].slice(0, 500)}`);
   }
 
