@@ -94,8 +94,10 @@ export interface CohortResult {
   milestoneExamples: Partial<Record<MilestoneId, number>>;
   nodes: FlowNode[];
   flows: Flow[];
-  /** children whose milestones are drawn in the typical order rather than their own (see orderNodes) */
+  /** children whose milestones are drawn in the typical order rather than their own (see buildFlows) */
   reorderedChildren: number;
+  /** the same flows through the OVERVIEW_MILESTONES only, repeats capped at #3+ (the Sankey's default view) */
+  overview: FlowGraph;
   variants: Variant[];
   variantCount: number;
   times: { binDays: number; milestones: Partial<Record<MilestoneId, TimeDistribution>>; outcomes: Partial<Record<OutcomeId, TimeDistribution>> };
@@ -106,13 +108,88 @@ export interface CohortResult {
   stats: { distinctCases: number; machineRuns: number; elapsedMs: number };
 }
 
-function nodeIdsOf(summary: PathSummary): string[] {
+/** Milestone nodes of a path: repeats get an ordinal (`temporaryResidenceCard#2`), capped at `maxOrdinal` ("#3+"). */
+function nodeIdsOf(summary: PathSummary, keep?: ReadonlySet<string>, maxOrdinal = Infinity): string[] {
   const seen = new Map<string, number>();
-  return summary.milestones.map((m) => {
+  const ids: string[] = [];
+  for (const m of summary.milestones) {
+    if (keep && !keep.has(m.id)) continue;
     const n = (seen.get(m.id) ?? 0) + 1;
     seen.set(m.id, n);
-    return n === 1 ? m.id : `${m.id}#${n}`;
+    if (n > maxOrdinal) continue; // later repeats stay in the capped node
+    ids.push(n === 1 ? m.id : n === maxOrdinal ? `${m.id}#${n}+` : `${m.id}#${n}`);
+  }
+  return ids;
+}
+
+/**
+ * The milestones of the overview Sankey: the stages of the victim procedure and of the age decision.
+ * Outcomes carry the rest (disappearance, return, adult track…).
+ */
+export const OVERVIEW_MILESTONES: ReadonlySet<string> = new Set<MilestoneId>([
+  'presumedVictim', 'notIdentified', 'outsideGuardianshipScope', 'ageAssessment', 'identifiedAsMinor', 'identifiedAsAdult',
+  'specialisedCentre', 'reflectionPeriod', 'minorResidenceDocument', 'statementGiven', 'registrationCertificate',
+  'temporaryResidenceCard', 'residenceWithdrawn', 'permanentResidence', 'durableSolutionProcedure',
+]);
+
+export interface FlowGraph {
+  nodes: FlowNode[];
+  flows: Flow[];
+  /** children whose milestones are drawn in the typical order rather than their own */
+  reorderedChildren: number;
+}
+
+/**
+ * Flows from the cohort through each child's milestones to its outcome. Children differ in the order of
+ * some milestones; drawing every path in one typical order (orderNodes) keeps the graph acyclic, as
+ * d3-sankey needs, while each child still passes each of its nodes once, so flows add up.
+ */
+export function buildFlows(entries: CohortEntry[], cohort: number, keep?: ReadonlySet<string>, maxOrdinal = Infinity): FlowGraph {
+  const paths = entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
+  const precedence = new Map<string, number>();
+  paths.forEach((ids, k) => {
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) addTo(precedence, `${ids[i]}\u0000${ids[j]}`, entries[k].count);
+    }
   });
+  const order = orderNodes(precedence);
+  for (const id of paths.flat()) if (!order.includes(id)) order.push(id); // nodes never paired with another
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
+  const flowMap = new Map<string, Flow>();
+  const nodeMap = new Map<string, FlowNode>();
+  const addFlow = (from: string, to: string, count: number, example: number) => {
+    const key = `${from}\u0000${to}`;
+    const f = flowMap.get(key);
+    if (f) {
+      f.count += count;
+      f.example = Math.min(f.example, example);
+    } else flowMap.set(key, { from, to, count, example });
+    const n = nodeMap.get(to);
+    if (n) {
+      n.count += count;
+      n.example = Math.min(n.example, example);
+    } else nodeMap.set(to, { id: to, count, example });
+  };
+  let reorderedChildren = 0;
+  let firstChildOverall = Infinity;
+  entries.forEach(({ summary, count, firstChild }, k) => {
+    firstChildOverall = Math.min(firstChildOverall, firstChild);
+    const own = paths[k];
+    const ordered = [...own].sort(byRank);
+    if (ordered.some((id, i) => id !== own[i])) reorderedChildren += count;
+    const path = [COHORT_SOURCE, ...ordered, `${OUTCOME_PREFIX}${summary.outcome}`];
+    for (let i = 1; i < path.length; i++) addFlow(path[i - 1], path[i], count, firstChild);
+  });
+  if (entries.length) nodeMap.set(COHORT_SOURCE, { id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
+  const isOutcome = (id: string) => id.startsWith(OUTCOME_PREFIX);
+  const nodeOrder = (a: FlowNode, b: FlowNode): number => {
+    if (a.id === COHORT_SOURCE) return -1;
+    if (b.id === COHORT_SOURCE) return 1;
+    if (isOutcome(a.id) !== isOutcome(b.id)) return isOutcome(a.id) ? 1 : -1;
+    return isOutcome(a.id) ? b.count - a.count : byRank(a.id, b.id);
+  };
+  return { nodes: [...nodeMap.values()].sort(nodeOrder), flows: [...flowMap.values()], reorderedChildren };
 }
 
 function quantile(sortedDays: [number, number][], total: number, q: number): number {
@@ -224,8 +301,6 @@ export function aggregateCohort(entries: CohortEntry[], options: AggregateOption
   const outcomeDays = new Map<OutcomeId, Map<number, number>>();
   const variants = new Map<string, Variant>();
   const engineAssumptions = new Map<string, number>();
-  // How many children pass node a before node b, for every pair: the Sankey's node order follows it.
-  const precedence = new Map<string, number>();
 
   for (const e of entries) {
     const { summary, count, firstChild } = e;
@@ -245,9 +320,6 @@ export function aggregateCohort(entries: CohortEntry[], options: AggregateOption
       milestoneDays.set(m.id, md);
     }
     const nodeIds = nodeIdsOf(summary);
-    for (let i = 0; i < nodeIds.length; i++) {
-      for (let j = i + 1; j < nodeIds.length; j++) addTo(precedence, `${nodeIds[i]}\u0000${nodeIds[j]}`, count);
-    }
     const variantKey = `${nodeIds.join('>')}|${summary.outcome}`;
     const v = variants.get(variantKey);
     if (v) {
@@ -257,45 +329,13 @@ export function aggregateCohort(entries: CohortEntry[], options: AggregateOption
     for (const a of summary.assumptions) addTo(engineAssumptions, a, count);
   }
 
-  const order = orderNodes(precedence);
-  const rank = new Map(order.map((id, i) => [id, i]));
-  const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
-  const flowMap = new Map<string, Flow>();
-  const nodeMap = new Map<string, FlowNode>();
-  const addFlow = (from: string, to: string, count: number, example: number) => {
-    const key = `${from}\u0000${to}`;
-    const f = flowMap.get(key);
-    if (f) {
-      f.count += count;
-      f.example = Math.min(f.example, example);
-    } else flowMap.set(key, { from, to, count, example });
-    const n = nodeMap.get(to);
-    if (n) {
-      n.count += count;
-      n.example = Math.min(n.example, example);
-    } else nodeMap.set(to, { id: to, count, example });
-  };
-  let reorderedChildren = 0;
-  let firstChildOverall = Infinity;
-  for (const { summary, count, firstChild } of entries) {
-    firstChildOverall = Math.min(firstChildOverall, firstChild);
-    const own = nodeIdsOf(summary);
-    // Children differ in the order of same-period milestones; drawing every path in one typical order keeps
-    // the graph acyclic (d3-sankey rejects cycles) while each child still passes each of its nodes once.
-    const ordered = [...own].sort(byRank);
-    if (ordered.some((id, i) => id !== own[i])) reorderedChildren += count;
-    const path = [COHORT_SOURCE, ...ordered, `${OUTCOME_PREFIX}${summary.outcome}`];
-    for (let i = 1; i < path.length; i++) addFlow(path[i - 1], path[i], count, firstChild);
-  }
-  if (entries.length) nodeMap.set(COHORT_SOURCE, { id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
+  const all = buildFlows(entries, cohort);
+  const overview = buildFlows(entries, cohort, OVERVIEW_MILESTONES, 3);
 
   const topVariants = [...variants.values()]
     .sort((a, b) => b.count - a.count || a.example - b.example)
     .slice(0, options.topVariants ?? 20)
     .map((v) => ({ ...v, share: v.count / cohort }));
-
-  const nodeOrder = (a: FlowNode, b: FlowNode) =>
-    a.id === COHORT_SOURCE ? -1 : b.id === COHORT_SOURCE ? 1 : a.id.startsWith(OUTCOME_PREFIX) !== b.id.startsWith(OUTCOME_PREFIX) ? (a.id.startsWith(OUTCOME_PREFIX) ? 1 : -1) : a.id.startsWith(OUTCOME_PREFIX) ? b.count - a.count : byRank(a.id, b.id);
 
   return {
     format: 'pathway-cohort/1',
@@ -310,9 +350,10 @@ export function aggregateCohort(entries: CohortEntry[], options: AggregateOption
     outcomeExamples: Object.fromEntries(outcomeExamples),
     milestones: Object.fromEntries([...milestones].sort((a, b) => b[1] - a[1])),
     milestoneExamples: Object.fromEntries(milestoneExamples),
-    nodes: [...nodeMap.values()].sort(nodeOrder),
-    flows: [...flowMap.values()],
-    reorderedChildren,
+    nodes: all.nodes,
+    flows: all.flows,
+    reorderedChildren: all.reorderedChildren,
+    overview,
     variants: topVariants,
     variantCount: variants.size,
     times: {

@@ -41,7 +41,7 @@ export async function simulateCohortInWorkers(request: CohortRequest, workerCoun
       return { indices, choices };
     });
     const results = await Promise.all(
-      workers.map((w, k) => ask<PathSummary[]>(w, { type: 'resolve', set, config, choices: shares[k].choices }, [shares[k].choices.buffer])),
+      workers.map((w, k) => ask<PathSummary[]>(w, { type: 'resolve', set, config, choices: shares[k].choices }, [shares[k].choices.buffer as ArrayBuffer])),
     );
     const summaries = new Array<PathSummary>(n);
     shares.forEach((s, k) => s.indices.forEach((i, j) => (summaries[i] = results[k][j])));

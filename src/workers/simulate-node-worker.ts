@@ -14,7 +14,7 @@ parentPort!.on('message', (task: NodeTask) => {
   const sampler = createSampler(task.set, task.config);
   if (task.type === 'count') {
     const counted = countChildren(sampler, task.seed, task.from, task.to);
-    parentPort!.postMessage(counted, [counted.choices.buffer]);
+    parentPort!.postMessage(counted, [counted.choices.buffer as ArrayBuffer]);
   } else {
     const n = task.choices.length / SLOT_COUNT;
     const summaries = [];

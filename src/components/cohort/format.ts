@@ -1,0 +1,45 @@
+// Labels and number formats shared by the cohort components.
+import { label } from '../step/labels';
+import { COHORT_SOURCE, OUTCOME_PREFIX } from '../../engine/aggregate';
+import type { CohortConfig } from '../../engine/generate';
+import { m } from '../../i18n/messages';
+
+/** Okabe–Ito colours for configurations A–D; every use also shows the letter, never colour alone. */
+export const CONFIG_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
+export const CONFIG_LETTERS = ['A', 'B', 'C', 'D'];
+/** Outcomes where the child stays protected (drawn in blue/green, the others in orange/vermillion). */
+const PROTECTED = new Set(['permanentResidence', 'temporaryResidence', 'otherProcedure']);
+
+export function nodeLabel(id: string): string {
+  if (id === COHORT_SOURCE) return m.cohort_node_cohort();
+  if (id.startsWith(OUTCOME_PREFIX)) return `→ ${label('outcome', id.slice(OUTCOME_PREFIX.length))}`;
+  const [milestone, ordinal] = id.split('#');
+  return ordinal ? `${label('milestone', milestone)} #${ordinal}` : label('milestone', milestone);
+}
+export function outcomeColour(outcome: string): string {
+  if (outcome === 'permanentResidence') return '#009e73';
+  if (outcome === 'temporaryResidence') return '#56b4e9';
+  if (outcome === 'otherProcedure') return '#0072b2';
+  if (outcome === 'disappeared') return '#d55e00';
+  if (outcome === 'notIdentified') return '#e69f00';
+  return '#cc79a7';
+}
+export const isProtected = (outcome: string) => PROTECTED.has(outcome);
+
+export function configLabel(c: CohortConfig): string {
+  const reforms = c.reforms.length ? ` · ${c.reforms.map((r) => label('reform', r)).join(', ')}` : '';
+  return `${m.cohort_rules_as_of({ date: c.asOf })} · ${label('practice', c.practice)}${reforms}`;
+}
+export function percent(n: number, total: number, digits = 1): string {
+  return total ? `${((100 * n) / total).toFixed(digits)}%` : '–';
+}
+export function count(n: number): string {
+  return n.toLocaleString();
+}
+/** A difference in percentage points, with an arrow so the sign never rests on colour. */
+export function deltaPoints(n: number, base: number, total: number, baseTotal: number): { text: string; changed: boolean } {
+  const d = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
+  const changed = Math.abs(d) >= 0.5;
+  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '';
+  return { text: `${arrow}${d > 0 ? '+' : ''}${d.toFixed(1)} pt`, changed };
+}

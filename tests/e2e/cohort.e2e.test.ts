@@ -1,0 +1,101 @@
+// The Cohorts tab in real Chromium: run a cohort, see the funnel, open a drilled-down child, compare two
+// configurations, cancel a run — with no request leaving the page and no error.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
+
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, { path: '#/cohorts' });
+  page = app.page;
+  // Record what the view hands to the step mode.
+  await page.evaluate(() => {
+    (window as unknown as { openedCases: unknown[] }).openedCases = [];
+    window.addEventListener('open-case', (e) => (window as unknown as { openedCases: unknown[] }).openedCases.push((e as CustomEvent).detail));
+  });
+  await page.getByTestId('cohort-run').waitFor();
+});
+afterAll(async () => {
+  await app?.context.close();
+  await browser?.close();
+});
+
+async function runAndWait() {
+  await page.getByTestId('cohort-run').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 80_000 });
+}
+
+describe('cohort view', () => {
+  it('runs a cohort in a worker and shows the funnel, flows, outcomes and paths', async () => {
+    await page.getByTestId('cohort-size').selectOption('1000');
+    await runAndWait();
+    await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(/1,000 children/);
+    const bars = page.getByTestId('funnel-bar');
+    expect(await bars.count()).toBeGreaterThan(8);
+    const detected = page.locator('[data-testid="funnel-bar"][data-milestone="detected"]');
+    await expect(detected.getAttribute('aria-label')).resolves.toMatch(/1,000 \(100\.0%\)/);
+    expect(await page.getByTestId('sankey-link').count()).toBeGreaterThan(10);
+    expect(await page.getByTestId('variants').locator('tbody tr').count()).toBeGreaterThan(3);
+    await screenshot(page, 'cohort-run');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('opens an example child of a funnel bar in step mode', async () => {
+    await page.locator('[data-testid="funnel-bar"][data-milestone="ageAssessment"]').first().click();
+    const opened = await page.evaluate(() => (window as unknown as { openedCases: { format: string; age?: { doubted: boolean } }[] }).openedCases);
+    expect(opened.length).toBe(1);
+    expect(opened[0].format).toBe('pathway-case/1');
+    // The example child of "age assessment" had its age doubted.
+    expect(opened[0].age?.doubted).toBe(true);
+    // When the shell listens, the step view now shows that child.
+    await page.waitForTimeout(300);
+    await screenshot(page, 'cohort-open-child');
+    const onCohorts = await page.getByTestId('cohort-run').isVisible().catch(() => false);
+    if (!onCohorts) await page.goto(page.url().split('#')[0] + '#/cohorts');
+    await page.getByTestId('cohort-run').waitFor();
+  });
+
+  it('compares two configurations side by side and highlights the differences', async () => {
+    await page.getByRole('button', { name: /As written \/ as reported/ }).click();
+    expect(await page.getByTestId('cohort-config').count()).toBe(2);
+    await page.getByTestId('cohort-size').selectOption('1000');
+    await runAndWait();
+    const legend = await page.getByTestId('cohort-legend').textContent();
+    expect(legend).toMatch(/A.*As written/s);
+    expect(legend).toMatch(/B.*As reported/s);
+    // Practice as reported follows the doctor's "adult" conclusion: more children end on the adult track.
+    const changed = page.locator('[data-testid="outcome-cell"][data-changed="true"]');
+    expect(await changed.count()).toBeGreaterThan(0);
+    await screenshot(page, 'cohort-compare');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('cancels a long run and keeps the page responsive', async () => {
+    await page.getByTestId('cohort-size').selectOption('1000000');
+    await page.getByTestId('cohort-run').click();
+    await page.locator('progress').waitFor();
+    // The main thread still answers while the worker runs.
+    const started = Date.now();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await page.getByTestId('cohort-cancel').click();
+    await expect(page.getByTestId('cohort-cancelled').textContent()).resolves.toMatch(/cancelled/);
+    // Earlier results stay on screen.
+    expect(await page.getByTestId('funnel-bar').count()).toBeGreaterThan(8);
+    await screenshot(page, 'cohort-cancelled');
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows where an edited assumption set is wrong, by path', async () => {
+    await page.getByText('Edit the assumption set (JSON)').click();
+    const text = await page.getByTestId('cohort-set-json').inputValue();
+    await page.getByTestId('cohort-set-json').fill(text.replace('"female": {\n      "value": 0.15', '"female": {\n      "value": 7'));
+    await page.getByTestId('cohort-apply-set').click();
+    await expect(page.getByTestId('cohort-set-issues').textContent()).resolves.toContain('params.female.value');
+  });
+});
