@@ -127,6 +127,18 @@ describe('StatechartDiagram', () => {
     expect(viewport()).toBe('translate(0,0) scale(1)');
   });
 
+  it('follows each step to the region of the latest transition when asked', async () => {
+    const { container, getByLabelText, rerender } = renderAt(2, { follow: true });
+    const select = getByLabelText('Zoom to') as HTMLSelectElement;
+    // step 2 ends in the victim track (age decided → minor document)
+    const last = run.steps.slice(0, 3).flatMap((s) => s.transitions).at(-1)!;
+    expect(last.targets[0].startsWith(select.value)).toBe(true);
+    expect(container.querySelector('svg.canvas > g')!.getAttribute('transform')).not.toBe('translate(0,0) scale(1)');
+    await rerender({ ...getDiagramProps(run.steps, 3), follow: true });
+    const latest = run.steps[3].transitions.at(-1)!;
+    expect(latest.targets[0].startsWith(select.value)).toBe(true);
+  });
+
   it('exports a standalone SVG with styles inlined', () => {
     const { container } = renderAt(3);
     const text = toStandaloneSvg(container.querySelector('svg.canvas')!);
