@@ -60,6 +60,7 @@ describe('cohort view', () => {
   });
 
   it('compares two configurations side by side and highlights the differences', async () => {
+    await page.getByTestId('cohort-set').selectOption('exploited-children');
     await page.getByRole('button', { name: /As written \/ as reported/ }).click();
     expect(await page.getByTestId('cohort-config').count()).toBe(2);
     await page.getByTestId('cohort-size').selectOption('1000');
