@@ -146,14 +146,17 @@ export interface FlowGraph {
  */
 export function buildFlows(entries: CohortEntry[], cohort: number, keep?: ReadonlySet<string>, maxOrdinal = Infinity): FlowGraph {
   const paths = entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
-  const precedence = new Map<string, number>();
-  paths.forEach((ids, k) => {
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) addTo(precedence, `${ids[i]}\u0000${ids[j]}`, entries[k].count);
-    }
+  const ids: string[] = [];
+  const indexOf = new Map<string, number>();
+  for (const path of paths) for (const id of path) if (!indexOf.has(id)) indexOf.set(id, ids.push(id) - 1);
+  // precedence[b * n + a]: children who pass node a before node b
+  const n = ids.length;
+  const precedence = new Float64Array(n * n);
+  paths.forEach((path, k) => {
+    const at = path.map((id) => indexOf.get(id)!);
+    for (let j = 1; j < at.length; j++) for (let i = 0; i < j; i++) precedence[at[j] * n + at[i]] += entries[k].count;
   });
-  const order = orderNodes(precedence);
-  for (const id of paths.flat()) if (!order.includes(id)) order.push(id); // nodes never paired with another
+  const order = orderNodes(ids, precedence);
   const rank = new Map(order.map((id, i) => [id, i]));
   const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
   const flowMap = new Map<string, Flow>();
@@ -248,34 +251,25 @@ function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[]):
 
 /**
  * A total order of the nodes that agrees with as many children's own orders as possible: Kahn's topological
- * sort on "a before b" counts (every pair in every path), breaking any cycle at the node the fewest remaining children precede.
+ * sort on "a before b" counts (every pair in every path), breaking any cycle at the node the fewest
+ * remaining children reach after another remaining node.
  */
-export function orderNodes(precedence: Map<string, number>): string[] {
-  const before = new Map<string, Map<string, number>>();
-  const nodes = new Set<string>();
-  for (const [key, n] of precedence) {
-    const [a, b] = key.split('\u0000');
-    nodes.add(a);
-    nodes.add(b);
-    if (!before.has(b)) before.set(b, new Map());
-    before.get(b)!.set(a, n);
-  }
-  const remaining = new Set(nodes);
+export function orderNodes(ids: string[], precedence: Float64Array): string[] {
+  const n = ids.length;
+  const remaining = new Set(ids.map((_, i) => i));
   const order: string[] = [];
-  const weight = (links: Map<string, number> | undefined, id: string) => {
-    let w = 0;
-    for (const [other, n] of links ?? []) if (remaining.has(other) && other !== id) w += n;
-    return w;
-  };
+  // Ties go to the alphabetically first id, so the order does not depend on the order nodes were met.
+  const byName = [...remaining].sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
   while (remaining.size) {
-    // A node nobody remaining precedes comes next; in a cycle, the one the fewest remaining children precede.
-    let best = '';
+    let best = -1;
     let bestWeight = Infinity;
-    for (const id of [...remaining].sort()) {
-      const w = weight(before.get(id), id);
-      if (w < bestWeight) [best, bestWeight] = [id, w];
+    for (const b of byName) {
+      if (!remaining.has(b)) continue;
+      let w = 0;
+      for (const a of remaining) if (a !== b) w += precedence[b * n + a];
+      if (w < bestWeight) [best, bestWeight] = [b, w];
     }
-    order.push(best);
+    order.push(ids[best]);
     remaining.delete(best);
   }
   return order;
