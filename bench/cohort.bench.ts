@@ -11,7 +11,11 @@ import { simulateCohort, TraceCache } from '../src/engine/simulate';
 import { simulateCohortInWorkers } from '../src/workers/node-pool';
 
 const set = DEFAULT_ASSUMPTION_SET;
-const config: CohortConfig = { asOf: set.calibratedFor.asOf, practice: set.calibratedFor.practice, reforms: [] };
+const config: CohortConfig = {
+  asOf: set.calibratedFor.asOf,
+  practice: set.calibratedFor.practice,
+  reforms: [],
+};
 const rate = (n: number, ms: number) => `${Math.round((n * 1000) / ms).toLocaleString('en')}/s`;
 const peakMb = () => `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak RSS`;
 
@@ -51,29 +55,45 @@ export default async function bench() {
   let steps = 0;
   for (const c of sample) steps += stepCase(c).steps.length;
   const machineMs = performance.now() - t;
-  console.log(`machine (runCase, pure stepping): ${sample.length} children in ${machineMs.toFixed(0)} ms → ${rate(sample.length, machineMs)} children, ${rate(steps, machineMs)} steps (${(steps / sample.length).toFixed(1)} steps/child)`);
+  console.log(
+    `machine (runCase, pure stepping): ${sample.length} children in ${machineMs.toFixed(0)} ms → ${rate(sample.length, machineMs)} children, ${rate(steps, machineMs)} steps (${(steps / sample.length).toFixed(1)} steps/child)`,
+  );
 
   t = performance.now();
   let actorSteps = 0;
   for (const c of sample) actorSteps += runWithActor(c);
   const actorMs = performance.now() - t;
-  console.log(`baseline (one XState actor per child): ${sample.length} children in ${actorMs.toFixed(0)} ms → ${rate(sample.length, actorMs)} children, ${rate(actorSteps, actorMs)} snapshots`);
+  console.log(
+    `baseline (one XState actor per child): ${sample.length} children in ${actorMs.toFixed(0)} ms → ${rate(sample.length, actorMs)} children, ${rate(actorSteps, actorMs)} snapshots`,
+  );
 
   const cache = new TraceCache();
   for (const n of [100_000]) {
     const cold = simulateCohort({ set, config, seed: 1, cohort: n }, { cache });
-    console.log(`fast path, cold, 1 thread: ${n.toLocaleString('en')} children in ${cold.stats.elapsedMs} ms → ${rate(n, cold.stats.elapsedMs)} children; ${cold.stats.distinctCases} distinct case files = ${cold.stats.machineRuns} machine runs (${((cold.stats.elapsedMs / cold.stats.machineRuns) * 1000).toFixed(0)} µs per run incl. drawing); ×${((n / cold.stats.elapsedMs) / (sample.length / machineMs)).toFixed(1)} the machine, ×${((n / cold.stats.elapsedMs) / (sample.length / actorMs)).toFixed(1)} the actor baseline`);
+    console.log(
+      `fast path, cold, 1 thread: ${n.toLocaleString('en')} children in ${cold.stats.elapsedMs} ms → ${rate(n, cold.stats.elapsedMs)} children; ${cold.stats.distinctCases} distinct case files = ${cold.stats.machineRuns} machine runs (${((cold.stats.elapsedMs / cold.stats.machineRuns) * 1000).toFixed(0)} µs per run incl. drawing); ×${(n / cold.stats.elapsedMs / (sample.length / machineMs)).toFixed(1)} the machine, ×${(n / cold.stats.elapsedMs / (sample.length / actorMs)).toFixed(1)} the actor baseline`,
+    );
     const warm = simulateCohort({ set, config, seed: 1, cohort: n }, { cache });
-    console.log(`fast path, warm cache (same set and configuration): ${n.toLocaleString('en')} children in ${warm.stats.elapsedMs} ms → ${rate(n, warm.stats.elapsedMs)} children`);
+    console.log(
+      `fast path, warm cache (same set and configuration): ${n.toLocaleString('en')} children in ${warm.stats.elapsedMs} ms → ${rate(n, warm.stats.elapsedMs)} children`,
+    );
   }
 
   const million = 1_000_000;
   t = performance.now();
   const result = await simulateCohortInWorkers({ set, config, seed: 1, cohort: million }, 2);
   const cliMs = performance.now() - t;
-  console.log(`CLI path (2 worker threads, cold): ${million.toLocaleString('en')} children in ${cliMs.toFixed(0)} ms (goal ≤ 2000 ms) → ${rate(million, cliMs)} children; ${result.stats.distinctCases} distinct case files`);
+  console.log(
+    `CLI path (2 worker threads, cold): ${million.toLocaleString('en')} children in ${cliMs.toFixed(0)} ms (goal ≤ 2000 ms) → ${rate(million, cliMs)} children; ${result.stats.distinctCases} distinct case files`,
+  );
   const warm = simulateCohort({ set, config, seed: 1, cohort: million }, { cache });
-  console.log(`1,000,000 children, warm cache, 1 thread: ${warm.stats.elapsedMs} ms (${warm.stats.machineRuns} new machine runs)`);
-  console.log(`memory: ${peakMb()}, heap now ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
-  console.log('browser goal (100,000 children simulated and drawn ≤ 1 s, no main-thread task > 50 ms): the run happens in a Web Worker; the main thread only lays out ~20–60 Sankey nodes and draws — see README "Cohort simulation".');
+  console.log(
+    `1,000,000 children, warm cache, 1 thread: ${warm.stats.elapsedMs} ms (${warm.stats.machineRuns} new machine runs)`,
+  );
+  console.log(
+    `memory: ${peakMb()}, heap now ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`,
+  );
+  console.log(
+    'browser goal (100,000 children simulated and drawn ≤ 1 s, no main-thread task > 50 ms): the run happens in a Web Worker; the main thread only lays out ~20–60 Sankey nodes and draws — see README "Cohort simulation".',
+  );
 }

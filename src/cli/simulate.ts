@@ -8,7 +8,11 @@ import { isValidIsoDate } from '../../machines/dates';
 import { REFORM_IDS } from '../../machines/rules/rules';
 import { MODELLED_PERIOD } from '../../machines/case/validate';
 import type { Practice, ReformId } from '../../machines/case/types';
-import { DEFAULT_ASSUMPTION_SET, parseAssumptionText, type AssumptionSet } from '../engine/assumptions';
+import {
+  DEFAULT_ASSUMPTION_SET,
+  parseAssumptionText,
+  type AssumptionSet,
+} from '../engine/assumptions';
 import { simulateCohort, type CohortRequest } from '../engine/simulate';
 import { toCsv } from '../engine/csv';
 import { simulateCohortInWorkers } from '../workers/node-pool';
@@ -18,7 +22,11 @@ const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-D
 
 class UsageError extends Error {}
 
-function parseCommandLine(argv: string[]): { request: CohortRequest; out?: string; workers: number } {
+function parseCommandLine(argv: string[]): {
+  request: CohortRequest;
+  out?: string;
+  workers: number;
+} {
   let values;
   try {
     ({ values } = parseArgs({
@@ -40,19 +48,32 @@ function parseCommandLine(argv: string[]): { request: CohortRequest; out?: strin
     throw new UsageError((error as Error).message);
   }
   const problems: string[] = [];
-  const wholeNumber = (flag: string, raw: string | undefined, min: number, max: number, fallback?: number): number => {
+  const wholeNumber = (
+    flag: string,
+    raw: string | undefined,
+    min: number,
+    max: number,
+    fallback?: number,
+  ): number => {
     if (raw === undefined) {
       if (fallback !== undefined) return fallback;
       problems.push(`--${flag} is required`);
       return 0;
     }
     const n = Number(raw);
-    if (!/^-?\d+$/.test(raw) || n < min || n > max) problems.push(`--${flag} ${raw}: expected a whole number from ${min} to ${max}`);
+    if (!/^-?\d+$/.test(raw) || n < min || n > max)
+      problems.push(`--${flag} ${raw}: expected a whole number from ${min} to ${max}`);
     return n;
   };
   const cohort = wholeNumber('cohort', values.cohort, 1, 10_000_000);
   const seed = wholeNumber('seed', values.seed, 0, 2 ** 31 - 1, 1);
-  const workers = wholeNumber('workers', values.workers, 0, 64, cohort >= 200_000 ? availableParallelism() : 0);
+  const workers = wholeNumber(
+    'workers',
+    values.workers,
+    0,
+    64,
+    cohort >= 200_000 ? availableParallelism() : 0,
+  );
 
   let set: AssumptionSet = DEFAULT_ASSUMPTION_SET;
   if (values.assumptions !== undefined) {
@@ -60,24 +81,43 @@ function parseCommandLine(argv: string[]): { request: CohortRequest; out?: strin
     try {
       text = readFileSync(values.assumptions, 'utf8');
     } catch (error) {
-      problems.push(`--assumptions ${values.assumptions}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      problems.push(
+        `--assumptions ${values.assumptions}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     if (text !== undefined) {
       const parsed = parseAssumptionText(text);
       if (parsed.ok) set = parsed.value;
-      else problems.push(`--assumptions ${values.assumptions} is not a valid assumption set:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+      else
+        problems.push(
+          `--assumptions ${values.assumptions} is not a valid assumption set:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+        );
     }
   }
   const asOf = values['as-of'] ?? set.calibratedFor.asOf;
   if (!isValidIsoDate(asOf)) problems.push(`--as-of ${asOf}: expected a date YYYY-MM-DD`);
-  else if (asOf < MODELLED_PERIOD.from || asOf > MODELLED_PERIOD.to) problems.push(`--as-of ${asOf}: the model covers ${MODELLED_PERIOD.from} to ${MODELLED_PERIOD.to}`);
+  else if (asOf < MODELLED_PERIOD.from || asOf > MODELLED_PERIOD.to)
+    problems.push(
+      `--as-of ${asOf}: the model covers ${MODELLED_PERIOD.from} to ${MODELLED_PERIOD.to}`,
+    );
   const practice = (values.practice ?? set.calibratedFor.practice) as Practice;
-  if (practice !== 'asWritten' && practice !== 'asReported') problems.push(`--practice ${practice}: expected asWritten or asReported`);
-  const reforms = (values.reforms ?? '').split(',').map((r) => r.trim()).filter(Boolean) as ReformId[];
-  for (const r of reforms) if (!REFORM_IDS.includes(r)) problems.push(`--reforms: unknown reform "${r}" (known: ${REFORM_IDS.join(', ')})`);
-  if (values.out !== undefined && !/\.(json|csv)$/i.test(values.out)) problems.push(`--out ${values.out}: expected a file name ending in .json or .csv`);
+  if (practice !== 'asWritten' && practice !== 'asReported')
+    problems.push(`--practice ${practice}: expected asWritten or asReported`);
+  const reforms = (values.reforms ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean) as ReformId[];
+  for (const r of reforms)
+    if (!REFORM_IDS.includes(r))
+      problems.push(`--reforms: unknown reform "${r}" (known: ${REFORM_IDS.join(', ')})`);
+  if (values.out !== undefined && !/\.(json|csv)$/i.test(values.out))
+    problems.push(`--out ${values.out}: expected a file name ending in .json or .csv`);
   if (problems.length) throw new UsageError(problems.join('\n'));
-  return { request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort }, out: values.out, workers };
+  return {
+    request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort },
+    out: values.out,
+    workers,
+  };
 }
 
 async function main() {
@@ -92,7 +132,8 @@ async function main() {
     throw error;
   }
   const { request, out, workers } = parsed;
-  const result = workers > 1 ? await simulateCohortInWorkers(request, workers) : simulateCohort(request);
+  const result =
+    workers > 1 ? await simulateCohortInWorkers(request, workers) : simulateCohort(request);
   const text = out && /\.csv$/i.test(out) ? toCsv(result) : JSON.stringify(result, null, 2) + '\n';
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);

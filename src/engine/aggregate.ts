@@ -32,7 +32,11 @@ export const OUTCOME_PREFIX = 'outcome:';
 /** Outcomes where the child is protected as a trafficking victim (chokepoints are computed for these). */
 export const VICTIM_PROTECTION: OutcomeId[] = ['permanentResidence', 'temporaryResidence'];
 /** …and, more broadly, protected by any procedure. */
-export const ANY_PROTECTION: OutcomeId[] = ['permanentResidence', 'temporaryResidence', 'otherProcedure'];
+export const ANY_PROTECTION: OutcomeId[] = [
+  'permanentResidence',
+  'temporaryResidence',
+  'otherProcedure',
+];
 
 export interface FlowNode {
   /** milestone id with an ordinal from its second occurrence (`temporaryResidenceCard#2`), `cohort`, or `outcome:<id>` */
@@ -100,7 +104,11 @@ export interface CohortResult {
   overview: FlowGraph;
   variants: Variant[];
   variantCount: number;
-  times: { binDays: number; milestones: Partial<Record<MilestoneId, TimeDistribution>>; outcomes: Partial<Record<OutcomeId, TimeDistribution>> };
+  times: {
+    binDays: number;
+    milestones: Partial<Record<MilestoneId, TimeDistribution>>;
+    outcomes: Partial<Record<OutcomeId, TimeDistribution>>;
+  };
   chokepoints: { victimProtection: Chokepoint[]; anyProtection: Chokepoint[] };
   targets: TargetCheck[];
   /** the engine's own modelling assumptions, with how many children each touched */
@@ -109,7 +117,11 @@ export interface CohortResult {
 }
 
 /** Milestone nodes of a path: repeats get an ordinal (`temporaryResidenceCard#2`), capped at `maxOrdinal` ("#3+"). */
-function nodeIdsOf(summary: PathSummary, keep?: ReadonlySet<string>, maxOrdinal = Infinity): string[] {
+function nodeIdsOf(
+  summary: PathSummary,
+  keep?: ReadonlySet<string>,
+  maxOrdinal = Infinity,
+): string[] {
   const seen = new Map<string, number>();
   const ids: string[] = [];
   for (const m of summary.milestones) {
@@ -127,9 +139,21 @@ function nodeIdsOf(summary: PathSummary, keep?: ReadonlySet<string>, maxOrdinal 
  * Outcomes carry the rest (disappearance, return, adult track…).
  */
 export const OVERVIEW_MILESTONES: ReadonlySet<string> = new Set<MilestoneId>([
-  'presumedVictim', 'notIdentified', 'outsideGuardianshipScope', 'ageAssessment', 'identifiedAsMinor', 'identifiedAsAdult',
-  'specialisedCentre', 'reflectionPeriod', 'minorResidenceDocument', 'statementGiven', 'registrationCertificate',
-  'temporaryResidenceCard', 'residenceWithdrawn', 'permanentResidence', 'durableSolutionProcedure',
+  'presumedVictim',
+  'notIdentified',
+  'outsideGuardianshipScope',
+  'ageAssessment',
+  'identifiedAsMinor',
+  'identifiedAsAdult',
+  'specialisedCentre',
+  'reflectionPeriod',
+  'minorResidenceDocument',
+  'statementGiven',
+  'registrationCertificate',
+  'temporaryResidenceCard',
+  'residenceWithdrawn',
+  'permanentResidence',
+  'durableSolutionProcedure',
 ]);
 
 export interface FlowGraph {
@@ -144,17 +168,24 @@ export interface FlowGraph {
  * some milestones; drawing every path in one typical order (orderNodes) keeps the graph acyclic, as
  * d3-sankey needs, while each child still passes each of its nodes once, so flows add up.
  */
-export function buildFlows(entries: CohortEntry[], cohort: number, keep?: ReadonlySet<string>, maxOrdinal = Infinity): FlowGraph {
+export function buildFlows(
+  entries: CohortEntry[],
+  cohort: number,
+  keep?: ReadonlySet<string>,
+  maxOrdinal = Infinity,
+): FlowGraph {
   const paths = entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
   const ids: string[] = [];
   const indexOf = new Map<string, number>();
-  for (const path of paths) for (const id of path) if (!indexOf.has(id)) indexOf.set(id, ids.push(id) - 1);
+  for (const path of paths)
+    for (const id of path) if (!indexOf.has(id)) indexOf.set(id, ids.push(id) - 1);
   // precedence[b * n + a]: children who pass node a before node b
   const n = ids.length;
   const precedence = new Float64Array(n * n);
   paths.forEach((path, k) => {
     const at = path.map((id) => indexOf.get(id)!);
-    for (let j = 1; j < at.length; j++) for (let i = 0; i < j; i++) precedence[at[j] * n + at[i]] += entries[k].count;
+    for (let j = 1; j < at.length; j++)
+      for (let i = 0; i < j; i++) precedence[at[j] * n + at[i]] += entries[k].count;
   });
   const order = orderNodes(ids, precedence);
   const rank = new Map(order.map((id, i) => [id, i]));
@@ -184,7 +215,8 @@ export function buildFlows(entries: CohortEntry[], cohort: number, keep?: Readon
     const path = [COHORT_SOURCE, ...ordered, `${OUTCOME_PREFIX}${summary.outcome}`];
     for (let i = 1; i < path.length; i++) addFlow(path[i - 1], path[i], count, firstChild);
   });
-  if (entries.length) nodeMap.set(COHORT_SOURCE, { id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
+  if (entries.length)
+    nodeMap.set(COHORT_SOURCE, { id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
   const isOutcome = (id: string) => id.startsWith(OUTCOME_PREFIX);
   const nodeOrder = (a: FlowNode, b: FlowNode): number => {
     if (a.id === COHORT_SOURCE) return -1;
@@ -192,7 +224,11 @@ export function buildFlows(entries: CohortEntry[], cohort: number, keep?: Readon
     if (isOutcome(a.id) !== isOutcome(b.id)) return isOutcome(a.id) ? 1 : -1;
     return isOutcome(a.id) ? b.count - a.count : byRank(a.id, b.id);
   };
-  return { nodes: [...nodeMap.values()].sort(nodeOrder), flows: [...flowMap.values()], reorderedChildren };
+  return {
+    nodes: [...nodeMap.values()].sort(nodeOrder),
+    flows: [...flowMap.values()],
+    reorderedChildren,
+  };
 }
 
 function quantile(sortedDays: [number, number][], total: number, q: number): number {
@@ -203,12 +239,23 @@ function quantile(sortedDays: [number, number][], total: number, q: number): num
   }
   return sortedDays.length ? sortedDays[sortedDays.length - 1][0] : 0;
 }
-function toDistribution(days: Map<number, number>, binDays: number, horizon: number): TimeDistribution {
+function toDistribution(
+  days: Map<number, number>,
+  binDays: number,
+  horizon: number,
+): TimeDistribution {
   const sorted = [...days].sort((a, b) => a[0] - b[0]);
   const total = sorted.reduce((sum, [, c]) => sum + c, 0);
   const bins = new Array<number>(Math.floor(horizon / binDays) + 1).fill(0);
-  for (const [day, count] of sorted) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(day / binDays)))] += count;
-  return { count: total, p10: quantile(sorted, total, 0.1), p50: quantile(sorted, total, 0.5), p90: quantile(sorted, total, 0.9), bins };
+  for (const [day, count] of sorted)
+    bins[Math.min(bins.length - 1, Math.max(0, Math.floor(day / binDays)))] += count;
+  return {
+    count: total,
+    p10: quantile(sorted, total, 0.1),
+    p50: quantile(sorted, total, 0.5),
+    p90: quantile(sorted, total, 0.9),
+    bins,
+  };
 }
 function addTo<K>(map: Map<K, number>, key: K, n: number) {
   map.set(key, (map.get(key) ?? 0) + n);
@@ -218,21 +265,34 @@ function minTo<K>(map: Map<K, number>, key: K, n: number) {
   if (current === undefined || n < current) map.set(key, n);
 }
 
-function measureTarget(target: Target, entries: CohortEntry[], cohort: number, yearlyChildren: number): number | null {
+function measureTarget(
+  target: Target,
+  entries: CohortEntry[],
+  cohort: number,
+  yearlyChildren: number,
+): number | null {
   const reaches = (e: CohortEntry, ids: string[]) =>
-    ids.some((id) => (id.startsWith(OUTCOME_PREFIX) ? e.summary.outcome === id.slice(OUTCOME_PREFIX.length) : e.summary.milestones.some((m) => m.id === id)));
+    ids.some((id) =>
+      id.startsWith(OUTCOME_PREFIX)
+        ? e.summary.outcome === id.slice(OUTCOME_PREFIX.length)
+        : e.summary.milestones.some((m) => m.id === id),
+    );
   const of = entries.filter((e) => reaches(e, target.metric.of)).reduce((s, e) => s + e.count, 0);
   if (target.metric.kind === 'perYear') return (of / cohort) * yearlyChildren;
   const among = target.metric.among;
   if (!among) return of / cohort;
   const base = entries.filter((e) => reaches(e, among));
   const denominator = base.reduce((s, e) => s + e.count, 0);
-  const numerator = base.filter((e) => reaches(e, target.metric.of)).reduce((s, e) => s + e.count, 0);
+  const numerator = base
+    .filter((e) => reaches(e, target.metric.of))
+    .reduce((s, e) => s + e.count, 0);
   return denominator === 0 ? null : numerator / denominator;
 }
 
 function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[]): Chokepoint[] {
-  const toProtection = entries.filter((e) => e.count > 0 && protectedOutcomes.includes(e.summary.outcome));
+  const toProtection = entries.filter(
+    (e) => e.count > 0 && protectedOutcomes.includes(e.summary.outcome),
+  );
   if (toProtection.length === 0) return [];
   let common = new Set(toProtection[0].summary.milestones.map((m) => m.id));
   for (const e of toProtection) {
@@ -244,7 +304,9 @@ function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[]):
     return {
       id,
       reached: reaching.reduce((s, e) => s + e.count, 0),
-      protected: reaching.filter((e) => protectedOutcomes.includes(e.summary.outcome)).reduce((s, e) => s + e.count, 0),
+      protected: reaching
+        .filter((e) => protectedOutcomes.includes(e.summary.outcome))
+        .reduce((s, e) => s + e.count, 0),
     };
   });
 }
@@ -284,7 +346,10 @@ export interface AggregateOptions {
   binDays?: number;
 }
 
-export function aggregateCohort(entries: CohortEntry[], options: AggregateOptions): Omit<CohortResult, 'stats'> {
+export function aggregateCohort(
+  entries: CohortEntry[],
+  options: AggregateOptions,
+): Omit<CohortResult, 'stats'> {
   const { set, config, seed, cohort } = options;
   const binDays = options.binDays ?? 30;
   const outcomes = new Map<OutcomeId, number>();
@@ -319,7 +384,14 @@ export function aggregateCohort(entries: CohortEntry[], options: AggregateOption
     if (v) {
       v.count += count;
       v.example = Math.min(v.example, firstChild);
-    } else variants.set(variantKey, { milestones: nodeIds, outcome: summary.outcome, count, share: 0, example: firstChild });
+    } else
+      variants.set(variantKey, {
+        milestones: nodeIds,
+        outcome: summary.outcome,
+        count,
+        share: 0,
+        example: firstChild,
+      });
     for (const a of summary.assumptions) addTo(engineAssumptions, a, count);
   }
 
@@ -339,7 +411,9 @@ export function aggregateCohort(entries: CohortEntry[], options: AggregateOption
     practice: config.practice,
     reforms: [...config.reforms],
     assumptionSet: { id: set.id, name: set.name, yearlyChildren: set.yearlyChildren.value },
-    assumedParams: Object.entries(set.params).filter(([, p]) => p.source === 'assumption').map(([name]) => name),
+    assumedParams: Object.entries(set.params)
+      .filter(([, p]) => p.source === 'assumption')
+      .map(([name]) => name),
     outcomes: Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1])),
     outcomeExamples: Object.fromEntries(outcomeExamples),
     milestones: Object.fromEntries([...milestones].sort((a, b) => b[1] - a[1])),
@@ -352,10 +426,17 @@ export function aggregateCohort(entries: CohortEntry[], options: AggregateOption
     variantCount: variants.size,
     times: {
       binDays,
-      milestones: Object.fromEntries([...milestoneDays].map(([id, d]) => [id, toDistribution(d, binDays, set.horizonDays)])),
-      outcomes: Object.fromEntries([...outcomeDays].map(([id, d]) => [id, toDistribution(d, binDays, set.horizonDays)])),
+      milestones: Object.fromEntries(
+        [...milestoneDays].map(([id, d]) => [id, toDistribution(d, binDays, set.horizonDays)]),
+      ),
+      outcomes: Object.fromEntries(
+        [...outcomeDays].map(([id, d]) => [id, toDistribution(d, binDays, set.horizonDays)]),
+      ),
     },
-    chokepoints: { victimProtection: chokepointsFor(entries, VICTIM_PROTECTION), anyProtection: chokepointsFor(entries, ANY_PROTECTION) },
+    chokepoints: {
+      victimProtection: chokepointsFor(entries, VICTIM_PROTECTION),
+      anyProtection: chokepointsFor(entries, ANY_PROTECTION),
+    },
     targets: set.targets.map((t) => {
       const measured = measureTarget(t, entries, cohort, set.yearlyChildren.value);
       return {

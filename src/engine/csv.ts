@@ -9,11 +9,38 @@ function cell(value: string | number): string {
 export function toCsv(result: CohortResult): string {
   const rows: (string | number)[][] = [['table', 'id', 'to', 'count', 'share', 'example_child']];
   const share = (n: number) => +(n / result.cohort).toFixed(6);
-  for (const [id, n] of Object.entries(result.outcomes)) rows.push(['outcome', id, '', n!, share(n!), result.outcomeExamples[id as keyof typeof result.outcomeExamples] ?? '']);
-  for (const [id, n] of Object.entries(result.milestones)) rows.push(['milestone', id, '', n!, share(n!), result.milestoneExamples[id as keyof typeof result.milestoneExamples] ?? '']);
-  for (const f of result.flows) rows.push(['flow', f.from, f.to, f.count, share(f.count), f.example]);
-  for (const v of result.variants) rows.push(['variant', v.milestones.join(' > '), `outcome:${v.outcome}`, v.count, share(v.count), v.example]);
-  for (const [id, t] of Object.entries(result.times.milestones)) rows.push(['median_day', id, '', t!.count, t!.p50, '']);
-  for (const t of result.targets) rows.push(['target', t.id, t.within ? 'within' : 'outside', t.measured ?? '', t.value, '']);
+  for (const [id, n] of Object.entries(result.outcomes))
+    rows.push([
+      'outcome',
+      id,
+      '',
+      n!,
+      share(n!),
+      result.outcomeExamples[id as keyof typeof result.outcomeExamples] ?? '',
+    ]);
+  for (const [id, n] of Object.entries(result.milestones))
+    rows.push([
+      'milestone',
+      id,
+      '',
+      n!,
+      share(n!),
+      result.milestoneExamples[id as keyof typeof result.milestoneExamples] ?? '',
+    ]);
+  for (const f of result.flows)
+    rows.push(['flow', f.from, f.to, f.count, share(f.count), f.example]);
+  for (const v of result.variants)
+    rows.push([
+      'variant',
+      v.milestones.join(' > '),
+      `outcome:${v.outcome}`,
+      v.count,
+      share(v.count),
+      v.example,
+    ]);
+  for (const [id, t] of Object.entries(result.times.milestones))
+    rows.push(['median_day', id, '', t!.count, t!.p50, '']);
+  for (const t of result.targets)
+    rows.push(['target', t.id, t.within ? 'within' : 'outside', t.measured ?? '', t.value, '']);
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }

@@ -17,10 +17,33 @@ export interface CohortConfig {
 
 /** Draw slots, one per fact; fixed so that changing one parameter leaves the other facts of a child unchanged. */
 export const SLOTS = [
-  'nationality', 'female', 'region', 'border', 'declaredAge', 'trulyAdult', 'doubted', 'refused', 'testResult',
-  'asylum', 'exploited', 'form', 'recognised', 'vulnerable', 'statement', 'statementDay', 'tiesResumed',
-  'tiesResumedDay', 'publicOrder', 'prosecutionOutcome', 'prosecutionDay', 'requisitions', 'disappears',
-  'disappearsDay', 'durable', 'durableDay', 'durableDecision',
+  'nationality',
+  'female',
+  'region',
+  'border',
+  'declaredAge',
+  'trulyAdult',
+  'doubted',
+  'refused',
+  'testResult',
+  'asylum',
+  'exploited',
+  'form',
+  'recognised',
+  'vulnerable',
+  'statement',
+  'statementDay',
+  'tiesResumed',
+  'tiesResumedDay',
+  'publicOrder',
+  'prosecutionOutcome',
+  'prosecutionDay',
+  'requisitions',
+  'disappears',
+  'disappearsDay',
+  'durable',
+  'durableDay',
+  'durableDecision',
 ] as const;
 type Slot = (typeof SLOTS)[number];
 const S = Object.fromEntries(SLOTS.map((name, index) => [name, index])) as Record<Slot, number>;
@@ -30,7 +53,10 @@ interface Categorical<K> {
   options: K[];
   cumulative: Float64Array;
 }
-function toCategorical<K>(weights: Record<string, number>, parse: (key: string) => K): Categorical<K> {
+function toCategorical<K>(
+  weights: Record<string, number>,
+  parse: (key: string) => K,
+): Categorical<K> {
   const entries = Object.entries(weights);
   const cumulative = new Float64Array(entries.length);
   let sum = 0;
@@ -82,14 +108,23 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
   const adultRangeIndex = adultResult.options.map((k) => ranges.indexOf(k));
   const minorRangeIndex = minorResult.options.map((k) => ranges.indexOf(k));
   const rangeValues = ranges.map(parseRange);
-  const form = toCategorical(p.exploitationForm.value, (k) => k as CaseFile['detection']['exploitation']);
+  const form = toCategorical(
+    p.exploitationForm.value,
+    (k) => k as CaseFile['detection']['exploitation'],
+  );
   const statementDay = toCategorical(p.statementDay.value, Number);
   const tiesDay = toCategorical(p.tiesResumedDay.value, Number);
-  const prosecutionOutcome = toCategorical(p.prosecutionOutcome.value, (k) => k as NonNullable<CaseFile['prosecution']>['outcome']);
+  const prosecutionOutcome = toCategorical(
+    p.prosecutionOutcome.value,
+    (k) => k as NonNullable<CaseFile['prosecution']>['outcome'],
+  );
   const prosecutionDay = toCategorical(p.prosecutionDay.value, Number);
   const disappearsDay = toCategorical(p.disappearsDay.value, Number);
   const durableDay = toCategorical(p.durableSolutionDay.value, Number);
-  const durableDecision = toCategorical(p.durableSolutionDecision.value, (k) => k as 'stay' | 'return' | 'reunification');
+  const durableDecision = toCategorical(
+    p.durableSolutionDecision.value,
+    (k) => k as 'stay' | 'return' | 'reunification',
+  );
 
   const radices = new Int32Array(SLOT_COUNT).fill(2);
   radices[S.nationality] = nationality.options.length;
@@ -105,7 +140,8 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
   radices[S.durableDay] = durableDay.options.length;
   radices[S.durableDecision] = durableDecision.options.length;
   const keySpace = radices.reduce((a, b) => a * b, 1);
-  if (keySpace > Number.MAX_SAFE_INTEGER) throw new Error(`assumption set has too many option combinations (${keySpace})`);
+  if (keySpace > Number.MAX_SAFE_INTEGER)
+    throw new Error(`assumption set has too many option combinations (${keySpace})`);
 
   /**
    * The cache key of a child: its choices, except facts the procedure machine only reads on paths this child
@@ -130,7 +166,12 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
 
   function sample(seed: number, index: number, c: Int32Array): number {
     const h = fmix32(seed ^ fmix32(index + 0x9e3779b9));
-    const rng = xoroshiro128plusFromState([h, fmix32(h ^ 0x6a09e667), fmix32(h + 0x3c6ef372), fmix32(index ^ 0x510e527f) | 1]);
+    const rng = xoroshiro128plusFromState([
+      h,
+      fmix32(h ^ 0x6a09e667),
+      fmix32(h + 0x3c6ef372),
+      fmix32(index ^ 0x510e527f) | 1,
+    ]);
     for (let s = 0; s < SLOT_COUNT; s++) draws[s] = uniformFloat32(rng);
     c.fill(0);
     c[S.nationality] = pick(nationality, draws[S.nationality]);
@@ -171,7 +212,10 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
       if (c[S.tiesResumed]) c[S.tiesResumedDay] = pick(tiesDay, draws[S.tiesResumedDay]);
     }
     c[S.publicOrder] = chance(p.publicOrderRisk, draws[S.publicOrder]);
-    c[S.disappears] = chance(recognised ? p.disappearsIfRecognised : p.disappearsIfNotRecognised, draws[S.disappears]);
+    c[S.disappears] = chance(
+      recognised ? p.disappearsIfRecognised : p.disappearsIfNotRecognised,
+      draws[S.disappears],
+    );
     if (c[S.disappears]) c[S.disappearsDay] = pick(disappearsDay, draws[S.disappearsDay]);
     if (!isEea) {
       c[S.durable] = chance(p.durableSolutionIfNonEea, draws[S.durable]);
@@ -207,11 +251,19 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
       age: {
         doubted: c[S.doubted] === 1,
         ...(c[S.doubted]
-          ? { assessment: c[S.refused] ? { refused: true as const } : { ...rangeValues[c[S.testResult]] } }
+          ? {
+              assessment: c[S.refused]
+                ? { refused: true as const }
+                : { ...rangeValues[c[S.testResult]] },
+            }
           : {}),
       },
-      cooperation: { statementDay: c[S.statement] ? statementDay.options[c[S.statementDay]] : null },
-      tiesCut: c[S.tiesResumed] ? { contactResumedDay: tiesDay.options[c[S.tiesResumedDay]] } : true,
+      cooperation: {
+        statementDay: c[S.statement] ? statementDay.options[c[S.statementDay]] : null,
+      },
+      tiesCut: c[S.tiesResumed]
+        ? { contactResumedDay: tiesDay.options[c[S.tiesResumedDay]] }
+        : true,
       publicOrderRisk: c[S.publicOrder] === 1,
       disappearsDay: c[S.disappears] ? disappearsDay.options[c[S.disappearsDay]] : null,
       horizonDays: set.horizonDays,
@@ -236,9 +288,17 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
 }
 
 /** Child i of a cohort, as a case file ready for the step-through view. */
-export function generateChildCase(set: AssumptionSet, config: CohortConfig, seed: number, index: number): CaseFile {
+export function generateChildCase(
+  set: AssumptionSet,
+  config: CohortConfig,
+  seed: number,
+  index: number,
+): CaseFile {
   const sampler = createSampler(set, config);
   const choices = new Int32Array(SLOT_COUNT);
   sampler.sample(seed, index, choices);
-  return { ...sampler.toCase(choices), title: `Cohort “${set.name}”, seed ${seed}, child #${index}` };
+  return {
+    ...sampler.toCase(choices),
+    title: `Cohort “${set.name}”, seed ${seed}, child #${index}`,
+  };
 }

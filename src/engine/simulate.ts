@@ -5,7 +5,13 @@ import { runCase } from '../../machines/case/run';
 import type { CaseFile, Trace } from '../../machines/case/types';
 import type { AssumptionSet } from './assumptions/schema';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
-import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
+import {
+  aggregateCohort,
+  summariseTrace,
+  type CohortEntry,
+  type CohortResult,
+  type PathSummary,
+} from './aggregate';
 
 export interface CohortRequest {
   set: AssumptionSet;
@@ -99,7 +105,13 @@ export class TraceCache {
   private scopes = new Map<string, Map<number, Trace>>();
   constructor(private maxScopes = 8) {}
   scope(set: AssumptionSet, config: CohortConfig): Map<number, Trace> {
-    const id = JSON.stringify([set.params, set.horizonDays, config.asOf, config.practice, [...config.reforms].sort()]);
+    const id = JSON.stringify([
+      set.params,
+      set.horizonDays,
+      config.asOf,
+      config.practice,
+      [...config.reforms].sort(),
+    ]);
     let scope = this.scopes.get(id);
     if (!scope) {
       if (this.scopes.size >= this.maxScopes) this.scopes.delete(this.scopes.keys().next().value!);
@@ -142,16 +154,26 @@ export function resolveTraces(
   return { summaries, machineRuns };
 }
 
-export function simulateCohort(request: CohortRequest, options: SimulateOptions = {}): CohortResult {
+export function simulateCohort(
+  request: CohortRequest,
+  options: SimulateOptions = {},
+): CohortResult {
   const started = performance.now();
   const { set, config, seed, cohort } = request;
   const sampler = createSampler(set, config);
   const progress = options.onProgress;
   const counted =
-    options.counted ?? countChildren(sampler, seed, 0, cohort, (done) => progress?.({ phase: 'drawing', done, total: cohort }));
+    options.counted ??
+    countChildren(sampler, seed, 0, cohort, (done) =>
+      progress?.({ phase: 'drawing', done, total: cohort }),
+    );
   const scope = (options.cache ?? new TraceCache()).scope(set, config);
-  const { summaries, machineRuns } = resolveTraces(sampler, counted, scope, options.runCaseFor ?? runCase, (done, total) =>
-    progress?.({ phase: 'running', done, total }),
+  const { summaries, machineRuns } = resolveTraces(
+    sampler,
+    counted,
+    scope,
+    options.runCaseFor ?? runCase,
+    (done, total) => progress?.({ phase: 'running', done, total }),
   );
   progress?.({ phase: 'aggregating', done: 0, total: 1 });
   return finishCohort(request, counted, summaries, machineRuns, started);
@@ -166,7 +188,18 @@ export function finishCohort(
   started: number,
 ): CohortResult {
   const { set, config, seed, cohort } = request;
-  const entries: CohortEntry[] = summaries.map((summary, k) => ({ summary, count: counted.counts[k], firstChild: counted.firstChild[k] }));
+  const entries: CohortEntry[] = summaries.map((summary, k) => ({
+    summary,
+    count: counted.counts[k],
+    firstChild: counted.firstChild[k],
+  }));
   const result = aggregateCohort(entries, { set, config, seed, cohort });
-  return { ...result, stats: { distinctCases: counted.keys.length, machineRuns, elapsedMs: Math.round(performance.now() - started) } };
+  return {
+    ...result,
+    stats: {
+      distinctCases: counted.keys.length,
+      machineRuns,
+      elapsedMs: Math.round(performance.now() - started),
+    },
+  };
 }

@@ -1,7 +1,12 @@
 // View-model of the Cohorts tab: the assumption set (editable JSON), 1–4 configurations, the run in a Web
 // Worker (progress, cancel), and the results. Components only read these fields and call these methods.
 import type { ReformId, Practice } from '../../machines/case/types';
-import { ASSUMPTION_SETS, parseAssumptionText, type AssumptionSet, type Issue } from '../engine/assumptions';
+import {
+  ASSUMPTION_SETS,
+  parseAssumptionText,
+  type AssumptionSet,
+  type Issue,
+} from '../engine/assumptions';
 import { generateChildCase, type CohortConfig } from '../engine/generate';
 import type { CohortResult } from '../engine/aggregate';
 import type { ProgressReport } from '../engine/simulate';
@@ -13,12 +18,29 @@ const DRAFT_KEY = 'vps.cohort.draft';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-export const PRESETS: Record<'years' | 'practice' | 'reforms', (base: CohortConfig) => CohortConfig[]> = {
-  years: (base) => ['2010-06-01', '2016-06-01', '2018-06-01'].map((asOf) => ({ ...base, asOf, reforms: [] })),
-  practice: (base) => (['asWritten', 'asReported'] as Practice[]).map((practice) => ({ ...base, practice, reforms: [] })),
+export const PRESETS: Record<
+  'years' | 'practice' | 'reforms',
+  (base: CohortConfig) => CohortConfig[]
+> = {
+  years: (base) =>
+    ['2010-06-01', '2016-06-01', '2018-06-01'].map((asOf) => ({ ...base, asOf, reforms: [] })),
+  practice: (base) =>
+    (['asWritten', 'asReported'] as Practice[]).map((practice) => ({
+      ...base,
+      practice,
+      reforms: [],
+    })),
   reforms: (base) => [
     { ...base, reforms: [] },
-    { ...base, reforms: ['noCooperationCondition', 'presumptionOfMinority', 'guardianForEveryChild', 'specialisedShelterEveryRegion'] as ReformId[] },
+    {
+      ...base,
+      reforms: [
+        'noCooperationCondition',
+        'presumptionOfMinority',
+        'guardianForEveryChild',
+        'specialisedShelterEveryRegion',
+      ] as ReformId[],
+    },
   ],
 };
 
@@ -38,14 +60,19 @@ export class CohortSession {
   /** results of the last completed (or partly completed) run, one per configuration */
   results = $state.raw<CohortResult[]>([]);
   /** the set and seed the results were drawn with, to regenerate example children */
-  private resultsSource: { set: AssumptionSet; seed: number; configs: CohortConfig[] } | null = null;
+  private resultsSource: { set: AssumptionSet; seed: number; configs: CohortConfig[] } | null =
+    null;
   private worker: Worker | null = null;
   private runId = 0;
 
   constructor() {
     const set = this.set;
-    this.configs = [{ asOf: set.calibratedFor.asOf, practice: set.calibratedFor.practice, reforms: [] }];
-    this.draft = (typeof localStorage !== 'undefined' && localStorage.getItem(DRAFT_KEY)) || JSON.stringify(set, null, 2);
+    this.configs = [
+      { asOf: set.calibratedFor.asOf, practice: set.calibratedFor.practice, reforms: [] },
+    ];
+    this.draft =
+      (typeof localStorage !== 'undefined' && localStorage.getItem(DRAFT_KEY)) ||
+      JSON.stringify(set, null, 2);
   }
 
   get set(): AssumptionSet {
@@ -97,7 +124,9 @@ export class CohortSession {
   }
   toggleReform(index: number, reform: ReformId) {
     const c = this.configs[index];
-    const reforms = c.reforms.includes(reform) ? c.reforms.filter((r) => r !== reform) : [...c.reforms, reform];
+    const reforms = c.reforms.includes(reform)
+      ? c.reforms.filter((r) => r !== reform)
+      : [...c.reforms, reform];
     this.updateConfig(index, { reforms });
   }
   applyPreset(name: keyof typeof PRESETS) {
@@ -119,7 +148,8 @@ export class CohortSession {
     worker.onmessage = (event: MessageEvent<CohortWorkerMessage>) => {
       const message = event.data;
       if (message.runId !== runId) return;
-      if (message.type === 'progress') this.progress = { index: message.index, report: message.report };
+      if (message.type === 'progress')
+        this.progress = { index: message.index, report: message.report };
       else if (message.type === 'result') {
         results[message.index] = message.result;
         this.results = [...results];
@@ -133,7 +163,11 @@ export class CohortSession {
         this.progress = null;
       }
     };
-    const request: CohortWorkerRequest = { type: 'run', runId, requests: configs.map((config) => ({ set, config, seed, cohort })) };
+    const request: CohortWorkerRequest = {
+      type: 'run',
+      runId,
+      requests: configs.map((config) => ({ set, config, seed, cohort })),
+    };
     worker.postMessage(request);
   }
 
@@ -161,7 +195,14 @@ export class CohortSession {
   }
 
   private ensureWorker(): Worker {
-    if (!this.worker) this.worker = new Worker(new URL('../workers/cohort.worker.ts', import.meta.url), { type: 'module' });
+    if (!this.worker) {
+      this.worker = new Worker(
+        // Vite bundles a worker only from this inline form; the URL is not reactive state.
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity
+        new URL('../workers/cohort.worker.ts', import.meta.url),
+        { type: 'module' },
+      );
+    }
     return this.worker;
   }
 }

@@ -1,5 +1,10 @@
 // Web Worker: runs cohorts off the main thread and reports progress. Cancelling terminates the worker.
-import { simulateCohort, TraceCache, type CohortRequest, type ProgressReport } from '../engine/simulate';
+import {
+  simulateCohort,
+  TraceCache,
+  type CohortRequest,
+  type ProgressReport,
+} from '../engine/simulate';
 import type { CohortResult } from '../engine/aggregate';
 
 export type CohortWorkerRequest = { type: 'run'; runId: number; requests: CohortRequest[] };

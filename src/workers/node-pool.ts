@@ -3,7 +3,12 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { SLOT_COUNT } from '../engine/generate';
-import { finishCohort, mergeCounted, type CohortRequest, type CountedCases } from '../engine/simulate';
+import {
+  finishCohort,
+  mergeCounted,
+  type CohortRequest,
+  type CountedCases,
+} from '../engine/simulate';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
 import type { NodeTask } from './simulate-node-worker';
 
@@ -19,7 +24,10 @@ function ask<T>(worker: Worker, task: NodeTask, transfer: ArrayBuffer[] = []): P
   });
 }
 
-export async function simulateCohortInWorkers(request: CohortRequest, workerCount = availableParallelism()): Promise<CohortResult> {
+export async function simulateCohortInWorkers(
+  request: CohortRequest,
+  workerCount = availableParallelism(),
+): Promise<CohortResult> {
   const started = performance.now();
   const { set, config, seed, cohort } = request;
   const workers = Array.from({ length: Math.max(1, workerCount) }, startWorker);
@@ -27,7 +35,14 @@ export async function simulateCohortInWorkers(request: CohortRequest, workerCoun
     const share = Math.ceil(cohort / workers.length);
     const parts = await Promise.all(
       workers.map((w, k) =>
-        ask<CountedCases>(w, { type: 'count', set, config, seed, from: k * share, to: Math.min(cohort, (k + 1) * share) }),
+        ask<CountedCases>(w, {
+          type: 'count',
+          set,
+          config,
+          seed,
+          from: k * share,
+          to: Math.min(cohort, (k + 1) * share),
+        }),
       ),
     );
     const counted = mergeCounted(parts);
@@ -37,11 +52,17 @@ export async function simulateCohortInWorkers(request: CohortRequest, workerCoun
       const indices: number[] = [];
       for (let i = k; i < n; i += workers.length) indices.push(i);
       const choices = new Int32Array(indices.length * SLOT_COUNT);
-      indices.forEach((i, j) => choices.set(counted.choices.subarray(i * SLOT_COUNT, (i + 1) * SLOT_COUNT), j * SLOT_COUNT));
+      indices.forEach((i, j) =>
+        choices.set(counted.choices.subarray(i * SLOT_COUNT, (i + 1) * SLOT_COUNT), j * SLOT_COUNT),
+      );
       return { indices, choices };
     });
     const results = await Promise.all(
-      workers.map((w, k) => ask<PathSummary[]>(w, { type: 'resolve', set, config, choices: shares[k].choices }, [shares[k].choices.buffer as ArrayBuffer])),
+      workers.map((w, k) =>
+        ask<PathSummary[]>(w, { type: 'resolve', set, config, choices: shares[k].choices }, [
+          shares[k].choices.buffer as ArrayBuffer,
+        ]),
+      ),
     );
     const summaries = new Array<PathSummary>(n);
     shares.forEach((s, k) => s.indices.forEach((i, j) => (summaries[i] = results[k][j])));

@@ -7,7 +7,14 @@ import { runCase } from '../../machines/case/run';
 import type { AssumptionSet } from '../engine/assumptions/schema';
 
 export type NodeTask =
-  | { type: 'count'; set: AssumptionSet; config: CohortConfig; seed: number; from: number; to: number }
+  | {
+      type: 'count';
+      set: AssumptionSet;
+      config: CohortConfig;
+      seed: number;
+      from: number;
+      to: number;
+    }
   | { type: 'resolve'; set: AssumptionSet; config: CohortConfig; choices: Int32Array };
 
 parentPort!.on('message', (task: NodeTask) => {
@@ -18,7 +25,12 @@ parentPort!.on('message', (task: NodeTask) => {
   } else {
     const n = task.choices.length / SLOT_COUNT;
     const summaries = [];
-    for (let k = 0; k < n; k++) summaries.push(summariseTrace(runCase(sampler.toCase(task.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)))));
+    for (let k = 0; k < n; k++)
+      summaries.push(
+        summariseTrace(
+          runCase(sampler.toCase(task.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT))),
+        ),
+      );
     parentPort!.postMessage(summaries);
   }
 });

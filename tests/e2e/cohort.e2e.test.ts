@@ -15,7 +15,9 @@ beforeAll(async () => {
   // Record what the view hands to the step mode.
   await page.evaluate(() => {
     (window as unknown as { openedCases: unknown[] }).openedCases = [];
-    window.addEventListener('open-case', (e) => (window as unknown as { openedCases: unknown[] }).openedCases.push((e as CustomEvent).detail));
+    window.addEventListener('open-case', (e) =>
+      (window as unknown as { openedCases: unknown[] }).openedCases.push((e as CustomEvent).detail),
+    );
   });
   await page.getByTestId('cohort-run').waitFor();
 });
@@ -26,14 +28,20 @@ afterAll(async () => {
 
 async function runAndWait() {
   await page.getByTestId('cohort-run').click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 80_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'),
+    null,
+    { timeout: 80_000 },
+  );
 }
 
 describe('cohort view', () => {
   it('runs a cohort in a worker and shows the funnel, flows, outcomes and paths', async () => {
     await page.getByTestId('cohort-size').selectOption('1000');
     await runAndWait();
-    await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(/1,000 children/);
+    await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(
+      /1,000 children/,
+    );
     const bars = page.getByTestId('funnel-bar');
     expect(await bars.count()).toBeGreaterThan(8);
     const detected = page.locator('[data-testid="funnel-bar"][data-milestone="detected"]');
@@ -45,8 +53,15 @@ describe('cohort view', () => {
   });
 
   it('opens an example child of a funnel bar in step mode', async () => {
-    await page.locator('[data-testid="funnel-bar"][data-milestone="ageAssessment"]').first().click();
-    const opened = await page.evaluate(() => (window as unknown as { openedCases: { format: string; age?: { doubted: boolean } }[] }).openedCases);
+    await page
+      .locator('[data-testid="funnel-bar"][data-milestone="ageAssessment"]')
+      .first()
+      .click();
+    const opened = await page.evaluate(
+      () =>
+        (window as unknown as { openedCases: { format: string; age?: { doubted: boolean } }[] })
+          .openedCases,
+    );
     expect(opened.length).toBe(1);
     expect(opened[0].format).toBe('pathway-case/1');
     // The example child of "age assessment" had its age doubted.
@@ -54,7 +69,10 @@ describe('cohort view', () => {
     // When the shell listens, the step view now shows that child.
     await page.waitForTimeout(300);
     await screenshot(page, 'cohort-open-child');
-    const onCohorts = await page.getByTestId('cohort-run').isVisible().catch(() => false);
+    const onCohorts = await page
+      .getByTestId('cohort-run')
+      .isVisible()
+      .catch(() => false);
     if (!onCohorts) await page.goto(page.url().split('#')[0] + '#/cohorts');
     await page.getByTestId('cohort-run').waitFor();
   });
@@ -95,8 +113,12 @@ describe('cohort view', () => {
   it('shows where an edited assumption set is wrong, by path', async () => {
     await page.getByText('Edit the assumption set (JSON)').click();
     const text = await page.getByTestId('cohort-set-json').inputValue();
-    await page.getByTestId('cohort-set-json').fill(text.replace('"female": {\n      "value": 0.15', '"female": {\n      "value": 7'));
+    await page
+      .getByTestId('cohort-set-json')
+      .fill(text.replace('"female": {\n      "value": 0.15', '"female": {\n      "value": 7'));
     await page.getByTestId('cohort-apply-set').click();
-    await expect(page.getByTestId('cohort-set-issues').textContent()).resolves.toContain('params.female.value');
+    await expect(page.getByTestId('cohort-set-issues').textContent()).resolves.toContain(
+      'params.female.value',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET, parseAssumptionSet, parseAssumptionText } from '../../src/engine/assumptions';
+import {
+  ASSUMPTION_SETS,
+  DEFAULT_ASSUMPTION_SET,
+  parseAssumptionSet,
+  parseAssumptionText,
+} from '../../src/engine/assumptions';
 
+// A loosely typed copy, to break on purpose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const clone = () => structuredClone(DEFAULT_ASSUMPTION_SET) as unknown as Record<string, any>;
 const issuesOf = (json: unknown) => {
   const r = parseAssumptionSet(json);
@@ -36,8 +43,15 @@ describe('assumption sets', () => {
 
   it('calibrates the default set to cited targets', () => {
     const ids = DEFAULT_ASSUMPTION_SET.targets.map((t) => t.id);
-    expect(ids).toEqual(expect.arrayContaining(['foundAdultWhenTested', 'disappearedShare', 'childVictimsEnteringPerYear']));
-    for (const t of DEFAULT_ASSUMPTION_SET.targets) expect(t.source).toMatch(/reference\.md|\.txt:\d+/);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'foundAdultWhenTested',
+        'disappearedShare',
+        'childVictimsEnteringPerYear',
+      ]),
+    );
+    for (const t of DEFAULT_ASSUMPTION_SET.targets)
+      expect(t.source).toMatch(/reference\.md|\.txt:\d+/);
   });
 
   it('names each bad field by its path', () => {
@@ -49,13 +63,22 @@ describe('assumption sets', () => {
     set.params.nationality.source = 'my guess';
     set.params.disappearsDay.value = { soon: 1 };
     const issues = issuesOf(set);
-    const byPath = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(' / ');
+    const byPath = (path: string) =>
+      issues
+        .filter((i) => i.path === path)
+        .map((i) => i.message)
+        .join(' / ');
     expect(byPath('params.female.value')).toContain('expected a number from 0 to 1');
     expect(byPath('params.region.value')).toContain('weights sum to 0.75; they must sum to 1');
     expect(byPath('params.statmentGiven')).toContain('unknown field');
     expect(byPath('params.exploited')).toContain('missing field');
     expect(byPath('params.nationality.source')).toContain('"assumption"');
-    expect(issues.some((i) => i.path.startsWith('params.disappearsDay.value') && /days since detection/.test(i.message))).toBe(true);
+    expect(
+      issues.some(
+        (i) =>
+          i.path.startsWith('params.disappearsDay.value') && /days since detection/.test(i.message),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a value outside its plausible range, and a range missing an option', () => {
@@ -63,8 +86,13 @@ describe('assumption sets', () => {
     set.params.trulyAdult.value = 0.9;
     delete set.params.declaredAge.range['17'];
     const issues = issuesOf(set);
-    expect(issues).toContainEqual({ path: 'params.trulyAdult.value', message: 'value lies outside its plausible range' });
-    expect(issues.find((i) => i.path === 'params.declaredAge.range')?.message).toMatch(/exactly the options/);
+    expect(issues).toContainEqual({
+      path: 'params.trulyAdult.value',
+      message: 'value lies outside its plausible range',
+    });
+    expect(issues.find((i) => i.path === 'params.declaredAge.range')?.message).toMatch(
+      /exactly the options/,
+    );
   });
 
   it('reports text that is not JSON as one issue, without throwing', () => {

@@ -7,21 +7,50 @@ import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 
 const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
 function simulate(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
+    encoding: 'utf8',
+    cwd: process.cwd(),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('npm run simulate', () => {
   it('writes JSON with the cohort, seed, outcomes, milestones, flows and variants', () => {
     const out = join(dir, 'r.json');
-    const r = simulate('--cohort', '400', '--seed', '3', '--as-of', '2016-03-01', '--practice', 'asWritten', '--reforms', 'presumptionOfMinority', '--out', out);
+    const r = simulate(
+      '--cohort',
+      '400',
+      '--seed',
+      '3',
+      '--as-of',
+      '2016-03-01',
+      '--practice',
+      'asWritten',
+      '--reforms',
+      'presumptionOfMinority',
+      '--out',
+      out,
+    );
     expect(r.stderr).toContain('400 children');
     expect(r.status).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json).toMatchObject({ cohort: 400, seed: 3, asOf: '2016-03-01', practice: 'asWritten', reforms: ['presumptionOfMinority'] });
-    expect(Object.values(json.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(400);
+    expect(json).toMatchObject({
+      cohort: 400,
+      seed: 3,
+      asOf: '2016-03-01',
+      practice: 'asWritten',
+      reforms: ['presumptionOfMinority'],
+    });
+    expect(Object.values(json.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+      400,
+    );
     expect(json.milestones.detected).toBe(400);
-    expect(json.flows[0]).toEqual({ from: expect.any(String), to: expect.any(String), count: expect.any(Number), example: expect.any(Number) });
+    expect(json.flows[0]).toEqual({
+      from: expect.any(String),
+      to: expect.any(String),
+      count: expect.any(Number),
+      example: expect.any(Number),
+    });
     expect(json.variants.length).toBeGreaterThan(0);
   }, 60_000);
 
@@ -36,7 +65,20 @@ describe('npm run simulate', () => {
 
   it('refuses bad flags with a clear message and a non-zero exit, writing nothing', () => {
     const out = join(dir, 'never.json');
-    const r = simulate('--cohort', '0', '--seed', '1', '--as-of', '2018-02-30', '--practice', 'sometimes', '--reforms', 'abolishBorders', '--out', out);
+    const r = simulate(
+      '--cohort',
+      '0',
+      '--seed',
+      '1',
+      '--as-of',
+      '2018-02-30',
+      '--practice',
+      'sometimes',
+      '--reforms',
+      'abolishBorders',
+      '--out',
+      out,
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--cohort 0: expected a whole number from 1');
     expect(r.stderr).toContain('--as-of 2018-02-30: expected a date');
@@ -49,6 +91,7 @@ describe('npm run simulate', () => {
   }, 60_000);
 
   it('names each bad field of a bad assumption file, and a missing file', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const bad = structuredClone(DEFAULT_ASSUMPTION_SET) as unknown as Record<string, any>;
     bad.params.female.value = 'many';
     bad.params.region.value.flanders = 0.9;
@@ -62,6 +105,8 @@ describe('npm run simulate', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read the file (ENOENT)');
     writeFileSync(file, '{ not json');
-    expect(simulate('--cohort', '10', '--assumptions', file).stderr).toContain('(root): not valid JSON');
+    expect(simulate('--cohort', '10', '--assumptions', file).stderr).toContain(
+      '(root): not valid JSON',
+    );
   }, 60_000);
 });

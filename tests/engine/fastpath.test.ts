@@ -2,7 +2,12 @@
 // exactly the trace the machine gives its own case file.
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
-import { createSampler, generateChildCase, SLOT_COUNT, type CohortConfig } from '../../src/engine/generate';
+import {
+  createSampler,
+  generateChildCase,
+  SLOT_COUNT,
+  type CohortConfig,
+} from '../../src/engine/generate';
 import { countChildren } from '../../src/engine/simulate';
 import { runCase } from '../../machines/case/run';
 import type { Trace } from '../../machines/case/types';
@@ -10,8 +15,16 @@ import type { Trace } from '../../machines/case/types';
 const CONFIGS: CohortConfig[] = [
   { asOf: '2018-01-01', practice: 'asReported', reforms: [] },
   { asOf: '2010-06-01', practice: 'asWritten', reforms: [] },
-  { asOf: '2016-03-01', practice: 'asWritten', reforms: ['presumptionOfMinority', 'noCooperationCondition'] },
-  { asOf: '2023-01-01', practice: 'asReported', reforms: ['guardianForEveryChild', 'specialisedShelterEveryRegion', 'multiAgencyAgeAssessment'] },
+  {
+    asOf: '2016-03-01',
+    practice: 'asWritten',
+    reforms: ['presumptionOfMinority', 'noCooperationCondition'],
+  },
+  {
+    asOf: '2023-01-01',
+    practice: 'asReported',
+    reforms: ['guardianForEveryChild', 'specialisedShelterEveryRegion', 'multiAgencyAgeAssessment'],
+  },
 ];
 
 describe('fast path ≡ machine', () => {
@@ -28,7 +41,9 @@ describe('fast path ≡ machine', () => {
         const traceOf = new Map<number, Trace>();
         const representative = new Map<number, string>();
         counted.keys.forEach((key, j) => {
-          const caseFile = sampler.toCase(counted.choices.subarray(j * SLOT_COUNT, (j + 1) * SLOT_COUNT));
+          const caseFile = sampler.toCase(
+            counted.choices.subarray(j * SLOT_COUNT, (j + 1) * SLOT_COUNT),
+          );
           traceOf.set(key, runCase(caseFile));
           representative.set(key, JSON.stringify(caseFile));
         });

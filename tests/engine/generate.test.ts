@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
-import { createSampler, generateChildCase, SLOT_COUNT, type CohortConfig } from '../../src/engine/generate';
+import {
+  createSampler,
+  generateChildCase,
+  SLOT_COUNT,
+  type CohortConfig,
+} from '../../src/engine/generate';
 import { parseCaseFile } from '../../machines/case/validate';
 
 const config: CohortConfig = { asOf: '2018-01-01', practice: 'asReported', reforms: [] };
@@ -18,14 +23,22 @@ describe('cohort generator', () => {
   });
 
   it('draws different children for different seeds and indices', () => {
-    const a = Array.from({ length: 50 }, (_, i) => JSON.stringify(generateChildCase(DEFAULT_ASSUMPTION_SET, config, 1, i)));
-    const b = Array.from({ length: 50 }, (_, i) => JSON.stringify(generateChildCase(DEFAULT_ASSUMPTION_SET, config, 2, i)));
+    const a = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify(generateChildCase(DEFAULT_ASSUMPTION_SET, config, 1, i)),
+    );
+    const b = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify(generateChildCase(DEFAULT_ASSUMPTION_SET, config, 2, i)),
+    );
     expect(new Set(a).size).toBeGreaterThan(30);
     expect(a.filter((x, i) => x === b[i]).length).toBeLessThan(10);
   });
 
   it('gives the same children under every configuration, so configurations compare like with like', () => {
-    const other: CohortConfig = { asOf: '2016-06-01', practice: 'asWritten', reforms: ['presumptionOfMinority'] };
+    const other: CohortConfig = {
+      asOf: '2016-06-01',
+      practice: 'asWritten',
+      reforms: ['presumptionOfMinority'],
+    };
     for (let i = 0; i < 200; i++) {
       const x = generateChildCase(DEFAULT_ASSUMPTION_SET, config, 3, i);
       const y = generateChildCase(DEFAULT_ASSUMPTION_SET, other, 3, i);
@@ -60,7 +73,9 @@ describe('cohort generator', () => {
     const tolerance = 4 * Math.sqrt(0.25 / n); // four standard errors
     expect(Math.abs(female / n - p.female.value)).toBeLessThan(tolerance);
     expect(Math.abs(age17 / n - p.declaredAge.value['17'])).toBeLessThan(tolerance);
-    const expectedDoubted = p.trulyAdult.value * p.ageDoubtedIfAdult.value + (1 - p.trulyAdult.value) * p.ageDoubtedIfMinor.value;
+    const expectedDoubted =
+      p.trulyAdult.value * p.ageDoubtedIfAdult.value +
+      (1 - p.trulyAdult.value) * p.ageDoubtedIfMinor.value;
     expect(Math.abs(doubted / n - expectedDoubted)).toBeLessThan(tolerance);
   });
 });

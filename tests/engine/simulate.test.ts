@@ -9,13 +9,16 @@ import { runCase } from '../../machines/case/run';
 const config: CohortConfig = { asOf: '2018-01-01', practice: 'asReported', reforms: [] };
 const cache = new TraceCache();
 const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
-const withoutStats = ({ stats, ...rest }: CohortResult) => rest;
+const withoutStats = (result: CohortResult) => ({ ...result, stats: undefined });
 
 describe('cohort simulation', () => {
   const result = simulateCohort({ set: exploited, config, seed: 4, cohort: 3_000 }, { cache });
 
   it('is reproducible: same set, seed and configuration give identical results', () => {
-    const again = simulateCohort({ set: exploited, config, seed: 4, cohort: 3_000 }, { cache: new TraceCache() });
+    const again = simulateCohort(
+      { set: exploited, config, seed: 4, cohort: 3_000 },
+      { cache: new TraceCache() },
+    );
     expect(withoutStats(again)).toEqual(withoutStats(result));
     const otherSeed = simulateCohort({ set: exploited, config, seed: 5, cohort: 3_000 }, { cache });
     expect(otherSeed.outcomes).not.toEqual(result.outcomes);
@@ -42,12 +45,17 @@ describe('cohort simulation', () => {
         expect(inflow.get(node.id), node.id).toBe(node.count);
         if (node.id.startsWith(OUTCOME_PREFIX)) {
           expect(outflow.has(node.id)).toBe(false);
-          expect(node.count).toBe(result.outcomes[node.id.slice(OUTCOME_PREFIX.length) as keyof typeof result.outcomes]);
+          expect(node.count).toBe(
+            result.outcomes[node.id.slice(OUTCOME_PREFIX.length) as keyof typeof result.outcomes],
+          );
         } else expect(outflow.get(node.id), node.id).toBe(node.count);
       }
       // A milestone reached at least once: its first-occurrence node carries exactly those children.
       for (const node of graph.nodes) {
-        if (node.id in result.milestones) expect(node.count, node.id).toBe(result.milestones[node.id as keyof typeof result.milestones]);
+        if (node.id in result.milestones)
+          expect(node.count, node.id).toBe(
+            result.milestones[node.id as keyof typeof result.milestones],
+          );
       }
     }
     expect(result.overview.nodes.length).toBeLessThan(result.nodes.length);
@@ -87,7 +95,11 @@ describe('cohort simulation', () => {
       expect(runCase(generateChildCase(exploited, config, 4, child!)).outcome).toBe(id);
     }
     for (const [id, child] of Object.entries(result.milestoneExamples).slice(0, 10)) {
-      expect(runCase(generateChildCase(exploited, config, 4, child!)).milestones.some((m) => m.id === id)).toBe(true);
+      expect(
+        runCase(generateChildCase(exploited, config, 4, child!)).milestones.some(
+          (m) => m.id === id,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -95,7 +107,9 @@ describe('cohort simulation', () => {
     const ids = result.chokepoints.victimProtection.map((c) => c.id);
     expect(ids).toContain('presumedVictim');
     for (const c of result.chokepoints.victimProtection) {
-      expect(c.protected).toBe((result.outcomes.permanentResidence ?? 0) + (result.outcomes.temporaryResidence ?? 0));
+      expect(c.protected).toBe(
+        (result.outcomes.permanentResidence ?? 0) + (result.outcomes.temporaryResidence ?? 0),
+      );
     }
   });
 
@@ -113,8 +127,16 @@ describe('default assumption set', () => {
   // Tolerances are the set's own (value ± tolerance), stated next to each target's source.
   it('reproduces its cited targets under the configuration it was calibrated for', () => {
     const set = DEFAULT_ASSUMPTION_SET;
-    const r = simulateCohort({ set, config: { ...set.calibratedFor, reforms: [] }, seed: 1, cohort: 30_000 }, { cache });
+    const r = simulateCohort(
+      { set, config: { ...set.calibratedFor, reforms: [] }, seed: 1, cohort: 30_000 },
+      { cache },
+    );
     expect(r.targets.length).toBe(set.targets.length);
-    for (const t of r.targets) expect({ id: t.id, measured: t.measured, within: t.within }).toEqual({ id: t.id, measured: t.measured, within: true });
+    for (const t of r.targets)
+      expect({ id: t.id, measured: t.measured, within: t.within }).toEqual({
+        id: t.id,
+        measured: t.measured,
+        within: true,
+      });
   }, 120_000);
 });

@@ -12,7 +12,8 @@ const PROTECTED = new Set(['permanentResidence', 'temporaryResidence', 'otherPro
 
 export function nodeLabel(id: string): string {
   if (id === COHORT_SOURCE) return m.cohort_node_cohort();
-  if (id.startsWith(OUTCOME_PREFIX)) return `→ ${label('outcome', id.slice(OUTCOME_PREFIX.length))}`;
+  if (id.startsWith(OUTCOME_PREFIX))
+    return `→ ${label('outcome', id.slice(OUTCOME_PREFIX.length))}`;
   const [milestone, ordinal] = id.split('#');
   return ordinal ? `${label('milestone', milestone)} #${ordinal}` : label('milestone', milestone);
 }
@@ -27,7 +28,9 @@ export function outcomeColour(outcome: string): string {
 export const isProtected = (outcome: string) => PROTECTED.has(outcome);
 
 export function configLabel(c: CohortConfig): string {
-  const reforms = c.reforms.length ? ` · ${c.reforms.map((r) => label('reform', r)).join(', ')}` : '';
+  const reforms = c.reforms.length
+    ? ` · ${c.reforms.map((r) => label('reform', r)).join(', ')}`
+    : '';
   return `${m.cohort_rules_as_of({ date: c.asOf })} · ${label('practice', c.practice)}${reforms}`;
 }
 export function percent(n: number, total: number, digits = 1): string {
@@ -37,7 +40,12 @@ export function count(n: number): string {
   return n.toLocaleString();
 }
 /** A difference in percentage points, with an arrow so the sign never rests on colour. */
-export function deltaPoints(n: number, base: number, total: number, baseTotal: number): { text: string; changed: boolean } {
+export function deltaPoints(
+  n: number,
+  base: number,
+  total: number,
+  baseTotal: number,
+): { text: string; changed: boolean } {
   const d = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
   const changed = Math.abs(d) >= 0.5;
   const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '';

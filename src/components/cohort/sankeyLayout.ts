@@ -46,8 +46,16 @@ export function layoutSankey(
   options: { width: number; height: number; nodeWidth?: number; nodePadding?: number },
 ): SankeyLayout {
   const nodes: N[] = input.nodes.map((n) => ({ id: n.id, count: n.count, example: n.example }));
-  const links: L[] = input.flows.map((f) => ({ source: f.from, target: f.to, value: f.count, from: f.from, to: f.to, example: f.example }));
-  if (nodes.length === 0) return { width: options.width, height: options.height, nodes: [], links: [] };
+  const links: L[] = input.flows.map((f) => ({
+    source: f.from,
+    target: f.to,
+    value: f.count,
+    from: f.from,
+    to: f.to,
+    example: f.example,
+  }));
+  if (nodes.length === 0)
+    return { width: options.width, height: options.height, nodes: [], links: [] };
   const generator = sankey<N, L>()
     .nodeId((d) => d.id)
     .nodeAlign(sankeyJustify)
@@ -63,7 +71,15 @@ export function layoutSankey(
   return {
     width: options.width,
     height: options.height,
-    nodes: graph.nodes.map((n) => ({ id: n.id, count: n.count, example: n.example, x0: n.x0!, x1: n.x1!, y0: n.y0!, y1: n.y1! })),
+    nodes: graph.nodes.map((n) => ({
+      id: n.id,
+      count: n.count,
+      example: n.example,
+      x0: n.x0!,
+      x1: n.x1!,
+      y0: n.y0!,
+      y1: n.y1!,
+    })),
     links: graph.links.map((l) => ({
       from: l.from,
       to: l.to,

@@ -6,10 +6,17 @@ import { parseAssumptionSet, type AssumptionSet } from './schema';
 
 function load(json: unknown): AssumptionSet {
   const result = parseAssumptionSet(json);
-  if (!result.ok) throw new Error(`bundled assumption set is invalid: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!result.ok)
+    throw new Error(
+      `bundled assumption set is invalid: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
   return result.value;
 }
 
-export const ASSUMPTION_SETS: AssumptionSet[] = [load(uamReports2018), load(exploitedChildren), load(eeaChildren2010)];
+export const ASSUMPTION_SETS: AssumptionSet[] = [
+  load(uamReports2018),
+  load(exploitedChildren),
+  load(eeaChildren2010),
+];
 export const DEFAULT_ASSUMPTION_SET = ASSUMPTION_SETS[0];
 export * from './schema';

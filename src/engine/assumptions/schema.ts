@@ -6,7 +6,10 @@ import * as v from 'valibot';
 const SOURCE_PATTERN = /^assumption$|reference\.md|\d{3}_[0-9a-f]{16}\.txt:\d+/;
 const source = v.pipe(
   v.string('expected a string: "assumption", a reference.md row or a seed file:line'),
-  v.regex(SOURCE_PATTERN, 'expected "assumption", a reference.md row ("reference.md …") or a seed file:line ("001_c8293595e150eaad.txt:97")'),
+  v.regex(
+    SOURCE_PATTERN,
+    'expected "assumption", a reference.md row ("reference.md …") or a seed file:line ("001_c8293595e150eaad.txt:97")',
+  ),
 );
 const note = v.optional(v.string('expected a string'));
 const range = v.pipe(
@@ -23,12 +26,18 @@ const probabilityValue = v.pipe(
 const probability = v.pipe(
   v.strictObject({
     value: probabilityValue,
-    range: v.pipe(range, v.check(([l, h]) => l >= 0 && h <= 1, 'expected a range within [0, 1]')),
+    range: v.pipe(
+      range,
+      v.check(([l, h]) => l >= 0 && h <= 1, 'expected a range within [0, 1]'),
+    ),
     source,
     note,
   }),
   v.forward(
-    v.check((p) => p.value >= p.range[0] && p.value <= p.range[1], 'value lies outside its plausible range'),
+    v.check(
+      (p) => p.value >= p.range[0] && p.value <= p.range[1],
+      'value lies outside its plausible range',
+    ),
     ['value'],
   ),
 );
@@ -41,10 +50,16 @@ function categorical(keyCheck: (key: string) => boolean, keyMessage: string) {
       value: v.pipe(
         v.record(key, probabilityValue),
         v.check((w) => Object.keys(w).length > 0, 'expected at least one option'),
-        v.check((w) => Math.abs(Object.values(w).reduce((a, b) => a + b, 0) - 1) < 1e-6, (issue) => {
-          const sum = Object.values(issue.input as Record<string, number>).reduce((a, b) => a + b, 0);
-          return `weights sum to ${+sum.toFixed(6)}; they must sum to 1`;
-        }),
+        v.check(
+          (w) => Math.abs(Object.values(w).reduce((a, b) => a + b, 0) - 1) < 1e-6,
+          (issue) => {
+            const sum = Object.values(issue.input as Record<string, number>).reduce(
+              (a, b) => a + b,
+              0,
+            );
+            return `weights sum to ${+sum.toFixed(6)}; they must sum to 1`;
+          },
+        ),
       ),
       range: v.record(key, range),
       source,
@@ -52,17 +67,30 @@ function categorical(keyCheck: (key: string) => boolean, keyMessage: string) {
     }),
     v.forward(
       v.check(
-        (c) => Object.keys(c.value).every((k) => k in c.range) && Object.keys(c.range).every((k) => k in c.value),
+        (c) =>
+          Object.keys(c.value).every((k) => k in c.range) &&
+          Object.keys(c.range).every((k) => k in c.value),
         'range must give [low, high] for exactly the options in value',
       ),
       ['range'],
     ),
     v.forward(
-      v.check((c) => Object.entries(c.value).every(([k, w]) => !c.range[k] || (w >= c.range[k][0] && w <= c.range[k][1])), (issue) => {
-        const c = issue.input as { value: Record<string, number>; range: Record<string, [number, number]> };
-        const bad = Object.keys(c.value).filter((k) => c.range[k] && (c.value[k] < c.range[k][0] || c.value[k] > c.range[k][1]));
-        return `weight of ${bad.join(', ')} lies outside its plausible range`;
-      }),
+      v.check(
+        (c) =>
+          Object.entries(c.value).every(
+            ([k, w]) => !c.range[k] || (w >= c.range[k][0] && w <= c.range[k][1]),
+          ),
+        (issue) => {
+          const c = issue.input as {
+            value: Record<string, number>;
+            range: Record<string, [number, number]>;
+          };
+          const bad = Object.keys(c.value).filter(
+            (k) => c.range[k] && (c.value[k] < c.range[k][0] || c.value[k] > c.range[k][1]),
+          );
+          return `weight of ${bad.join(', ')} lies outside its plausible range`;
+        },
+      ),
       ['value'],
     ),
   );
@@ -90,16 +118,28 @@ const paramsSchema = v.strictObject({
   female: probability,
   region: categorical(oneOf(REGIONS), `expected one of ${REGIONS.join(', ')}`),
   detectedAtBorder: probability,
-  declaredAge: categorical(oneOf(DECLARED_AGES), `expected a declared age from ${DECLARED_AGES[0]} to 17`),
+  declaredAge: categorical(
+    oneOf(DECLARED_AGES),
+    `expected a declared age from ${DECLARED_AGES[0]} to 17`,
+  ),
   trulyAdult: probability,
   ageDoubtedIfAdult: probability,
   ageDoubtedIfMinor: probability,
   testRefused: probability,
-  testResultIfAdult: categorical(isAgeRange, 'expected an estimated age range "low-high", e.g. "17.5-20"'),
-  testResultIfMinor: categorical(isAgeRange, 'expected an estimated age range "low-high", e.g. "15-17"'),
+  testResultIfAdult: categorical(
+    isAgeRange,
+    'expected an estimated age range "low-high", e.g. "17.5-20"',
+  ),
+  testResultIfMinor: categorical(
+    isAgeRange,
+    'expected an estimated age range "low-high", e.g. "15-17"',
+  ),
   asylumIfNonEea: probability,
   exploited: probability,
-  exploitationForm: categorical(oneOf(EXPLOITATION_FORMS), `expected one of ${EXPLOITATION_FORMS.join(', ')}`),
+  exploitationForm: categorical(
+    oneOf(EXPLOITATION_FORMS),
+    `expected one of ${EXPLOITATION_FORMS.join(', ')}`,
+  ),
   indicatorsRecognised: probability,
   vulnerableIfEea: probability,
   statementGiven: probability,
@@ -107,7 +147,10 @@ const paramsSchema = v.strictObject({
   tiesResumed: probability,
   tiesResumedDay: days,
   publicOrderRisk: probability,
-  prosecutionOutcome: categorical(oneOf(PROSECUTION_OUTCOMES), `expected one of ${PROSECUTION_OUTCOMES.join(', ')}`),
+  prosecutionOutcome: categorical(
+    oneOf(PROSECUTION_OUTCOMES),
+    `expected one of ${PROSECUTION_OUTCOMES.join(', ')}`,
+  ),
   prosecutionDay: days,
   requisitionsRetainTrafficking: probability,
   disappearsIfNotRecognised: probability,
@@ -115,21 +158,45 @@ const paramsSchema = v.strictObject({
   disappearsDay: days,
   durableSolutionIfNonEea: probability,
   durableSolutionDay: days,
-  durableSolutionDecision: categorical(oneOf(DURABLE_DECISIONS), `expected one of ${DURABLE_DECISIONS.join(', ')}`),
+  durableSolutionDecision: categorical(
+    oneOf(DURABLE_DECISIONS),
+    `expected one of ${DURABLE_DECISIONS.join(', ')}`,
+  ),
 });
 
 const MILESTONE_OR_OUTCOME = /^(outcome:)?[a-zA-Z0-9]+$/;
-const metricSchema = v.variant('kind', [
-  v.strictObject({
-    kind: v.literal('share'),
-    of: v.array(v.pipe(v.string(), v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'))),
-    among: v.optional(v.array(v.pipe(v.string(), v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"')))),
-  }),
-  v.strictObject({
-    kind: v.literal('perYear'),
-    of: v.array(v.pipe(v.string(), v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'))),
-  }),
-], 'expected kind "share" or "perYear"');
+const metricSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({
+      kind: v.literal('share'),
+      of: v.array(
+        v.pipe(
+          v.string(),
+          v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'),
+        ),
+      ),
+      among: v.optional(
+        v.array(
+          v.pipe(
+            v.string(),
+            v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'),
+          ),
+        ),
+      ),
+    }),
+    v.strictObject({
+      kind: v.literal('perYear'),
+      of: v.array(
+        v.pipe(
+          v.string(),
+          v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'),
+        ),
+      ),
+    }),
+  ],
+  'expected kind "share" or "perYear"',
+);
 
 const targetSchema = v.strictObject({
   id: v.pipe(v.string(), v.nonEmpty('expected an id')),
@@ -141,11 +208,17 @@ const targetSchema = v.strictObject({
   source,
 });
 
-const isoDate = v.pipe(v.string('expected an ISO date'), v.isoDate('expected an ISO date YYYY-MM-DD'));
+const isoDate = v.pipe(
+  v.string('expected an ISO date'),
+  v.isoDate('expected an ISO date YYYY-MM-DD'),
+);
 
 export const AssumptionSetSchema = v.strictObject({
   format: v.literal('pathway-assumptions/1', 'expected "pathway-assumptions/1"'),
-  id: v.pipe(v.string('expected a string'), v.regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes')),
+  id: v.pipe(
+    v.string('expected a string'),
+    v.regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'),
+  ),
   name: v.string('expected a string'),
   description: v.string('expected a string'),
   /** children entering the cohort per year, to turn shares into yearly counts */
@@ -155,7 +228,12 @@ export const AssumptionSetSchema = v.strictObject({
     source,
     note,
   }),
-  horizonDays: v.pipe(v.number('expected a number'), v.integer('expected a whole number of days'), v.minValue(1, 'expected at least 1 day'), v.maxValue(7300, 'expected at most 7300 days')),
+  horizonDays: v.pipe(
+    v.number('expected a number'),
+    v.integer('expected a whole number of days'),
+    v.minValue(1, 'expected at least 1 day'),
+    v.maxValue(7300, 'expected at most 7300 days'),
+  ),
   /** the configuration the targets were calibrated under */
   calibratedFor: v.strictObject({
     asOf: isoDate,
@@ -180,7 +258,8 @@ function describeIssue(issue: v.BaseIssue<unknown>): Issue {
   const path = v.getDotPath(issue) ?? '(root)';
   let message = issue.message;
   // valibot's default wording for a strict object's unknown key and a missing key, in our words.
-  if (issue.kind === 'schema' && issue.expected === 'never') message = 'unknown field (check the spelling)';
+  if (issue.kind === 'schema' && issue.expected === 'never')
+    message = 'unknown field (check the spelling)';
   else if (issue.received === 'undefined' && issue.kind === 'schema') message = 'missing field';
   return { path, message };
 }
@@ -196,12 +275,17 @@ export function parseAssumptionText(text: string): ParseResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }],
+    };
   }
   return parseAssumptionSet(json);
 }
 
 /** Parameters whose source is the label "assumption" (shown as such in the UI and exports). */
 export function listAssumedParams(set: AssumptionSet): ParamName[] {
-  return (Object.keys(set.params) as ParamName[]).filter((name) => set.params[name].source === 'assumption');
+  return (Object.keys(set.params) as ParamName[]).filter(
+    (name) => set.params[name].source === 'assumption',
+  );
 }
