@@ -29,7 +29,10 @@ export interface TimelinePlacement {
 }
 
 const DAY = 86_400_000;
-export const LANE_LABEL_WIDTH = 170;
+/** room for the lane names: about 0.6 em per character of the longest name, at 14 px */
+export function getLaneLabelWidth(names: string[]): number {
+  return Math.max(150, Math.ceil(Math.max(...names.map((n) => n.length)) * 14 * 0.6) + 36);
+}
 const ROW_HEIGHT = 22;
 const LANE_PADDING = 14;
 
@@ -43,13 +46,14 @@ export function placeMilestones(
   startDate: string,
   width: number,
   labelOf: (m: Milestone) => string,
+  laneLabelWidth = 170,
   fontSize = 14,
 ): TimelinePlacement {
   const start = parseDate(startDate);
   const lastDay = Math.max(currentDay, 30, ...milestones.map((m) => m.day));
   const x = scaleUtc()
     .domain([start, new Date(start.getTime() + lastDay * DAY)])
-    .range([LANE_LABEL_WIDTH + 12, Math.max(LANE_LABEL_WIDTH + 100, width - 24)])
+    .range([laneLabelWidth + 12, Math.max(laneLabelWidth + 100, width - 24)])
     .nice();
   const format = x.tickFormat();
 
