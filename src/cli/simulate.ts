@@ -1,5 +1,5 @@
 // `npm run simulate -- --cohort 100000 --seed 1 --as-of 2018-01-01 [--assumptions set.json] [--reforms a,b]
-//   [--practice asReported] [--workers 2] --out results.json|.csv`
+//   [--practice asReported] [--workers 2] [--no-cache] --out results.json|.csv`
 // Bad flags or a bad assumption file: a message on stderr naming what is wrong, exit code 2; nothing is written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,12 +13,13 @@ import {
   parseAssumptionText,
   type AssumptionSet,
 } from '../engine/assumptions';
-import { simulateCohort, type CohortRequest } from '../engine/simulate';
+import type { CohortRequest } from '../engine/simulate';
 import { toCsv } from '../engine/csv';
-import { simulateCohortInWorkers } from '../workers/node-pool';
+import { simulateCohortForCli } from '../workers/node-pool';
+import { openSummaryStore } from '../workers/summary-store';
 
 const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-DD] [--assumptions set.json]
-         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--out results.json|results.csv]`;
+         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--out results.json|results.csv]`;
 
 class UsageError extends Error {}
 
@@ -26,6 +27,7 @@ function parseCommandLine(argv: string[]): {
   request: CohortRequest;
   out?: string;
   workers: number;
+  cache: boolean;
 } {
   let values;
   try {
@@ -39,6 +41,7 @@ function parseCommandLine(argv: string[]): {
         reforms: { type: 'string' },
         practice: { type: 'string' },
         workers: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         out: { type: 'string' },
       },
       strict: true,
@@ -67,13 +70,7 @@ function parseCommandLine(argv: string[]): {
   };
   const cohort = wholeNumber('cohort', values.cohort, 1, 10_000_000);
   const seed = wholeNumber('seed', values.seed, 0, 2 ** 31 - 1, 1);
-  const workers = wholeNumber(
-    'workers',
-    values.workers,
-    0,
-    64,
-    cohort >= 200_000 ? availableParallelism() : 0,
-  );
+  const workers = wholeNumber('workers', values.workers, 0, 64, availableParallelism());
 
   let set: AssumptionSet = DEFAULT_ASSUMPTION_SET;
   if (values.assumptions !== undefined) {
@@ -117,6 +114,7 @@ function parseCommandLine(argv: string[]): {
     request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort },
     out: values.out,
     workers,
+    cache: !values['no-cache'],
   };
 }
 
@@ -131,9 +129,11 @@ async function main() {
     }
     throw error;
   }
-  const { request, out, workers } = parsed;
-  const result =
-    workers > 1 ? await simulateCohortInWorkers(request, workers) : simulateCohort(request);
+  const { request, out, workers, cache } = parsed;
+  // Paths already computed for this engine, set and configuration are read from disk (--no-cache: not).
+  const store = cache ? openSummaryStore(request.set, request.config) : undefined;
+  const result = await simulateCohortForCli(request, { workers, store });
+  store?.save();
   const text = out && /\.csv$/i.test(out) ? toCsv(result) : JSON.stringify(result, null, 2) + '\n';
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
@@ -141,7 +141,8 @@ async function main() {
   process.stderr.write(
     `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, rules as of ${request.config.asOf}, ${request.config.practice}` +
       `${request.config.reforms.length ? `, reforms ${request.config.reforms.join('+')}` : ''}) in ${s.elapsedMs} ms; ` +
-      `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs${out ? `; written to ${out}` : ''}\n`,
+      `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs` +
+      `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${out ? `; written to ${out}` : ''}\n`,
   );
 }
 

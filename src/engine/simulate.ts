@@ -66,37 +66,6 @@ export function countChildren(
   return { keys, counts, firstChild, choices };
 }
 
-/** Merges counts drawn in separate ranges (e.g. by two workers). */
-export function mergeCounted(parts: CountedCases[]): CountedCases {
-  const index = new Map<number, number>();
-  const keys: number[] = [];
-  const counts: number[] = [];
-  const firstChild: number[] = [];
-  const chosen: Int32Array[] = [];
-  for (const part of parts) {
-    part.keys.forEach((key, k) => {
-      const at = index.get(key);
-      const ch = part.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT);
-      if (at === undefined) {
-        index.set(key, keys.length);
-        keys.push(key);
-        counts.push(part.counts[k]);
-        firstChild.push(part.firstChild[k]);
-        chosen.push(ch);
-      } else {
-        counts[at] += part.counts[k];
-        if (part.firstChild[k] < firstChild[at]) {
-          firstChild[at] = part.firstChild[k];
-          chosen[at] = ch;
-        }
-      }
-    });
-  }
-  const choices = new Int32Array(keys.length * SLOT_COUNT);
-  chosen.forEach((ch, k) => choices.set(ch, k * SLOT_COUNT));
-  return { keys, counts, firstChild, choices };
-}
-
 /**
  * Traces already computed, per (assumption set, configuration). Kept between runs so that re-running or
  * enlarging a cohort only runs the machine for case files not met before.
@@ -127,21 +96,32 @@ export interface SimulateOptions {
   cache?: TraceCache;
   /** counts drawn elsewhere (worker threads); drawn here when absent */
   counted?: CountedCases;
-  /** traces for some keys computed elsewhere */
+  /** the machine to run (tests may count calls) */
   runCaseFor?: (caseFile: CaseFile) => Trace;
+  store?: PathStore;
 }
 
 /** Runs the machine once per distinct key not yet in `scope`. */
+/** Paths already known for some keys (e.g. the CLI's disk cache); new ones are added to it. */
+export interface PathStore {
+  get(key: number): PathSummary | undefined;
+  set(key: number, summary: PathSummary): void;
+}
+
+/** Runs the machine once per distinct key not yet in `scope` (nor in `store`, when given). */
 export function resolveTraces(
   sampler: Sampler,
   counted: CountedCases,
   scope: Map<number, Trace>,
   run: (caseFile: CaseFile) => Trace = runCase,
   onProgress?: (done: number, total: number) => void,
+  store?: PathStore,
 ): { summaries: PathSummary[]; machineRuns: number } {
   let machineRuns = 0;
   const total = counted.keys.length;
   const summaries = counted.keys.map((key, k) => {
+    const known = store?.get(key);
+    if (known) return known;
     let trace = scope.get(key);
     if (!trace) {
       trace = run(sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)));
@@ -149,7 +129,9 @@ export function resolveTraces(
       machineRuns++;
       if (onProgress && machineRuns % 200 === 0) onProgress(k + 1, total);
     }
-    return summariseTrace(trace);
+    const summary = summariseTrace(trace);
+    store?.set(key, summary);
+    return summary;
   });
   return { summaries, machineRuns };
 }
@@ -174,6 +156,7 @@ export function simulateCohort(
     scope,
     options.runCaseFor ?? runCase,
     (done, total) => progress?.({ phase: 'running', done, total }),
+    options.store,
   );
   progress?.({ phase: 'aggregating', done: 0, total: 1 });
   return finishCohort(request, counted, summaries, machineRuns, started);

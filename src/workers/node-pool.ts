@@ -1,19 +1,22 @@
-// The CLI's cohort run across worker threads (one per core): workers draw disjoint ranges of children,
-// then run the machine for disjoint shares of the distinct case files.
+// The CLI's cohort run: children are drawn in-process; the machine runs for case files not already known
+// go to worker threads (one per core) when there are enough of them to pay for starting the workers.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { SLOT_COUNT } from '../engine/generate';
+import { createSampler, SLOT_COUNT } from '../engine/generate';
 import {
+  countChildren,
   finishCohort,
-  mergeCounted,
+  resolveTraces,
   type CohortRequest,
-  type CountedCases,
+  type PathStore,
 } from '../engine/simulate';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
 import type { NodeTask } from './simulate-node-worker';
 
+/** Below this many machine runs, starting workers (≈1–2 s with tsx) costs more than it saves. */
+export const MIN_RUNS_FOR_WORKERS = 1_500;
+
 function startWorker(): Worker {
-  // tsx's loader lets the worker import the TypeScript sources directly.
   return new Worker(new URL('./node-worker-entry.mjs', import.meta.url));
 }
 function ask<T>(worker: Worker, task: NodeTask, transfer: ArrayBuffer[] = []): Promise<T> {
@@ -24,33 +27,45 @@ function ask<T>(worker: Worker, task: NodeTask, transfer: ArrayBuffer[] = []): P
   });
 }
 
-export async function simulateCohortInWorkers(
+export interface CliRunOptions {
+  workers?: number;
+  store?: PathStore;
+}
+
+export async function simulateCohortForCli(
   request: CohortRequest,
-  workerCount = availableParallelism(),
+  options: CliRunOptions = {},
 ): Promise<CohortResult> {
   const started = performance.now();
   const { set, config, seed, cohort } = request;
-  const workers = Array.from({ length: Math.max(1, workerCount) }, startWorker);
-  try {
-    const share = Math.ceil(cohort / workers.length);
-    const parts = await Promise.all(
-      workers.map((w, k) =>
-        ask<CountedCases>(w, {
-          type: 'count',
-          set,
-          config,
-          seed,
-          from: k * share,
-          to: Math.min(cohort, (k + 1) * share),
-        }),
-      ),
+  const sampler = createSampler(set, config);
+  const counted = countChildren(sampler, seed, 0, cohort);
+  const n = counted.keys.length;
+  const summaries = new Array<PathSummary>(n);
+  const missing: number[] = [];
+  counted.keys.forEach((key, i) => {
+    const known = options.store?.get(key);
+    if (known) summaries[i] = known;
+    else missing.push(i);
+  });
+  const workerCount = options.workers ?? availableParallelism();
+  if (workerCount < 2 || missing.length < MIN_RUNS_FOR_WORKERS) {
+    const { summaries: resolved, machineRuns } = resolveTraces(
+      sampler,
+      counted,
+      new Map(),
+      undefined,
+      undefined,
+      options.store,
     );
-    const counted = mergeCounted(parts);
-    const n = counted.keys.length;
+    return finishCohort(request, counted, resolved, machineRuns, started);
+  }
+  const workers = Array.from({ length: workerCount }, startWorker);
+  try {
     // Interleaved shares balance the work: distinct cases are in order of first appearance.
     const shares = workers.map((_, k) => {
       const indices: number[] = [];
-      for (let i = k; i < n; i += workers.length) indices.push(i);
+      for (let j = k; j < missing.length; j += workers.length) indices.push(missing[j]);
       const choices = new Int32Array(indices.length * SLOT_COUNT);
       indices.forEach((i, j) =>
         choices.set(counted.choices.subarray(i * SLOT_COUNT, (i + 1) * SLOT_COUNT), j * SLOT_COUNT),
@@ -64,9 +79,13 @@ export async function simulateCohortInWorkers(
         ]),
       ),
     );
-    const summaries = new Array<PathSummary>(n);
-    shares.forEach((s, k) => s.indices.forEach((i, j) => (summaries[i] = results[k][j])));
-    return finishCohort(request, counted, summaries, n, started);
+    shares.forEach((s, k) =>
+      s.indices.forEach((i, j) => {
+        summaries[i] = results[k][j];
+        options.store?.set(counted.keys[i], results[k][j]);
+      }),
+    );
+    return finishCohort(request, counted, summaries, missing.length, started);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

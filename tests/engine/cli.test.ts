@@ -10,6 +10,7 @@ function simulate(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
     encoding: 'utf8',
     cwd: process.cwd(),
+    env: { ...process.env, COHORT_CACHE_DIR: join(dir, 'cache') },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -62,6 +63,24 @@ describe('npm run simulate', () => {
     expect(lines.some((l) => l.startsWith('outcome,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('flow,cohort,detected,200,'))).toBe(true);
   }, 60_000);
+
+  it('reuses paths from its disk cache without changing any figure', () => {
+    const [first, second, uncached] = ['a.json', 'b.json', 'c.json'].map((f) => join(dir, f));
+    const args = ['--cohort', '3000', '--seed', '8', '--practice', 'asWritten'];
+    expect(simulate(...args, '--out', first).stderr).toMatch(
+      / [1-9]\d* machine runs \(0 paths from the cache\)/,
+    );
+    expect(simulate(...args, '--out', second).stderr).toMatch(
+      / 0 machine runs \(\d+ paths from the cache\)/,
+    );
+    expect(simulate(...args, '--no-cache', '--out', uncached).status).toBe(0);
+    const figures = (file: string) => ({
+      ...JSON.parse(readFileSync(file, 'utf8')),
+      stats: undefined,
+    });
+    expect(figures(second)).toEqual(figures(first));
+    expect(figures(uncached)).toEqual(figures(first));
+  }, 90_000);
 
   it('refuses bad flags with a clear message and a non-zero exit, writing nothing', () => {
     const out = join(dir, 'never.json');
