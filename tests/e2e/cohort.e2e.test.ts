@@ -2,6 +2,7 @@
 // configurations, cancel a run — with no request leaving the page and no error.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
 
 let browser: Browser;
@@ -108,6 +109,20 @@ describe('cohort view', () => {
     await screenshot(page, 'cohort-cancelled');
     expect(app.foreignRequests).toEqual([]);
     expect(app.errors).toEqual([]);
+  });
+
+  it('has no serious or critical axe violations with results of two configurations on screen', async () => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
+    expect(serious).toEqual([]);
   });
 
   it('shows where an edited assumption set is wrong, by path', async () => {
