@@ -3,6 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
 
 let browser: Browser;
@@ -92,6 +93,25 @@ describe('cohort view', () => {
     expect(await changed.count()).toBeGreaterThan(0);
     await screenshot(page, 'cohort-compare');
     expect(app.errors).toEqual([]);
+  });
+
+  it('exports the compared results as CSV and the Sankey as SVG, without leaving the page', async () => {
+    const csvDownload = page.waitForEvent('download');
+    await page.getByTestId('cohort-export-csv').click();
+    const csv = await csvDownload;
+    expect(csv.suggestedFilename()).toMatch(/^cohort-exploited-children-seed1\.csv$/);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.split('\n')[0]).toBe('configuration,table,id,to,count,share,example_child');
+    expect(text).toMatch(/^"A 2018-01-01 asWritten",outcome,/m);
+    expect(text).toMatch(/^"B 2018-01-01 asReported",outcome,/m);
+    const svgDownload = page.waitForEvent('download');
+    await page
+      .getByRole('region', { name: 'Flows between milestones' })
+      .getByRole('button', { name: 'Export SVG' })
+      .click();
+    const svg = readFileSync((await (await svgDownload).path())!, 'utf8');
+    expect(svg).toMatch(/^<\?xml/);
+    expect(svg).toContain('<path');
   });
 
   it('cancels a long run and keeps the page responsive', async () => {
