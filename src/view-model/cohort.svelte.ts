@@ -137,7 +137,9 @@ export class CohortSession {
     this.cancel(false);
     const set = $state.snapshot(this.set) as AssumptionSet;
     const configs = $state.snapshot(this.configs) as CohortConfig[];
-    const seed = this.seed;
+    // An emptied or fractional seed field still gives a valid, reproducible seed (shown back in the field).
+    const seed = Math.min(2 ** 31 - 1, Math.max(0, Math.trunc(Number(this.seed)) || 0));
+    this.seed = seed;
     const cohort = this.cohort;
     const runId = ++this.runId;
     this.status = 'running';
@@ -162,6 +164,13 @@ export class CohortSession {
         this.errorMessage = message.message;
         this.progress = null;
       }
+    };
+    worker.onerror = (event) => {
+      if (runId !== this.runId) return;
+      this.status = 'error';
+      this.errorMessage = event.message || 'the simulation worker stopped';
+      this.progress = null;
+      this.worker = null;
     };
     const request: CohortWorkerRequest = {
       type: 'run',

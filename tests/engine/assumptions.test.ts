@@ -101,3 +101,14 @@ describe('assumption sets', () => {
     if (!r.ok) expect(r.issues[0].message).toMatch(/^not valid JSON/);
   });
 });
+
+describe('calibration targets', () => {
+  it('refuses a target naming a milestone or outcome the engine does not know', () => {
+    const set = clone();
+    set.targets[0].metric.of = ['foundAdult'];
+    set.targets[1].metric.among = ['outcome:deported'];
+    const issues = issuesOf(set);
+    expect(issues.find((i) => i.path === 'targets.0.metric.of.0')?.message).toMatch(/expected a milestone id/);
+    expect(issues.find((i) => i.path === 'targets.1.metric.among.0')?.message).toMatch(/"outcome:<id>"/);
+  });
+});

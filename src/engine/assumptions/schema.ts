@@ -2,6 +2,7 @@
 // Every parameter carries its value, a plausible range and a source (a reference.md row, a seed file:line,
 // or the explicit label "assumption"), so the UI and exports can say which figures are assumptions.
 import * as v from 'valibot';
+import type { MilestoneId, OutcomeId } from '../../../machines/case/types';
 
 const SOURCE_PATTERN = /^assumption$|reference\.md|\d{3}_[0-9a-f]{16}\.txt:\d+/;
 const source = v.pipe(
@@ -164,35 +165,84 @@ const paramsSchema = v.strictObject({
   ),
 });
 
-const MILESTONE_OR_OUTCOME = /^(outcome:)?[a-zA-Z0-9]+$/;
+const MILESTONE_IDS = [
+  'detected',
+  'presumedVictim',
+  'notIdentified',
+  'nonPunishment',
+  'reportedToGuardianshipService',
+  'outsideGuardianshipScope',
+  'ageDoubted',
+  'borderDetention',
+  'ageAssessment',
+  'identifiedAsMinor',
+  'identifiedAsAdult',
+  'ageAppeal',
+  'guardianAppointed',
+  'guardianshipEnded',
+  'observationCentre',
+  'specialisedShelter',
+  'specialisedCentre',
+  'reflectionPeriod',
+  'minorResidenceDocument',
+  'registrationCertificate',
+  'temporaryResidenceCard',
+  'permanentResidence',
+  'residenceWithdrawn',
+  'statementGiven',
+  'prosecutionDismissed',
+  'requisitions',
+  'conviction',
+  'acquittal',
+  'asylumApplication',
+  'durableSolutionProcedure',
+  'returned',
+  'disappeared',
+  'adultTrack',
+  'turned18',
+] as const satisfies readonly MilestoneId[];
+const OUTCOME_IDS = [
+  'permanentResidence',
+  'temporaryResidence',
+  'otherProcedure',
+  'adultTrack',
+  'returned',
+  'disappeared',
+  'notIdentified',
+  'mustLeave',
+] as const satisfies readonly OutcomeId[];
+// Compile-time check that the lists above name every id of the engine contract.
+const everyMilestone: Exclude<MilestoneId, (typeof MILESTONE_IDS)[number]> extends never
+  ? true
+  : never = true;
+const everyOutcome: Exclude<OutcomeId, (typeof OUTCOME_IDS)[number]> extends never ? true : never =
+  true;
+void everyMilestone;
+void everyOutcome;
+
+const MILESTONE_OR_OUTCOME_MESSAGE =
+  'expected a milestone id (e.g. "ageAssessment") or "outcome:<id>" (e.g. "outcome:disappeared")';
+const milestoneOrOutcome = v.pipe(
+  v.string(MILESTONE_OR_OUTCOME_MESSAGE),
+  v.check(
+    (id) =>
+      (MILESTONE_IDS as readonly string[]).includes(id) ||
+      (id.startsWith('outcome:') &&
+        (OUTCOME_IDS as readonly string[]).includes(id.slice('outcome:'.length))),
+    MILESTONE_OR_OUTCOME_MESSAGE,
+  ),
+);
 const metricSchema = v.variant(
   'kind',
   [
     v.strictObject({
       kind: v.literal('share'),
-      of: v.array(
-        v.pipe(
-          v.string(),
-          v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'),
-        ),
-      ),
-      among: v.optional(
-        v.array(
-          v.pipe(
-            v.string(),
-            v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'),
-          ),
-        ),
-      ),
+      of: v.array(milestoneOrOutcome),
+      among: v.optional(v.array(milestoneOrOutcome)),
     }),
     v.strictObject({
       kind: v.literal('perYear'),
-      of: v.array(
-        v.pipe(
-          v.string(),
-          v.regex(MILESTONE_OR_OUTCOME, 'expected a milestone id or "outcome:<id>"'),
-        ),
-      ),
+      of: v.array(milestoneOrOutcome),
     }),
   ],
   'expected kind "share" or "perYear"',
