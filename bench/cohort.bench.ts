@@ -7,7 +7,7 @@ import { toFacts } from '../machines/case/facts';
 import type { CaseFile } from '../machines/case/types';
 import { DEFAULT_ASSUMPTION_SET } from '../src/engine/assumptions';
 import { createSampler, SLOT_COUNT, type CohortConfig } from '../src/engine/generate';
-import { simulateCohort, TraceCache } from '../src/engine/simulate';
+import { simulateCohort, PathCache } from '../src/engine/simulate';
 import { simulateCohortForCli } from '../src/workers/node-pool';
 import { openSummaryStore } from '../src/workers/summary-store';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -73,7 +73,7 @@ export default async function bench() {
     `baseline (one XState actor per child): ${sample.length} children in ${actorMs.toFixed(0)} ms → ${rate(sample.length, actorMs)} children, ${rate(actorSteps, actorMs)} snapshots`,
   );
 
-  const cache = new TraceCache();
+  const cache = new PathCache();
   for (const n of [100_000]) {
     const cold = simulateCohort({ set, config, seed: 1, cohort: n }, { cache });
     console.log(

@@ -66,14 +66,20 @@ export function countChildren(
   return { keys, counts, firstChild, choices };
 }
 
+/** Paths already known for some keys (a PathCache scope, the CLI's disk cache); new ones are added to it. */
+export interface PathStore {
+  get(key: number): PathSummary | undefined;
+  set(key: number, summary: PathSummary): void;
+}
+
 /**
- * Traces already computed, per (assumption set, configuration). Kept between runs so that re-running or
- * enlarging a cohort only runs the machine for case files not met before.
+ * Paths already computed, per (assumption set, configuration). Kept between runs so that re-running,
+ * re-seeding or enlarging a cohort only runs the machine for case files not met before.
  */
-export class TraceCache {
-  private scopes = new Map<string, Map<number, Trace>>();
+export class PathCache {
+  private scopes = new Map<string, Map<number, PathSummary>>();
   constructor(private maxScopes = 8) {}
-  scope(set: AssumptionSet, config: CohortConfig): Map<number, Trace> {
+  scope(set: AssumptionSet, config: CohortConfig): Map<number, PathSummary> {
     const id = JSON.stringify([
       set.params,
       set.horizonDays,
@@ -93,44 +99,33 @@ export class TraceCache {
 
 export interface SimulateOptions {
   onProgress?: (report: ProgressReport) => void;
-  cache?: TraceCache;
-  /** counts drawn elsewhere (worker threads); drawn here when absent */
-  counted?: CountedCases;
+  /** in-memory paths kept between runs (ignored when `store` is given) */
+  cache?: PathCache;
+  store?: PathStore;
   /** the machine to run (tests may count calls) */
   runCaseFor?: (caseFile: CaseFile) => Trace;
-  store?: PathStore;
 }
 
-/** Runs the machine once per distinct key not yet in `scope`. */
-/** Paths already known for some keys (e.g. the CLI's disk cache); new ones are added to it. */
-export interface PathStore {
-  get(key: number): PathSummary | undefined;
-  set(key: number, summary: PathSummary): void;
-}
-
-/** Runs the machine once per distinct key not yet in `scope` (nor in `store`, when given). */
+/** Runs the machine once per distinct key not yet in `store`, and adds the new paths to it. */
 export function resolveTraces(
   sampler: Sampler,
   counted: CountedCases,
-  scope: Map<number, Trace>,
+  store: PathStore,
   run: (caseFile: CaseFile) => Trace = runCase,
   onProgress?: (done: number, total: number) => void,
-  store?: PathStore,
 ): { summaries: PathSummary[]; machineRuns: number } {
   let machineRuns = 0;
   const total = counted.keys.length;
   const summaries = counted.keys.map((key, k) => {
-    const known = store?.get(key);
+    const known = store.get(key);
     if (known) return known;
-    let trace = scope.get(key);
-    if (!trace) {
-      trace = run(sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)));
-      scope.set(key, trace);
-      machineRuns++;
-      if (onProgress && machineRuns % 200 === 0) onProgress(k + 1, total);
-    }
+    const trace = run(
+      sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)),
+    );
     const summary = summariseTrace(trace);
-    store?.set(key, summary);
+    store.set(key, summary);
+    machineRuns++;
+    if (onProgress && machineRuns % 200 === 0) onProgress(k + 1, total);
     return summary;
   });
   return { summaries, machineRuns };
@@ -144,20 +139,18 @@ export function simulateCohort(
   const { set, config, seed, cohort } = request;
   const sampler = createSampler(set, config);
   const progress = options.onProgress;
-  const counted =
-    options.counted ??
-    countChildren(sampler, seed, 0, cohort, (done) =>
-      progress?.({ phase: 'drawing', done, total: cohort }),
-    );
-  const scope = (options.cache ?? new TraceCache()).scope(set, config);
+  const counted = countChildren(sampler, seed, 0, cohort, (done) =>
+    progress?.({ phase: 'drawing', done, total: cohort }),
+  );
+  const store = options.store ?? (options.cache ?? new PathCache()).scope(set, config);
   const { summaries, machineRuns } = resolveTraces(
     sampler,
     counted,
-    scope,
+    store,
     options.runCaseFor ?? runCase,
     (done, total) => progress?.({ phase: 'running', done, total }),
-    options.store,
   );
+
   progress?.({ phase: 'aggregating', done: 0, total: 1 });
   return finishCohort(request, counted, summaries, machineRuns, started);
 }

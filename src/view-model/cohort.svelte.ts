@@ -170,6 +170,7 @@ export class CohortSession {
       this.status = 'error';
       this.errorMessage = event.message || 'the simulation worker stopped';
       this.progress = null;
+      worker.terminate();
       this.worker = null;
     };
     const request: CohortWorkerRequest = {

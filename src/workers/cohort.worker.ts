@@ -1,7 +1,7 @@
 // Web Worker: runs cohorts off the main thread and reports progress. Cancelling terminates the worker.
 import {
   simulateCohort,
-  TraceCache,
+  PathCache,
   type CohortRequest,
   type ProgressReport,
 } from '../engine/simulate';
@@ -15,7 +15,7 @@ export type CohortWorkerMessage =
   | { type: 'error'; runId: number; message: string };
 
 // Kept for the worker's lifetime: re-running a configuration only runs the machine for new case files.
-const cache = new TraceCache();
+const cache = new PathCache();
 
 self.onmessage = (event: MessageEvent<CohortWorkerRequest>) => {
   const { runId, requests } = event.data;

@@ -53,10 +53,7 @@ export async function simulateCohortForCli(
     const { summaries: resolved, machineRuns } = resolveTraces(
       sampler,
       counted,
-      new Map(),
-      undefined,
-      undefined,
-      options.store,
+      options.store ?? new Map(),
     );
     return finishCohort(request, counted, resolved, machineRuns, started);
   }

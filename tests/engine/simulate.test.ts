@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { layoutSankey } from '../../src/components/cohort/sankeyLayout';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { generateChildCase, type CohortConfig } from '../../src/engine/generate';
-import { simulateCohort, TraceCache } from '../../src/engine/simulate';
+import { simulateCohort, PathCache } from '../../src/engine/simulate';
 import { COHORT_SOURCE, OUTCOME_PREFIX, type CohortResult } from '../../src/engine/aggregate';
 import { runCase } from '../../machines/case/run';
 
 const config: CohortConfig = { asOf: '2018-01-01', practice: 'asReported', reforms: [] };
-const cache = new TraceCache();
+const cache = new PathCache();
 const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
 const withoutStats = (result: CohortResult) => ({ ...result, stats: undefined });
 
@@ -17,7 +17,7 @@ describe('cohort simulation', () => {
   it('is reproducible: same set, seed and configuration give identical results', () => {
     const again = simulateCohort(
       { set: exploited, config, seed: 4, cohort: 3_000 },
-      { cache: new TraceCache() },
+      { cache: new PathCache() },
     );
     expect(withoutStats(again)).toEqual(withoutStats(result));
     const otherSeed = simulateCohort({ set: exploited, config, seed: 5, cohort: 3_000 }, { cache });
