@@ -62,7 +62,7 @@ export class CohortSession {
   /** the set and seed the results were drawn with, to regenerate example children */
   private resultsSource: { set: AssumptionSet; seed: number; configs: CohortConfig[] } | null =
     null;
-  private worker: Worker | null = null;
+  private workers: Worker[] = [];
   private runId = 0;
 
   constructor() {
@@ -146,54 +146,60 @@ export class CohortSession {
     this.errorMessage = '';
     this.progress = null;
     const results: CohortResult[] = [];
-    const worker = this.ensureWorker();
-    worker.onmessage = (event: MessageEvent<CohortWorkerMessage>) => {
-      const message = event.data;
-      if (message.runId !== runId) return;
-      if (message.type === 'progress')
-        this.progress = { index: message.index, report: message.report };
-      else if (message.type === 'result') {
-        results[message.index] = message.result;
-        this.results = [...results];
-        this.resultsSource = { set, seed, configs };
-      } else if (message.type === 'done') {
-        this.status = 'done';
-        this.progress = null;
-      } else if (message.type === 'error') {
-        this.status = 'error';
-        this.errorMessage = message.message;
-        this.progress = null;
-      }
-    };
-    worker.onerror = (event) => {
-      if (runId !== this.runId) return;
+    const workers = this.ensureWorkers();
+    const fail = (message: string) => {
       this.status = 'error';
-      this.errorMessage = event.message || 'the simulation worker stopped';
+      this.errorMessage = message;
       this.progress = null;
-      worker.terminate();
-      this.worker = null;
+      this.terminateWorkers();
     };
-    const request: CohortWorkerRequest = {
-      type: 'run',
-      runId,
-      requests: configs.map((config) => ({ set, config, seed, cohort })),
-    };
-    worker.postMessage(request);
+    workers.forEach((worker, part) => {
+      worker.onmessage = (event: MessageEvent<CohortWorkerMessage>) => {
+        const message = event.data;
+        if (message.runId !== runId) return;
+        if (message.type === 'paths')
+          workers[0].postMessage(message); // a helper's share, for worker 0
+        else if (message.type === 'progress')
+          this.progress = { index: message.index, report: message.report };
+        else if (message.type === 'result') {
+          results[message.index] = message.result;
+          this.results = [...results];
+          this.resultsSource = { set, seed, configs };
+        } else if (message.type === 'done') {
+          this.status = 'done';
+          this.progress = null;
+        } else if (message.type === 'error') fail(message.message);
+      };
+      worker.onerror = (event) => {
+        if (runId === this.runId) fail(event.message || 'the simulation worker stopped');
+      };
+      const request: CohortWorkerRequest = {
+        type: 'run',
+        runId,
+        requests: configs.map((config) => ({ set, config, seed, cohort })),
+        part,
+        parts: workers.length,
+      };
+      worker.postMessage(request);
+    });
   }
 
   /** Stops a run at once: the worker is terminated (a new one starts with the next run). */
   cancel(mark = true) {
     if (this.status !== 'running') return;
-    this.worker?.terminate();
-    this.worker = null;
+    this.terminateWorkers();
     this.runId++;
     this.progress = null;
     if (mark) this.status = 'cancelled';
   }
 
   dispose() {
-    this.worker?.terminate();
-    this.worker = null;
+    this.terminateWorkers();
+  }
+
+  private terminateWorkers() {
+    this.workers.forEach((w) => w.terminate());
+    this.workers = [];
   }
 
   /** Opens child `child` of configuration `index` in step mode (the shell listens for `open-case`). */
@@ -204,15 +210,21 @@ export class CohortSession {
     window.dispatchEvent(new CustomEvent('open-case', { detail: caseFile }));
   }
 
-  private ensureWorker(): Worker {
-    if (!this.worker) {
-      this.worker = new Worker(
-        // Vite bundles a worker only from this inline form; the URL is not reactive state.
-        // eslint-disable-next-line svelte/prefer-svelte-reactivity
-        new URL('../workers/cohort.worker.ts', import.meta.url),
-        { type: 'module' },
-      );
+  /** One worker per core (at most 4), kept between runs for their caches. */
+  private ensureWorkers(): Worker[] {
+    if (this.workers.length === 0) {
+      const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+      for (let k = 0; k < count; k++) {
+        this.workers.push(
+          new Worker(
+            // Vite bundles a worker only from this inline form; the URL is not reactive state.
+            // eslint-disable-next-line svelte/prefer-svelte-reactivity
+            new URL('../workers/cohort.worker.ts', import.meta.url),
+            { type: 'module' },
+          ),
+        );
+      }
     }
-    return this.worker;
+    return this.workers;
   }
 }

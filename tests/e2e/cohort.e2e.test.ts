@@ -4,6 +4,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
+import { simulateCohort } from '../../src/engine/simulate';
 import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
 
 let browser: Browser;
@@ -52,6 +54,22 @@ describe('cohort view', () => {
     expect(await page.getByTestId('variants').locator('tbody tr').count()).toBeGreaterThan(3);
     await screenshot(page, 'cohort-run');
     expect(app.errors).toEqual([]);
+  });
+
+  it('gives the same figures in the browser (workers sharing the machine runs) as the engine in Node', async () => {
+    const shown = await page.$$eval('[data-testid="outcome-cell"][data-config="0"]', (cells) =>
+      Object.fromEntries(
+        cells.map((c) => [c.getAttribute('data-outcome'), Number(c.getAttribute('data-count'))]),
+      ),
+    );
+    const set = DEFAULT_ASSUMPTION_SET;
+    const node = simulateCohort({
+      set,
+      config: { ...set.calibratedFor, reforms: [] },
+      seed: 1,
+      cohort: 1000,
+    });
+    expect(shown).toEqual(node.outcomes);
   });
 
   it('opens an example child of a funnel bar in step mode', async () => {
