@@ -1,4 +1,5 @@
 // A cohort result as one CSV table: each row says which figure it is (table, id, to) and its count.
+// `to` holds the flow's target, a variant's outcome, a time distribution's quantiles or a target's check.
 import type { CohortResult } from './aggregate';
 
 function cell(value: string | number): string {
@@ -39,8 +40,22 @@ export function toCsv(result: CohortResult): string {
       v.example,
     ]);
   for (const [id, t] of Object.entries(result.times.milestones))
-    rows.push(['median_day', id, '', t!.count, t!.p50, '']);
+    rows.push([
+      'days_to_milestone',
+      id,
+      `p10=${t!.p10} p50=${t!.p50} p90=${t!.p90}`,
+      t!.count,
+      share(t!.count),
+      '',
+    ]);
   for (const t of result.targets)
-    rows.push(['target', t.id, t.within ? 'within' : 'outside', t.measured ?? '', t.value, '']);
+    rows.push([
+      'target',
+      t.id,
+      `measured ${t.measured === null ? 'n/a' : +t.measured.toFixed(4)}; cited ${t.value} ± ${t.tolerance}; ${t.within ? 'within' : 'outside'}`,
+      '',
+      '',
+      '',
+    ]);
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
