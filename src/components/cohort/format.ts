@@ -23,6 +23,8 @@ export function outcomeColour(outcome: string): string {
   if (outcome === 'otherProcedure') return '#0072b2';
   if (outcome === 'disappeared') return '#d55e00';
   if (outcome === 'notIdentified') return '#e69f00';
+  if (outcome === 'adultTrack') return '#7f7f7f';
+  if (outcome === 'returned') return '#882255';
   return '#cc79a7';
 }
 export const isProtected = (outcome: string) => PROTECTED.has(outcome);
