@@ -14,7 +14,7 @@ export function getAt(value: unknown, path: string): unknown {
 /** Sets `path` to `next`; `undefined` removes the key, and parents left empty are removed too. */
 export function setAt<T extends object>(root: T, path: string, next: unknown): T {
   const [key, ...rest] = path.split('.');
-  const copy: Record<string, unknown> = Array.isArray(root) ? ([...root] as never) : { ...root };
+  const copy = (Array.isArray(root) ? [...root] : { ...root }) as Record<string, unknown>;
   if (rest.length === 0) {
     if (next === undefined) delete copy[key];
     else copy[key] = next;
