@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+// Component tests for the step view's own parts: the builder shows problems next to the field, the controls
+// drive the session, decisions edit the case, and the rules panel shows what changed.
+import { cleanup, render, fireEvent } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import CaseBuilder from '../../src/components/builder/CaseBuilder.svelte';
+import StepControls from '../../src/components/step/StepControls.svelte';
+import DecisionPanel from '../../src/components/step/DecisionPanel.svelte';
+import RulesPanel from '../../src/components/step/RulesPanel.svelte';
+import Clock from '../../src/components/step/Clock.svelte';
+import { StepSession } from '../../src/view-model/StepSession.svelte';
+import { findScenario } from '../../src/scenarios';
+
+afterEach(cleanup);
+const session = (id: string) => new StepSession(structuredClone(findScenario(id)!.case));
+
+describe('CaseBuilder', () => {
+  it('shows what is wrong next to the field, marks it invalid, and clears it when fixed', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container } = render(CaseBuilder, { props: { session: s } });
+    const nationality = container.querySelector<HTMLInputElement>('#field-person-nationality')!;
+    await fireEvent.input(nationality, { target: { value: 'zz' } });
+    expect(s.caseFile.person.nationality).toBe('ZZ');
+    const error = container.querySelector('[data-testid="error-person.nationality"]')!;
+    expect(error.textContent).toContain('ZZ');
+    expect(nationality.getAttribute('aria-invalid')).toBe('true');
+    expect(nationality.getAttribute('aria-describedby')).toContain(error.id);
+    await fireEvent.input(nationality, { target: { value: 'NG' } });
+    expect(container.querySelector('[data-testid="error-person.nationality"]')).toBeNull();
+  });
+
+  it('an empty statement day means "never" and a negative one is refused next to the field', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container } = render(CaseBuilder, { props: { session: s } });
+    const day = container.querySelector<HTMLInputElement>('#field-cooperation-statementDay')!;
+    await fireEvent.input(day, { target: { value: '' } });
+    expect(s.caseFile.cooperation?.statementDay).toBeNull();
+    expect(s.issues).toEqual([]);
+    await fireEvent.input(day, { target: { value: '-3' } });
+    expect(container.querySelector('[data-testid="error-cooperation.statementDay"]')?.textContent).toContain('before detection');
+  });
+
+  it('switching the assessment to per-examination edits the case file shape', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container } = render(CaseBuilder, { props: { session: s } });
+    await fireEvent.change(container.querySelector<HTMLSelectElement>('#field-age-assessment')!, { target: { value: 'exams' } });
+    expect(s.caseFile.age?.assessment).toEqual({ exams: [{ exam: 'wrist', low: 16, high: 18 }] });
+  });
+});
+
+describe('StepControls', () => {
+  it('moves through the steps and disables what cannot be done', async () => {
+    const s = session('disappears_from_centre');
+    const { getByTestId, getByText } = render(StepControls, { props: { session: s } });
+    expect((getByTestId('back') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(getByTestId('next'));
+    expect(s.index).toBe(1);
+    expect(getByTestId('position').textContent).toContain(`Step 2 of ${s.steps.length}`);
+    while (!s.isAtEnd) await fireEvent.click(getByTestId('next'));
+    expect((getByTestId('next') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(getByText(/Restart/));
+    expect(s.index).toBe(0);
+  });
+});
+
+describe('DecisionPanel', () => {
+  it('asks the question raised at this step and applies the chosen option', async () => {
+    const s = session('pickpocket_not_identified');
+    const { container, getByText } = render(DecisionPanel, { props: { session: s } });
+    expect(container.textContent).toContain('recognise the signs of trafficking');
+    expect(getByText('No, indicators missed').getAttribute('aria-pressed')).toBe('true');
+    await fireEvent.click(getByText('Yes, indicators recognised'));
+    expect(s.caseFile.detection.indicatorsRecognised).toBe(true);
+    expect(s.comparison?.difference.outcomeBefore).toBe('notIdentified');
+    expect(s.trace?.outcome).not.toBe('notIdentified');
+  });
+});
+
+describe('RulesPanel and Clock', () => {
+  it('re-runs under asReported practice and lists the difference', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container, getByTestId } = render(RulesPanel, { props: { session: s } });
+    const radios = container.querySelectorAll<HTMLInputElement>('input[name="practice"]');
+    radios[1].checked = true;
+    await fireEvent.change(radios[1]);
+    expect(s.caseFile.practice).toBe('asReported');
+    expect(getByTestId('comparison').textContent).toContain('What changed');
+  });
+
+  it('shows the 3-month document of a minor counting down', () => {
+    const s = session('nigerian_girl_2016');
+    s.jump(s.steps.findIndex((st) => st.milestones.some((m) => m.id === 'minorResidenceDocument')));
+    const { getByTestId } = render(Clock, { props: { session: s } });
+    flushSync();
+    expect(getByTestId('clock').textContent).toMatch(/Minor's residence document \(3 months\)/);
+    expect(getByTestId('clock').textContent).toMatch(/days left, until \d{4}-\d{2}-\d{2}/);
+  });
+});
