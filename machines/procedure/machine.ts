@@ -72,6 +72,12 @@ export function shelterFor(facts: Facts, rules: RulesInForce): { name: string; s
   return { name: 'Minor-Ndako', specialisedInChildTrafficking: rules.childTraffickingShelterEverywhere.value };
 }
 
+// While an AI or an A card is held, a conviction, or final requisitions that retain trafficking, give the B card.
+const toPermanentResidence = {
+  'prosecution.convicted': { target: 'permanentResidence', meta: meta('permanentResidence') },
+  'prosecution.requisitions': { guard: 'isTraffickingRetained', target: 'permanentResidence', meta: meta('permanentResidence') },
+} as const;
+
 function conditionsOf({ context }: Args) {
   return evaluateConditions(context.facts, context.rules, context.known);
 }
@@ -336,14 +342,7 @@ export const procedureMachine = setup({
               initial: 'valid',
               entry: ['recordStatusDecision'],
               always: { guard: 'hasFailedCondition', target: 'withdrawn', meta: meta('residenceWithdrawn') },
-              on: {
-                'prosecution.convicted': { target: 'permanentResidence', meta: meta('permanentResidence') },
-                'prosecution.requisitions': {
-                  guard: 'isTraffickingRetained',
-                  target: 'permanentResidence',
-                  meta: meta('permanentResidence'),
-                },
-              },
+              on: toPermanentResidence,
               states: {
                 valid: {
                   meta: meta('registrationCertificate'),
@@ -386,14 +385,7 @@ export const procedureMachine = setup({
               meta: meta('temporaryResidenceCard'),
               initial: 'card',
               always: { guard: 'hasFailedCondition', target: 'withdrawn', meta: meta('residenceWithdrawn') },
-              on: {
-                'prosecution.convicted': { target: 'permanentResidence', meta: meta('permanentResidence') },
-                'prosecution.requisitions': {
-                  guard: 'isTraffickingRetained',
-                  target: 'permanentResidence',
-                  meta: meta('permanentResidence'),
-                },
-              },
+              on: toPermanentResidence,
               states: {
                 card: {
                   meta: meta('temporaryResidenceCard'),
