@@ -97,3 +97,16 @@ describe('RulesPanel and Clock', () => {
     expect(getByTestId('clock').textContent).toMatch(/days left, until \d{4}-\d{2}-\d{2}/);
   });
 });
+
+describe('event names', () => {
+  it('names every event the scenarios produce in words, timers included', async () => {
+    const { humaniseEvent } = await import('../../src/components/step/events');
+    const { SCENARIOS } = await import('../../src/scenarios');
+    for (const scenario of SCENARIOS)
+      for (const step of new StepSession(scenario.case).steps) {
+        const name = humaniseEvent(step.event.type);
+        expect(name, step.event.type).not.toMatch(/xstate|\.|→/);
+      }
+    expect(humaniseEvent('xstate.after.untilMajority.procedure.x')).toBe('Time passes: the child turns 18');
+  });
+});
