@@ -110,3 +110,18 @@ describe('event names', () => {
     expect(humaniseEvent('xstate.after.untilMajority.procedure.x')).toBe('Time passes: the child turns 18');
   });
 });
+
+describe('state legal basis', () => {
+  it('gives each current state its basis and source from the machine meta', async () => {
+    const { getStateBasis } = await import('../../src/view-model/stateBasis');
+    const s = session('nigerian_girl_2016');
+    s.jump(3);
+    const bases = getStateBasis(s.step!.activeStateIds, s.caseFile);
+    expect(bases.length).toBeGreaterThan(2);
+    for (const b of bases) {
+      expect(b.basis.length).toBeGreaterThan(5);
+      expect(b.source.length).toBeGreaterThan(5);
+    }
+    expect(getStateBasis(['no.such.state'], s.caseFile)).toEqual([]);
+  });
+});
