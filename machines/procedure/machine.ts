@@ -449,8 +449,12 @@ export const procedureMachine = setup({
               description: 'No guardian: the service is not yet operational, or the child is an EEA national outside its scope',
               meta: meta('outsideScope', { assumption: 'No one assesses the age of a child outside the scope.' }),
               entry: [
-                milestone('outsideGuardianshipScope', 'outsideScope', ({ context }) => ({
-                  reason: context.rules.guardianshipServiceOperational.value ? 'eeaNational' : 'serviceNotOperational',
+                milestone('outsideGuardianshipScope', 'outsideScope', ({ context: { rules } }) => ({
+                  reason: !rules.guardianshipServiceOperational.value
+                    ? 'serviceNotOperational'
+                    : rules.guardianshipCoversEea.value
+                      ? 'eeaNotVulnerable'
+                      : 'eeaNational',
                 })),
                 { type: 'noteAgeDecision', params: { minor: true } },
               ],

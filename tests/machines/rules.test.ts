@@ -55,7 +55,7 @@ describe('dated rules in traces', () => {
       person: { nationality: 'RO' },
       detection: { indicatorsRecognised: false, vulnerable: false, traffickingResidenceRequested: false },
     });
-    expect(find(notVulnerable, 'outsideGuardianshipScope')?.reason).toBe('eeaNational');
+    expect(find(notVulnerable, 'outsideGuardianshipScope')?.reason).toBe('eeaNotVulnerable');
   });
 
   it('EEA membership follows accession dates (Romania 2007, Croatia 2013, the UK until the end of 2020)', () => {
