@@ -172,6 +172,10 @@ describe('step-through in Chromium', () => {
     problems.push(...(await seriousViolations(page, 'glossary')));
     await page.keyboard.press('Escape');
     await page.getByTestId('presenter').click();
+    // Right after pressing the presenter button, the arrow keys already step (presenter's first move).
+    await page.keyboard.press('ArrowRight');
+    expect(await position(page)).toMatch(/^Step 2 of/);
+    await expect(page.locator('aside.note').textContent()).resolves.toContain('Trainer note');
     problems.push(...(await seriousViolations(page, 'presenter')));
     await screenshot(page, 'presenter');
     await page.getByTestId('presenter').click();
