@@ -45,7 +45,7 @@ export async function openApp(browser: Browser, options: { locale?: string; path
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(new URL(options.path ?? '', baseUrl()).href);
-  await page.waitForSelector('[data-testid="step-card"], [role="tabpanel"]');
+  await page.waitForSelector('[role="tabpanel"]:not([hidden])');
   return { context, page, foreignRequests, errors };
 }
 

@@ -159,6 +159,21 @@ describe('step-through in Chromium', () => {
     await close(app);
   });
 
+  it('opens a case handed over by the cohort view in step mode, and keeps each tab’s work when switching', async () => {
+    const app = await openApp(browser, { path: '#/cohorts' });
+    const { page } = app;
+    const handed = findScenario('case_dismissed')!.case;
+    await page.evaluate((c) => window.dispatchEvent(new CustomEvent('open-case', { detail: c })), handed);
+    await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
+    await expect(page.locator('#field-title').inputValue()).resolves.toBe(handed.title);
+    await page.getByTestId('next').click();
+    const at = await position(page);
+    await page.locator('#tab-cohorts').click();
+    await page.locator('#tab-step').click();
+    expect(await position(page)).toBe(at);
+    await close(app);
+  });
+
   it('has no serious or critical axe violations on each main view', async () => {
     const app = await openApp(browser);
     const { page } = app;
