@@ -45,6 +45,8 @@ export class StepSession {
   decisions: Decision[] = $derived(decisionsAt(this.step));
 
   #timer: ReturnType<typeof setInterval> | undefined;
+  // A plain cache, deliberately not reactive: previews are read by a deferred task, never tracked.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #previews = new Map<string, Trace['outcome'] | null>();
   #stepper: Stepper;
 

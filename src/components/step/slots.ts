@@ -3,10 +3,14 @@
 // are loaded when scrolled to (they bring d3 scales and time formats the first view does not need).
 import type { Component } from 'svelte';
 
-type Loader = () => Promise<{ default: Component<any> }>;
+// Props differ per component; each mount site passes the props its component declares.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyComponent = Component<any>;
 
-function first(modules: Record<string, unknown>): Component<any> | undefined {
-  const module = Object.values(modules)[0] as { default?: Component<any> } | undefined;
+type Loader = () => Promise<{ default: AnyComponent }>;
+
+function first(modules: Record<string, unknown>): AnyComponent | undefined {
+  const module = Object.values(modules)[0] as { default?: AnyComponent } | undefined;
   return module?.default;
 }
 function lazy(modules: Record<string, () => Promise<unknown>>): Loader | undefined {
