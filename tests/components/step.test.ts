@@ -125,3 +125,16 @@ describe('state legal basis', () => {
     expect(getStateBasis(['no.such.state'], s.caseFile)).toEqual([]);
   });
 });
+
+describe('StepCard', () => {
+  it('shows the reflection document the rules of the day give (annex 15 from 20 May 2017)', async () => {
+    const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
+    for (const [id, document] of [['found_adult_2016', 'orderToLeave'], ['found_adult_2018', 'annex15']] as const) {
+      const s = session(id);
+      s.jump(s.steps.findIndex((st) => st.milestones.some((m) => m.id === 'reflectionPeriod')));
+      const { getByTestId, unmount } = render(StepCard, { props: { session: s, presenter: false } });
+      expect(getByTestId('step-milestones').textContent).toContain(`document: ${document}`);
+      unmount();
+    }
+  });
+});
