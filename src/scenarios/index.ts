@@ -15,7 +15,7 @@ export interface Scenario {
 
 const base = { format: 'pathway-case/1' } as const;
 
-export const SCENARIOS: Scenario[] = [
+const WRITTEN: Scenario[] = [
   {
     id: 'nigerian_girl_2016',
     source: 'reference §(1) Stages 0, 3, 5–9; seed 000 (Nigerian girls)',
@@ -24,7 +24,13 @@ export const SCENARIOS: Scenario[] = [
       title: 'Nigerian girl, 16, sexual exploitation, age doubted (2016)',
       date: '2016-03-01',
       person: { declaredAge: 16, nationality: 'NG', sex: 'female' },
-      detection: { place: 'territory', region: 'brussels', exploitation: 'sexual', indicatorsRecognised: true, asylumApplication: true },
+      detection: {
+        place: 'territory',
+        region: 'brussels',
+        exploitation: 'sexual',
+        indicatorsRecognised: true,
+        asylumApplication: true,
+      },
       age: { doubted: true, assessment: { low: 16.5, high: 18.5 } },
       cooperation: { statementDay: 20 },
       tiesCut: true,
@@ -35,31 +41,20 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'romanian_girl_2012',
-    pairOf: 'romanian_girl_2016',
-    source: 'reference §(2) 12 May 2014 (LAW-2014); Stage 4 "EEA minors: no guardian before the 2014 law"',
+    source:
+      'reference §(2) 12 May 2014 (LAW-2014); Stage 4 "EEA minors: no guardian before the 2014 law"',
     case: {
       ...base,
       title: 'Romanian girl, 13, forced begging (2012)',
       date: '2012-06-12',
       person: { declaredAge: 13, nationality: 'RO', sex: 'female' },
-      detection: { place: 'territory', region: 'wallonia', exploitation: 'begging', indicatorsRecognised: true, vulnerable: true },
-      age: { doubted: false },
-      cooperation: { statementDay: 40 },
-      tiesCut: true,
-      publicOrderRisk: false,
-      disappearsDay: null,
-    },
-  },
-  {
-    id: 'romanian_girl_2016',
-    pairOf: 'romanian_girl_2012',
-    source: 'reference §(2) 12 May 2014 (LAW-2014): guardianship extended to vulnerable EEA minors',
-    case: {
-      ...base,
-      title: 'Romanian girl, 13, forced begging (2016)',
-      date: '2016-06-12',
-      person: { declaredAge: 13, nationality: 'RO', sex: 'female' },
-      detection: { place: 'territory', region: 'wallonia', exploitation: 'begging', indicatorsRecognised: true, vulnerable: true },
+      detection: {
+        place: 'territory',
+        region: 'wallonia',
+        exploitation: 'begging',
+        indicatorsRecognised: true,
+        vulnerable: true,
+      },
       age: { doubted: false },
       cooperation: { statementDay: 40 },
       tiesCut: true,
@@ -69,37 +64,27 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'found_adult_2016',
-    pairOf: 'found_adult_2018',
     source: 'reference Stage 3 (triple test), Stage 6 (adult: order to leave until 19 May 2017)',
     case: {
       ...base,
       title: 'Albanian youth, declared 17, found adult at the border (2016)',
       date: '2016-09-05',
       person: { declaredAge: 17, nationality: 'AL', sex: 'male' },
-      detection: { place: 'border', region: 'flanders', exploitation: 'labour', indicatorsRecognised: true },
-      age: {
-        doubted: true,
-        assessment: { exams: [ { exam: 'dental', low: 18.5, high: 23 }, { exam: 'wrist', low: 19, high: 24 }, { exam: 'collarbone', low: 20, high: 25 } ] },
+      detection: {
+        place: 'border',
+        region: 'flanders',
+        exploitation: 'labour',
+        indicatorsRecognised: true,
       },
-      cooperation: { statementDay: 10 },
-      tiesCut: true,
-      publicOrderRisk: false,
-      disappearsDay: null,
-    },
-  },
-  {
-    id: 'found_adult_2018',
-    pairOf: 'found_adult_2016',
-    source: 'reference §(2) 20 May 2017 (AGII-2017): annex 15 replaces the order to leave',
-    case: {
-      ...base,
-      title: 'Albanian youth, declared 17, found adult at the border (2018)',
-      date: '2018-09-05',
-      person: { declaredAge: 17, nationality: 'AL', sex: 'male' },
-      detection: { place: 'border', region: 'flanders', exploitation: 'labour', indicatorsRecognised: true },
       age: {
         doubted: true,
-        assessment: { exams: [ { exam: 'dental', low: 18.5, high: 23 }, { exam: 'wrist', low: 19, high: 24 }, { exam: 'collarbone', low: 20, high: 25 } ] },
+        assessment: {
+          exams: [
+            { exam: 'dental', low: 18.5, high: 23 },
+            { exam: 'wrist', low: 19, high: 24 },
+            { exam: 'collarbone', low: 20, high: 25 },
+          ],
+        },
       },
       cooperation: { statementDay: 10 },
       tiesCut: true,
@@ -109,32 +94,20 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'declared_birthdate_2017',
-    pairOf: 'declared_birthdate_2019',
-    source: 'reference Stage 3: RvS 241.990 (28 Jun 2018) and 242.623 (11 Oct 2018), declared birth date kept',
+    source:
+      'reference Stage 3: RvS 241.990 (28 Jun 2018) and 242.623 (11 Oct 2018), declared birth date kept',
     case: {
       ...base,
       title: 'Guinean boy, declared 15, test lower bound 16.5 (2017)',
       date: '2017-04-03',
       person: { declaredBirthDate: '2002-01-15', nationality: 'GN', sex: 'male' },
-      detection: { place: 'territory', region: 'brussels', exploitation: 'labour', indicatorsRecognised: true, asylumApplication: true },
-      age: { doubted: true, assessment: { low: 16.5, high: 19.5 } },
-      cooperation: { statementDay: 30 },
-      tiesCut: true,
-      publicOrderRisk: false,
-      prosecution: { outcome: 'pending' },
-      disappearsDay: null,
-    },
-  },
-  {
-    id: 'declared_birthdate_2019',
-    pairOf: 'declared_birthdate_2017',
-    source: 'reference §(2) 28 Jun & 11 Oct 2018 (AGII-RvS2018; ALD-2018)',
-    case: {
-      ...base,
-      title: 'Guinean boy, declared 15, test lower bound 16.5 (2019)',
-      date: '2019-04-03',
-      person: { declaredBirthDate: '2004-01-15', nationality: 'GN', sex: 'male' },
-      detection: { place: 'territory', region: 'brussels', exploitation: 'labour', indicatorsRecognised: true, asylumApplication: true },
+      detection: {
+        place: 'territory',
+        region: 'brussels',
+        exploitation: 'labour',
+        indicatorsRecognised: true,
+        asylumApplication: true,
+      },
       age: { doubted: true, assessment: { low: 16.5, high: 19.5 } },
       cooperation: { statementDay: 30 },
       tiesCut: true,
@@ -145,32 +118,18 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'cannabis_boy_2018',
-    pairOf: 'cannabis_boy_2020',
     source: 'reference Stage 0: non-punishment from 1 Jul 2019 (ECPAT news; GRETA-2022)',
     case: {
       ...base,
       title: 'Vietnamese boy, 16, cannabis farm (2018)',
       date: '2018-11-20',
       person: { declaredAge: 16, nationality: 'VN', sex: 'male' },
-      detection: { place: 'territory', region: 'flanders', exploitation: 'criminal', indicatorsRecognised: true },
-      age: { doubted: false },
-      cooperation: { statementDay: 15 },
-      tiesCut: true,
-      publicOrderRisk: false,
-      prosecution: { outcome: 'acquittal', day: 900, requisitionsRetainTrafficking: true },
-      disappearsDay: null,
-    },
-  },
-  {
-    id: 'cannabis_boy_2020',
-    pairOf: 'cannabis_boy_2018',
-    source: 'reference §(2) 1 Jul 2019: non-punishment of THB victims written into law',
-    case: {
-      ...base,
-      title: 'Vietnamese boy, 16, cannabis farm (2020)',
-      date: '2020-11-20',
-      person: { declaredAge: 16, nationality: 'VN', sex: 'male' },
-      detection: { place: 'territory', region: 'flanders', exploitation: 'criminal', indicatorsRecognised: true },
+      detection: {
+        place: 'territory',
+        region: 'flanders',
+        exploitation: 'criminal',
+        indicatorsRecognised: true,
+      },
       age: { doubted: false },
       cooperation: { statementDay: 15 },
       tiesCut: true,
@@ -181,13 +140,19 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'pickpocket_not_identified',
-    source: 'reference Stage 0 outcome (b) "not identified"; US TIP 2019–2020 on missed notifications',
+    source:
+      'reference Stage 0 outcome (b) "not identified"; US TIP 2019–2020 on missed notifications',
     case: {
       ...base,
       title: 'Moroccan boy, 15, pickpocketing, indicators missed (2019)',
       date: '2019-02-11',
       person: { declaredAge: 15, nationality: 'MA', sex: 'male' },
-      detection: { place: 'territory', region: 'brussels', exploitation: 'criminal', indicatorsRecognised: false },
+      detection: {
+        place: 'territory',
+        region: 'brussels',
+        exploitation: 'criminal',
+        indicatorsRecognised: false,
+      },
       age: { doubted: false },
       cooperation: { statementDay: null },
       disappearsDay: null,
@@ -201,7 +166,12 @@ export const SCENARIOS: Scenario[] = [
       title: 'Nigerian girl, 15, goes missing from the centre (2018)',
       date: '2018-05-14',
       person: { declaredAge: 15, nationality: 'NG', sex: 'female' },
-      detection: { place: 'territory', region: 'wallonia', exploitation: 'sexual', indicatorsRecognised: true },
+      detection: {
+        place: 'territory',
+        region: 'wallonia',
+        exploitation: 'sexual',
+        indicatorsRecognised: true,
+      },
       age: { doubted: false },
       cooperation: { statementDay: null },
       disappearsDay: 9,
@@ -209,13 +179,19 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'return_durable_solution',
-    source: 'reference Stage 11 (law of 12 Sep 2011; DQ-DS): return with guarantees of adequate care',
+    source:
+      'reference Stage 11 (law of 12 Sep 2011; DQ-DS): return with guarantees of adequate care',
     case: {
       ...base,
       title: 'Albanian boy, 14, domestic labour, returns home (2013)',
       date: '2013-10-01',
       person: { declaredAge: 14, nationality: 'AL', sex: 'male' },
-      detection: { place: 'territory', region: 'wallonia', exploitation: 'labour', indicatorsRecognised: true },
+      detection: {
+        place: 'territory',
+        region: 'wallonia',
+        exploitation: 'labour',
+        indicatorsRecognised: true,
+      },
       age: { doubted: false },
       cooperation: { statementDay: null },
       disappearsDay: null,
@@ -230,7 +206,12 @@ export const SCENARIOS: Scenario[] = [
       title: 'Guinean girl, 17, contact with the network resumes (2015)',
       date: '2015-02-02',
       person: { declaredAge: 17, nationality: 'GN', sex: 'female' },
-      detection: { place: 'territory', region: 'flanders', exploitation: 'sexual', indicatorsRecognised: true },
+      detection: {
+        place: 'territory',
+        region: 'flanders',
+        exploitation: 'sexual',
+        indicatorsRecognised: true,
+      },
       age: { doubted: false },
       cooperation: { statementDay: 12 },
       tiesCut: { contactResumedDay: 400 },
@@ -246,7 +227,12 @@ export const SCENARIOS: Scenario[] = [
       title: 'Indian boy, 16, restaurant labour, case dismissed (2021)',
       date: '2021-03-08',
       person: { declaredAge: 16, nationality: 'IN', sex: 'male' },
-      detection: { place: 'territory', region: 'brussels', exploitation: 'labour', indicatorsRecognised: true },
+      detection: {
+        place: 'territory',
+        region: 'brussels',
+        exploitation: 'labour',
+        indicatorsRecognised: true,
+      },
       age: { doubted: false },
       cooperation: { statementDay: 5 },
       tiesCut: true,
@@ -263,7 +249,13 @@ export const SCENARIOS: Scenario[] = [
       title: 'Afghan boy, 16, exploitation unclear, asylum (2022)',
       date: '2022-08-16',
       person: { declaredAge: 16, nationality: 'AF', sex: 'male' },
-      detection: { place: 'territory', region: 'flanders', exploitation: 'unknown', indicatorsRecognised: true, asylumApplication: true },
+      detection: {
+        place: 'territory',
+        region: 'flanders',
+        exploitation: 'unknown',
+        indicatorsRecognised: true,
+        asylumApplication: true,
+      },
       age: { doubted: false },
       cooperation: { statementDay: null },
       disappearsDay: null,
@@ -278,19 +270,97 @@ export const SCENARIOS: Scenario[] = [
       title: 'Syrian girl, 12, no sign of exploitation (2016)',
       date: '2016-01-18',
       person: { declaredAge: 12, nationality: 'SY', sex: 'female' },
-      detection: { place: 'territory', region: 'wallonia', exploitation: 'none', indicatorsRecognised: false, asylumApplication: true },
+      detection: {
+        place: 'territory',
+        region: 'wallonia',
+        exploitation: 'none',
+        indicatorsRecognised: false,
+        asylumApplication: true,
+      },
       age: { doubted: false },
       disappearsDay: null,
     },
   },
 ];
 
+interface LaterTwin {
+  of: string;
+  id: string;
+  years: number;
+  title: string;
+  source: string;
+}
+
+// The later twin of each pair is derived, not written: the same child at the same age with the same facts,
+// only the dates moved on, so the one thing that differs between the two paths is the rule in force.
+const LATER_TWINS: LaterTwin[] = [
+  {
+    of: 'romanian_girl_2012',
+    id: 'romanian_girl_2016',
+    years: 4,
+    title: 'Romanian girl, 13, forced begging (2016)',
+    source: 'reference §(2) 12 May 2014 (LAW-2014): guardianship extended to vulnerable EEA minors',
+  },
+  {
+    of: 'found_adult_2016',
+    id: 'found_adult_2018',
+    years: 2,
+    title: 'Albanian youth, declared 17, found adult at the border (2018)',
+    source: 'reference §(2) 20 May 2017 (AGII-2017): annex 15 replaces the order to leave',
+  },
+  {
+    of: 'declared_birthdate_2017',
+    id: 'declared_birthdate_2019',
+    years: 2,
+    title: 'Guinean boy, declared 15, test lower bound 16.5 (2019)',
+    source: 'reference §(2) 28 Jun & 11 Oct 2018 (AGII-RvS2018; ALD-2018)',
+  },
+  {
+    of: 'cannabis_boy_2018',
+    id: 'cannabis_boy_2020',
+    years: 2,
+    title: 'Vietnamese boy, 16, cannabis farm (2020)',
+    source: 'reference §(2) 1 Jul 2019: non-punishment of THB victims written into law',
+  },
+];
+
+function yearsLater(isoDate: string, years: number): string {
+  return `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
+}
+
+function laterTwin(earlier: Scenario, twin: LaterTwin): Scenario {
+  const { person } = earlier.case;
+  return {
+    id: twin.id,
+    pairOf: earlier.id,
+    source: twin.source,
+    case: {
+      ...earlier.case,
+      title: twin.title,
+      date: yearsLater(earlier.case.date, twin.years),
+      person: person.declaredBirthDate
+        ? { ...person, declaredBirthDate: yearsLater(person.declaredBirthDate, twin.years) }
+        : person,
+    },
+  };
+}
+
+export const SCENARIOS: Scenario[] = WRITTEN.flatMap((scenario) => {
+  const twin = LATER_TWINS.find((t) => t.of === scenario.id);
+  return twin ? [{ ...scenario, pairOf: twin.id }, laterTwin(scenario, twin)] : [scenario];
+});
+
 export const BLANK_CASE: CaseFile = {
   format: 'pathway-case/1',
   title: '',
   date: '2024-01-15',
   person: { declaredAge: 16, nationality: '' },
-  detection: { place: 'territory', region: 'brussels', exploitation: 'unknown', indicatorsRecognised: true },
+  detection: {
+    place: 'territory',
+    region: 'brussels',
+    exploitation: 'unknown',
+    indicatorsRecognised: true,
+  },
   age: { doubted: false },
 };
 
