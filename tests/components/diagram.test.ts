@@ -2,25 +2,13 @@
 import { cleanup, fireEvent, render, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stepCase } from '../../machines/case/run';
-import type { CaseFile } from '../../machines/case/types';
 import StatechartDiagram from '../../src/components/diagram/StatechartDiagram.svelte';
 import { toStandaloneSvg } from '../../src/components/diagram/export';
 import { createLayoutIndex, findEdge } from '../../src/components/diagram/highlight';
 import { procedureLayout } from '../../src/layout/procedureLayout';
-import { getDiagramProps } from './diagram-preview/diagramProps';
+import { getDiagramProps, sampleCase } from './diagram-preview/diagramProps';
 
-const caseFile: CaseFile = {
-  format: 'pathway-case/1',
-  date: '2016-03-01',
-  person: { declaredAge: 16, nationality: 'NG', sex: 'female' },
-  detection: { place: 'territory', region: 'brussels', exploitation: 'sexual', indicatorsRecognised: true },
-  age: { doubted: true, assessment: { low: 16.5, high: 18.5 } },
-  cooperation: { statementDay: 20 },
-  tiesCut: true,
-  publicOrderRisk: false,
-  prosecution: { outcome: 'conviction', day: 1100, requisitionsRetainTrafficking: true },
-};
-const run = stepCase(caseFile);
+const run = stepCase(sampleCase);
 const index = createLayoutIndex(procedureLayout);
 
 afterEach(cleanup);
@@ -32,41 +20,63 @@ function renderAt(step: number, extra: Record<string, unknown> = {}) {
 describe('StatechartDiagram', () => {
   it('marks the current states of the step, and only those', () => {
     const { container } = renderAt(3);
-    const current = [...container.querySelectorAll('.state.current')].map((g) => g.getAttribute('data-state-id')).sort();
+    const current = [...container.querySelectorAll('.state.current')]
+      .map((g) => g.getAttribute('data-state-id'))
+      .sort();
     expect(current).toEqual([...run.steps[3].activeStateIds].sort());
   });
 
   it('highlights the transitions taken so far, numbered in the order they were taken', () => {
     const { container } = renderAt(3);
-    const taken = run.steps.slice(0, 4).flatMap((s) => s.transitions).filter((t) => t.source !== '');
+    const taken = run.steps
+      .slice(0, 4)
+      .flatMap((s) => s.transitions)
+      .filter((t) => t.source !== '');
     const edgeIds = taken.map((t) => findEdge(index, t)?.id);
     expect(edgeIds.every(Boolean)).toBe(true);
-    const highlighted = [...container.querySelectorAll('.transition.taken')].map((g) => g.getAttribute('data-edge-id'));
+    const highlighted = [...container.querySelectorAll('.transition.taken')].map((g) =>
+      g.getAttribute('data-edge-id'),
+    );
     expect(new Set(highlighted)).toEqual(new Set(edgeIds));
     // badges carry the step numbers 1..n, each once
-    const numbers = [...container.querySelectorAll('.badge.step text')].flatMap((t) => t.textContent!.split(',').map(Number));
+    const numbers = [...container.querySelectorAll('.badge.step text')].flatMap((t) =>
+      t.textContent!.split(',').map(Number),
+    );
     expect(numbers.sort((a, b) => a - b)).toEqual(taken.map((_, i) => i + 1));
   });
 
   it('follows the steps: the path grows and the layout stays put', async () => {
     const { container, rerender } = renderAt(1);
-    const boxes = () => [...container.querySelectorAll('.state > rect.box')].map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`);
+    const boxes = () =>
+      [...container.querySelectorAll('.state > rect.box')].map(
+        (r) => `${r.getAttribute('x')},${r.getAttribute('y')}`,
+      );
     const before = boxes();
     const takenBefore = container.querySelectorAll('.transition.taken').length;
     await rerender(getDiagramProps(run.steps, 4));
     expect(boxes()).toEqual(before);
     expect(container.querySelectorAll('.transition.taken').length).toBeGreaterThan(takenBefore);
-    const current = [...container.querySelectorAll('.state.current')].map((g) => g.getAttribute('data-state-id')).sort();
+    const current = [...container.querySelectorAll('.state.current')]
+      .map((g) => g.getAttribute('data-state-id'))
+      .sort();
     expect(current).toEqual([...run.steps[4].activeStateIds].sort());
   });
 
   it('lists the path in order as a text alternative', () => {
     const { container } = renderAt(3);
     const items = [...container.querySelectorAll('ol.path li')].map((li) => li.textContent!.trim());
-    const taken = run.steps.slice(0, 4).flatMap((s) => s.transitions).filter((t) => t.source !== '');
+    const taken = run.steps
+      .slice(0, 4)
+      .flatMap((s) => s.transitions)
+      .filter((t) => t.source !== '');
     expect(items).toHaveLength(taken.length);
     // the statement at step 3 moves the criminal region from "No complaint" to "Investigation", after the age test
-    const statement = items.findIndex((t) => t.startsWith('statement.given') && t.includes('No complaint') && t.includes('Investigation'));
+    const statement = items.findIndex(
+      (t) =>
+        t.startsWith('statement.given') &&
+        t.includes('No complaint') &&
+        t.includes('Investigation'),
+    );
     const assessed = items.findIndex((t) => t.includes('Age doubted') && t.includes('Assessed'));
     expect(assessed).toBeGreaterThanOrEqual(0);
     expect(statement).toBeGreaterThan(assessed);
@@ -74,7 +84,10 @@ describe('StatechartDiagram', () => {
 
   it('turns the next possible transitions into buttons that send their event', async () => {
     const onselectevent = vi.fn();
-    const { container } = renderAt(2, { nextEvents: ['statement.given', 'person.disappeared'], onselectevent });
+    const { container } = renderAt(2, {
+      nextEvents: ['statement.given', 'person.disappeared'],
+      onselectevent,
+    });
     const buttons = [...container.querySelectorAll<SVGGElement>('svg [role="button"]')];
     const events = buttons.map((b) => b.getAttribute('data-event'));
     expect(new Set(events)).toEqual(new Set(['statement.given', 'person.disappeared']));
@@ -91,17 +104,27 @@ describe('StatechartDiagram', () => {
 
   it('offers no button for an event whose source state is not active', () => {
     // prosecution.convicted leaves the registration-certificate stage, not yet entered at step 1
-    const { container } = renderAt(1, { nextEvents: ['prosecution.convicted'], onselectevent: () => {} });
-    const sources = [...container.querySelectorAll('svg [role="button"]')].map((b) => b.getAttribute('aria-label'));
+    const { container } = renderAt(1, {
+      nextEvents: ['prosecution.convicted'],
+      onselectevent: () => {},
+    });
+    const sources = [...container.querySelectorAll('svg [role="button"]')].map((b) =>
+      b.getAttribute('aria-label'),
+    );
     expect(sources.some((label) => label?.includes('Registration certificate'))).toBe(false);
     expect(sources.some((label) => label?.includes('Criminal'))).toBe(true);
   });
 
   it('shows the path list and keyboard buttons when toggled', async () => {
     const onselectevent = vi.fn();
-    const { getByRole, container } = renderAt(2, { nextEvents: ['statement.given'], onselectevent });
+    const { getByRole, container } = renderAt(2, {
+      nextEvents: ['statement.given'],
+      onselectevent,
+    });
     const toggle = getByRole('button', { name: /show the path/i });
-    expect(container.querySelector('.alternative')!.classList.contains('visually-hidden')).toBe(true);
+    expect(container.querySelector('.alternative')!.classList.contains('visually-hidden')).toBe(
+      true,
+    );
     await fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const list = container.querySelector<HTMLElement>('ul.next')!;
@@ -131,9 +154,14 @@ describe('StatechartDiagram', () => {
     const { container, getByLabelText, rerender } = renderAt(2, { follow: true });
     const select = getByLabelText('Zoom to') as HTMLSelectElement;
     // step 2 ends in the victim track (age decided → minor document)
-    const last = run.steps.slice(0, 3).flatMap((s) => s.transitions).at(-1)!;
+    const last = run.steps
+      .slice(0, 3)
+      .flatMap((s) => s.transitions)
+      .at(-1)!;
     expect(last.targets[0].startsWith(select.value)).toBe(true);
-    expect(container.querySelector('svg.canvas > g')!.getAttribute('transform')).not.toBe('translate(0,0) scale(1)');
+    expect(container.querySelector('svg.canvas > g')!.getAttribute('transform')).not.toBe(
+      'translate(0,0) scale(1)',
+    );
     await rerender({ ...getDiagramProps(run.steps, 3), follow: true });
     const latest = run.steps[3].transitions.at(-1)!;
     expect(latest.targets[0].startsWith(select.value)).toBe(true);
