@@ -82,6 +82,11 @@ function conditionsOf({ context }: Args) {
   return evaluateConditions(context.facts, context.rules, context.known);
 }
 
+// XState's pure getMicrosteps builds a throw-away actor with no input on every call, and that actor computes an
+// initial state it never uses. One preallocated error keeps the refusal cheap: a fresh Error per call (stack
+// capture included) was the largest single cost of a run.
+const MISSING_INPUT = new Error('The procedure machine starts from a case: input { facts, rules } is required');
+
 export const procedureMachine = setup({
   types: {
     context: {} as ProcedureContext,
@@ -181,7 +186,10 @@ export const procedureMachine = setup({
   id: 'procedure',
   description: 'The pathway of an unaccompanied foreign child who may be a victim of trafficking in Belgium',
   meta: meta('procedure'),
-  context: ({ input }) => ({ facts: input.facts, rules: input.rules, known: {} }),
+  context: ({ input }) => {
+    if (!input) throw MISSING_INPUT;
+    return { facts: input.facts, rules: input.rules, known: {} };
+  },
   initial: 'pathway',
   states: {
     pathway: {
