@@ -3,6 +3,7 @@ import { label } from '../step/labels';
 import { COHORT_SOURCE, OUTCOME_PREFIX } from '../../engine/aggregate';
 import type { CohortConfig } from '../../engine/generate';
 import { m } from '../../i18n/messages';
+import { getLocale } from '../../i18n/paraglide/runtime.js';
 
 /** Okabe–Ito colours for configurations A–D; every use also shows the letter, never colour alone. */
 export const CONFIG_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
@@ -35,11 +36,26 @@ export function configLabel(c: CohortConfig): string {
     : '';
   return `${m.cohort_rules_as_of({ date: c.asOf })} · ${label('practice', c.practice)}${reforms}`;
 }
+// Formatters are cached per language and option set: n.toLocaleString() builds a new one on every call (the
+// largest cost of drawing a 100,000-child cohort) and follows the browser's language instead of the UI's.
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const locale = getLocale();
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
 export function percent(n: number, total: number, digits = 1): string {
-  return total ? `${((100 * n) / total).toFixed(digits)}%` : '–';
+  if (!total) return '–';
+  return numberFormat({
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n / total);
 }
 export function count(n: number): string {
-  return n.toLocaleString();
+  return numberFormat().format(n);
 }
 /** A difference in percentage points, with an arrow so the sign never rests on colour. */
 export function deltaPoints(
