@@ -85,7 +85,7 @@ function conditionsOf({ context }: Args) {
 // XState's pure getMicrosteps builds a throw-away actor with no input on every call, and that actor computes an
 // initial state it never uses. One preallocated error keeps the refusal cheap: a fresh Error per call (stack
 // capture included) was the largest single cost of a run.
-const MISSING_INPUT = new Error('The procedure machine starts from a case: input { facts, rules } is required');
+export const MISSING_INPUT = new Error('The procedure machine starts from a case: input { facts, rules } is required');
 
 export const procedureMachine = setup({
   types: {
