@@ -38,13 +38,17 @@ describe('CaseBuilder', () => {
     expect(s.caseFile.cooperation?.statementDay).toBeNull();
     expect(s.issues).toEqual([]);
     await fireEvent.input(day, { target: { value: '-3' } });
-    expect(container.querySelector('[data-testid="error-cooperation.statementDay"]')?.textContent).toContain('before detection');
+    expect(
+      container.querySelector('[data-testid="error-cooperation.statementDay"]')?.textContent,
+    ).toContain('before detection');
   });
 
   it('switching the assessment to per-examination edits the case file shape', async () => {
     const s = session('nigerian_girl_2016');
     const { container } = render(CaseBuilder, { props: { session: s } });
-    await fireEvent.change(container.querySelector<HTMLSelectElement>('#field-age-assessment')!, { target: { value: 'exams' } });
+    await fireEvent.change(container.querySelector<HTMLSelectElement>('#field-age-assessment')!, {
+      target: { value: 'exams' },
+    });
     expect(s.caseFile.age?.assessment).toEqual({ exams: [{ exam: 'wrist', low: 16, high: 18 }] });
   });
 });
@@ -107,7 +111,9 @@ describe('event names', () => {
         const name = humaniseEvent(step.event.type);
         expect(name, step.event.type).not.toMatch(/xstate|\.|→/);
       }
-    expect(humaniseEvent('xstate.after.untilMajority.procedure.x')).toBe('Time passes: the child turns 18');
+    expect(humaniseEvent('xstate.after.untilMajority.procedure.x')).toBe(
+      'Time passes: the child turns 18',
+    );
   });
 });
 
@@ -129,12 +135,29 @@ describe('state legal basis', () => {
 describe('StepCard', () => {
   it('shows the reflection document the rules of the day give (annex 15 from 20 May 2017)', async () => {
     const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
-    for (const [id, document] of [['found_adult_2016', 'orderToLeave'], ['found_adult_2018', 'annex15']] as const) {
+    for (const [id, document] of [
+      ['found_adult_2016', 'orderToLeave'],
+      ['found_adult_2018', 'annex15'],
+    ] as const) {
       const s = session(id);
       s.jump(s.steps.findIndex((st) => st.milestones.some((m) => m.id === 'reflectionPeriod')));
-      const { getByTestId, unmount } = render(StepCard, { props: { session: s, presenter: false } });
+      const { getByTestId, unmount } = render(StepCard, {
+        props: { session: s, presenter: false },
+      });
       expect(getByTestId('step-milestones').textContent).toContain(`document: ${document}`);
       unmount();
     }
+  });
+
+  it('offers the legal terms of a milestone as pop-overs with their definitions', async () => {
+    const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
+    const s = session('nigerian_girl_2016');
+    s.jump(s.steps.findIndex((st) => st.milestones.some((m) => m.id === 'observationCentre')));
+    const { getByRole, unmount } = render(StepCard, { props: { session: s, presenter: false } });
+    const term = getByRole('button', { name: 'COO / OOC' });
+    const definition = document.getElementById(term.getAttribute('popovertarget')!)!;
+    expect(definition.hasAttribute('popover')).toBe(true);
+    expect(definition.textContent).toMatch(/observation and orientation centre/i);
+    unmount();
   });
 });
