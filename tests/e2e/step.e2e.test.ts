@@ -187,9 +187,13 @@ describe('step-through in Chromium', () => {
     problems.push(...(await seriousViolations(page, 'glossary')));
     await page.keyboard.press('Escape');
     await page.getByTestId('presenter').click();
-    // Right after pressing the presenter button, the arrow keys already step (presenter's first move).
+    // Right after pressing the presenter button, the arrow keys and Space already step (presenter's first
+    // move): focus has left the button, so Space does not switch presenter mode off again.
     await page.keyboard.press('ArrowRight');
     expect(await position(page)).toMatch(/^Step 2 of/);
+    await page.keyboard.press('Space');
+    expect(await position(page)).toMatch(/^Step 3 of/);
+    await expect(page.getByTestId('presenter').getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('aside.note').textContent()).resolves.toContain('Trainer note');
     problems.push(...(await seriousViolations(page, 'presenter')));
     await screenshot(page, 'presenter');
