@@ -13,7 +13,18 @@ export interface Deadline {
   endDay: number;
   /** As the rule states it: { days } or { months } or { workingDays }. */
   length: { days?: number; months?: number; workingDays?: number };
+  /** The milestone that ended it before its term (then `endDay` is that milestone's day). */
+  stoppedBy?: Milestone['id'];
 }
+
+// Milestones that end a running deadline before its term: a withdrawal ends the residence document in hand
+// (reference Stage 8); the B card replaces the A card and its renewals (Stage 9); the move to the observation
+// centre ends the border holding (Stage 2).
+const STOPPED_BY: Partial<Record<Milestone['id'], DeadlineKind[]>> = {
+  residenceWithdrawn: ['reflection', 'minorDocument', 'registration', 'card'],
+  permanentResidence: ['registration', 'card'],
+  observationCentre: ['borderDetention'],
+};
 
 const APPEAL_DAYS = 60;
 const DEFAULT_BORDER_WORKING_DAYS = 6;
@@ -56,6 +67,15 @@ export function deadlinesAt(milestones: Milestone[], startDate: string, currentD
     if (milestone.day > currentDay) continue;
     const deadline = toDeadline(milestone, startDate);
     if (deadline) latest.set(deadline.kind, deadline);
+  }
+  for (const milestone of milestones) {
+    if (milestone.day > currentDay) continue;
+    for (const kind of STOPPED_BY[milestone.id] ?? []) {
+      const deadline = latest.get(kind);
+      if (deadline && deadline.startDay <= milestone.day && milestone.day < deadline.endDay) {
+        latest.set(kind, { ...deadline, endDay: milestone.day, stoppedBy: milestone.id });
+      }
+    }
   }
   return [...latest.values()];
 }

@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { deadlinesAt, toDeadline } from '../../src/view-model/deadlines';
 import { comparePaths } from '../../src/view-model/compare';
 import type { Milestone, Trace } from '../../machines/case/types';
+import { stepCase } from '../../machines/case/run';
+import { findScenario } from '../../src/scenarios';
 
 const ms = (id: Milestone['id'], day: number, extra: Record<string, unknown> = {}): Milestone => ({ id, day, date: '', basis: '', source: '', ...extra });
 
@@ -19,6 +21,31 @@ describe('deadlines on the clock', () => {
     const shown = deadlinesAt(list, '2016-01-01', 300);
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({ kind: 'card', startDay: 283 });
+  });
+});
+
+describe('deadlines ended early', () => {
+  it('stops the card when the residence is withdrawn, and says why', () => {
+    const list = [ms('temporaryResidenceCard', 100, { validMonths: 6 }), ms('residenceWithdrawn', 150)];
+    expect(deadlinesAt(list, '2016-01-01', 149)[0]).toMatchObject({ kind: 'card', endDay: 283 });
+    expect(deadlinesAt(list, '2016-01-01', 150)[0]).toMatchObject({ kind: 'card', endDay: 150, stoppedBy: 'residenceWithdrawn' });
+  });
+  it('leaves a deadline that had already run out as it was', () => {
+    const list = [ms('minorResidenceDocument', 0, { validMonths: 3 }), ms('residenceWithdrawn', 200)];
+    const [document] = deadlinesAt(list, '2016-01-01', 200);
+    expect(document.stoppedBy).toBeUndefined();
+    expect(document.endDay).toBe(91);
+  });
+  it('ends the border holding when the child moves to the observation centre', () => {
+    const list = [ms('borderDetention', 0, { maxWorkingDays: 6 }), ms('observationCentre', 3)];
+    expect(deadlinesAt(list, '2016-09-05', 3)[0]).toMatchObject({ kind: 'borderDetention', endDay: 3, stoppedBy: 'observationCentre' });
+  });
+  it('shows no running card after contact with the exploiters resumed (scenario "ties resumed")', () => {
+    const scenario = findScenario('ties_resumed')!;
+    const { trace } = stepCase(scenario.case);
+    const withdrawn = trace.milestones.find((m) => m.id === 'residenceWithdrawn')!;
+    const shown = deadlinesAt(trace.milestones, scenario.case.date, withdrawn.day + 1);
+    expect(shown.filter((d) => withdrawn.day + 1 < d.endDay)).toEqual([]);
   });
 });
 
