@@ -26,6 +26,16 @@ export function addMonths(iso: string, months: number): string {
 export function addYears(iso: string, years: number): string {
   return addMonths(iso, Math.round(years * 12));
 }
+/**
+ * Age on `dateIso` of a person born on `birthIso`: the whole years by the calendar (a birthday counts from its
+ * own day, so 18 is reached on the 18th birthday), plus the share of the current year already lived.
+ */
+export function ageOn(birthIso: string, dateIso: string): number {
+  let years = Number(dateIso.slice(0, 4)) - Number(birthIso.slice(0, 4));
+  if (addYears(birthIso, years) > dateIso) years -= 1;
+  const lastBirthday = addYears(birthIso, years);
+  return years + daysBetween(lastBirthday, dateIso) / daysBetween(lastBirthday, addYears(birthIso, years + 1));
+}
 /** Days from `day` (since `start`) until `months` calendar months later. */
 export function monthsAsDays(start: string, day: number, months: number): number {
   const from = addDays(start, day);

@@ -1,5 +1,5 @@
 // Case file → the facts the machine reads (its context), with every default the engine assumes named in ASSUMPTIONS.
-import { addMonths, addYears, daysBetween, parseIsoDate } from '../dates';
+import { addMonths, addYears, ageOn, daysBetween } from '../dates';
 import { isEeaNationalOn } from '../rules/eea';
 import { getRulesInForce, type RulesInForce } from '../rules/rules';
 import type { AgeRange, CaseFile, ExamResult, Practice, ReformId } from './types';
@@ -88,10 +88,6 @@ export function envelope(exams: ExamResult[]): AgeRange {
   return { low: Math.min(...exams.map((e) => e.low)), high: Math.max(...exams.map((e) => e.high)) };
 }
 
-function yearsBetween(birthIso: string, dateIso: string): number {
-  return (parseIsoDate(dateIso) - parseIsoDate(birthIso)) / (365.2425 * 86_400_000);
-}
-
 export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used: AssumptionId[] } {
   const used: AssumptionId[] = [];
   const practice = c.practice ?? 'asWritten';
@@ -101,7 +97,7 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
   let declaredBirthDate: string;
   if (c.person.declaredBirthDate) {
     declaredBirthDate = c.person.declaredBirthDate;
-    declaredAge = yearsBetween(declaredBirthDate, c.date);
+    declaredAge = ageOn(declaredBirthDate, c.date);
   } else {
     declaredAge = c.person.declaredAge ?? 0;
     declaredBirthDate = addYears(c.date, -declaredAge);

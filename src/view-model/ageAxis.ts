@@ -1,6 +1,6 @@
 // Props for the triple-test age axis, from the case (declared age, exam ranges) and the run (decided age).
 import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
-import { daysBetween } from '../../machines/dates';
+import { ageOn } from '../../machines/dates';
 
 export interface AgeAxisProps {
   declaredAge: number;
@@ -14,7 +14,7 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
   const assessment = caseFile.age?.assessment;
   if (!caseFile.age?.doubted || !assessment || 'refused' in assessment) return null;
   const { declaredAge, declaredBirthDate } = caseFile.person;
-  const declared = declaredAge ?? (declaredBirthDate ? Math.floor(daysBetween(declaredBirthDate, caseFile.date) / 365.25) : undefined);
+  const declared = declaredAge ?? (declaredBirthDate ? Math.floor(ageOn(declaredBirthDate, caseFile.date)) : undefined);
   if (declared === undefined) return null;
   const decided = reached.some((ms) => ms.id === 'identifiedAsMinor' || ms.id === 'identifiedAsAdult') ? trace?.person.ageOfRecord : undefined;
   const rule = caseFile.reforms?.includes('multiAgencyAgeAssessment') ? 'multiAgency' : caseFile.practice === 'asReported' ? 'doctor' : 'lowest';

@@ -3,7 +3,7 @@
 // the form-level rules the builder explains next to each field (impossible ages, modelled period, …).
 import type { CaseFile } from '../../machines/case/types';
 import { ISO_COUNTRIES } from '../../machines/rules/countries';
-import { isValidIsoDate, daysBetween } from '../../machines/dates';
+import { ageOn, isValidIsoDate } from '../../machines/dates';
 import { m } from '../i18n/messages';
 
 export interface FieldIssue {
@@ -45,7 +45,7 @@ export function checkCase(caseFile: CaseFile): FieldIssue[] {
   if (declaredBirthDate !== undefined) {
     if (!isValidIsoDate(declaredBirthDate)) add('person.declaredBirthDate', m.check_date_invalid());
     else if (dateOk && declaredBirthDate > date) add('person.declaredBirthDate', m.check_birth_after_detection());
-    else if (dateOk && daysBetween(declaredBirthDate, date) / 365.25 > MAX_PLAUSIBLE_AGE)
+    else if (dateOk && ageOn(declaredBirthDate, date) > MAX_PLAUSIBLE_AGE)
       add('person.declaredBirthDate', m.check_age_range({ max: MAX_PLAUSIBLE_AGE }));
   }
   const nationality = person.nationality ?? '';

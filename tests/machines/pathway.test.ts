@@ -1,6 +1,7 @@
 // The pathway as the reference describes it, stage by stage, read from traces.
 import { describe, expect, it } from 'vitest';
-import { all, find, ids, run } from './cases';
+import { all, find, ids, makeCase, run } from './cases';
+import { runCase } from '../../machines/case/run';
 
 describe('identification (Stage 0)', () => {
   it('presumes a victim from indicators and refers them; without indicators there is no victim track', () => {
@@ -171,5 +172,28 @@ describe('leaving the path', () => {
     const c = { date: '2010-06-01', person: { nationality: 'BG' } };
     expect(ids(run(c))).not.toContain('guardianAppointed');
     expect(ids(run({ ...c, reforms: ['guardianForEveryChild'] }))).toContain('guardianAppointed');
+  });
+});
+
+describe('a declared birth date: age by the calendar', () => {
+  const bornOn = (declaredBirthDate: string, date: string) => {
+    return runCase({ ...makeCase({ date }), person: { declaredBirthDate, nationality: 'NG', sex: 'female' } });
+  };
+  it('is 18 on the 18th birthday itself: the adult procedure, no guardian', () => {
+    const trace = bornOn('2001-03-01', '2019-03-01');
+    expect(trace.person).toMatchObject({ ageOfRecord: 18, minor: false });
+    expect(ids(trace)).toContain('adultTrack');
+    expect(ids(trace)).not.toContain('guardianAppointed');
+    expect(find(trace, 'reflectionPeriod')).toMatchObject({ validDays: 45 });
+  });
+  it('is still a minor the day before', () => {
+    const trace = bornOn('2001-03-01', '2019-02-28');
+    expect(trace.person).toMatchObject({ ageOfRecord: 17, minor: true });
+    expect(find(trace, 'turned18')?.date).toBe('2019-03-01');
+  });
+  it('counts whole years on each birthday, whatever the leap days in between', () => {
+    expect(bornOn('2001-03-01', '2018-03-01').person.ageOfRecord).toBe(17);
+    expect(bornOn('2004-03-01', '2019-03-01').person.ageOfRecord).toBe(15);
+    expect(bornOn('2004-02-29', '2019-02-28').person.ageOfRecord).toBe(15);
   });
 });
