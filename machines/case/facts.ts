@@ -39,6 +39,8 @@ export const ASSUMPTIONS = {
     'A provisional guardian appointed at the border ends with an "adult" decision; for a minor it continues.',
   durableSolutionDecisionDay: 'A durable-solution decision is taken 90 days after the request when the case file gives no day.',
   defaultHorizon: 'No horizon given: the case is followed for 5 years (1825 days).',
+  declaredAdultDoubted:
+    'A person who says they are an adult but whose age is doubted is taken to appear to be under 18 (Stage 1): reported to the Guardianship Service and tested; found a minor, the estimate becomes the age of record; found an adult, the declared age stands.',
   thbTrackIndependentOfGuardianship:
     'Children outside the guardianship scope (EEA before 2014, everyone before May 2004) keep their declared age: no one assesses it.',
 } as const;
@@ -154,6 +156,14 @@ export function decideAge(facts: Facts, rules: RulesInForce): AgeDecision & { as
 }
 
 function computeAgeDecision(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
+  const decision = decideOnDeclaredMinority(facts, rules);
+  if (facts.declaredAge < 18) return decision;
+  // A declared adult: the test answered a doubt about minority only (assumption declaredAdultDoubted).
+  if (!decision.minor) return { ...decision, ageOfRecord: facts.declaredAge };
+  return { ...decision, ageOfRecord: decision.estimate ?? decision.ageOfRecord };
+}
+
+function decideOnDeclaredMinority(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
   const declared = facts.declaredAge;
   if (!rules.ageTestCarriedOut.value) {
     return { minor: declared < 18, ageOfRecord: declared, testCarriedOut: false, assumption: 'noTestDeclaredAge' };

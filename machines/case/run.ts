@@ -252,7 +252,8 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
   const endDay = final.status === 'done' ? clock : horizon;
   const outcome = outcomeOf(final, facts, endDay, used);
   const outcomeDay = milestones.find((m) => m.id === outcome)?.day ?? endDay;
-  const age = personAge(facts, rules, known, used);
+  const ageAssessed = seen.has('identifiedAsMinor') || seen.has('identifiedAsAdult');
+  const age = ageAssessed ? assessedAge(facts, rules, known, used) : facts.declaredAge;
   for (const m of milestones) {
     if (m.id === 'residenceWithdrawn' && m.failedCondition === 'statement' && known.dismissedDay !== undefined) used.add('dismissalFailsStatement');
     if (m.id === 'residenceWithdrawn' && m.failedCondition === 'definition' && known.acquittedDay !== undefined) used.add('acquittalFailsDefinition');
@@ -260,7 +261,14 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
     if (m.id === 'specialisedShelter' && facts.region === 'brussels' && m.name === 'Minor-Ndako') used.add('brusselsShelter');
   }
   if (facts.eea && seen.has('specialisedCentre')) used.add('eeaThbTrack');
-  if (facts.ageDoubted && !rules.minorProtectionWhileAgeAssessed.value && seen.has('specialisedCentre')) used.add('residenceWaitsForAgeDecision');
+  if (seen.has('ageDoubted') && !rules.minorProtectionWhileAgeAssessed.value && seen.has('specialisedCentre')) used.add('residenceWaitsForAgeDecision');
+  if (facts.ageDoubted && seen.has('outsideGuardianshipScope')) used.add('thbTrackIndependentOfGuardianship');
+  if (facts.declaredAge >= 18 && seen.has('ageDoubted')) used.add('declaredAdultDoubted');
+  if (facts.eea && seen.has('observationCentre')) used.add('coo');
+  if (milestones.some((m) => m.id === 'guardianAppointed' && m.provisional === true)) used.add('provisionalGuardianUntilDecision');
+  if (facts.reforms.includes('noCooperationCondition') && seen.has('turned18') && seen.has('minorResidenceDocument')) {
+    used.add('cooperationWaivedAfter18');
+  }
   if (facts.exploitation === 'unknown' && seen.has('registrationCertificate')) used.add('exploitationUnknownPending');
   if (known.statementDay !== undefined && known.reflectionEndedDay !== undefined && known.statementDay > known.reflectionEndedDay) {
     used.add('statementAfterReflection');
@@ -301,7 +309,8 @@ const RULE_RELEVANCE: Partial<Record<RuleId, (ms: Milestone[], facts: Facts) => 
   durableSolutionBasis: (ms) => ms.some((m) => m.id === 'durableSolutionProcedure'),
 };
 
-function personAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<AssumptionId>): number {
+/** The age of record after the Guardianship Service decided on the age. */
+function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<AssumptionId>): number {
   if (known.ageDecision === undefined || !facts.ageDoubted) return facts.declaredAge;
   const d = decideAge(facts, rules);
   if (d.assumption) used.add(d.assumption);

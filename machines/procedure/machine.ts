@@ -3,7 +3,7 @@
 // Region order is document order: on one day, a cause (statement, judgment) is recorded before its effect.
 // Context holds the case facts and the rules in force (static) and `known`: facts that become known as events arrive.
 // Delays are in DAYS on the engine's simulated clock (pure stepping: nothing here ever runs a timer).
-import { and, assign, enqueueActions, not, setup } from 'xstate';
+import { and, assign, enqueueActions, not, or, setup } from 'xstate';
 import type { Facts } from '../case/facts';
 import { dayOfMajority, decideAge } from '../case/facts';
 import type { MilestoneId } from '../case/types';
@@ -97,9 +97,12 @@ export const procedureMachine = setup({
     // Both are read by the engine from the pure transition's action list; they do nothing when run by an actor.
     recordMilestone: (_: unknown, _params: MilestoneParams) => {},
     recordStatusDecision: () => {},
-    noteAgeDecision: assign(({ context }, params: { minor: boolean }) => {
+    // `declared`: no one assessed the age (declared adult, or outside the guardianship scope), so the declared
+    // age stands whatever a test would have found.
+    noteAgeDecision: assign(({ context }, params: { minor: boolean; declared?: boolean }) => {
       const decision = decideAge(context.facts, context.rules);
-      const ageOfRecord = params.minor ? (decision.minor ? decision.ageOfRecord : context.facts.declaredAge) : decision.ageOfRecord;
+      const assessed = params.minor ? (decision.minor ? decision.ageOfRecord : context.facts.declaredAge) : decision.ageOfRecord;
+      const ageOfRecord = params.declared ? context.facts.declaredAge : assessed;
       return {
         known: {
           ...context.known,
@@ -442,7 +445,13 @@ export const procedureMachine = setup({
             screening: {
               meta: meta('reporting'),
               always: [
-                { guard: 'isDeclaredAdult', target: 'declaredAdult', meta: meta('adultTrack') },
+                // A declared adult whose age is doubted "appears to be under 18" (reference Stage 1, CIRC-2004):
+                // reported and tested like a child when the service's scope covers them (declaredAdultDoubted).
+                {
+                  guard: and(['isDeclaredAdult', or([not('isAgeDoubted'), not('isGuardianshipInScope')])]),
+                  target: 'declaredAdult',
+                  meta: meta('adultTrack'),
+                },
                 { guard: 'isGuardianshipInScope', target: 'reported', meta: meta('reporting') },
                 { target: 'outsideScope', meta: meta('outsideScope') },
               ],
@@ -451,7 +460,7 @@ export const procedureMachine = setup({
               type: 'final',
               description: 'The person says they are an adult: adult procedures',
               meta: meta('adultTrack'),
-              entry: [milestone('adultTrack', 'adultTrack'), { type: 'noteAgeDecision', params: { minor: false } }],
+              entry: [milestone('adultTrack', 'adultTrack'), { type: 'noteAgeDecision', params: { minor: false, declared: true } }],
             },
             outsideScope: {
               description: 'No guardian: the service is not yet operational, or the child is an EEA national outside its scope',
@@ -464,7 +473,7 @@ export const procedureMachine = setup({
                       ? 'eeaNotVulnerable'
                       : 'eeaNational',
                 })),
-                { type: 'noteAgeDecision', params: { minor: true } },
+                { type: 'noteAgeDecision', params: { minor: true, declared: true } },
               ],
               after: { untilMajority: 'adultOutsideScope' },
             },

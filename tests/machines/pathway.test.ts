@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { all, find, ids, makeCase, run } from './cases';
 import { runCase } from '../../machines/case/run';
+import { ASSUMPTIONS } from '../../machines/case/facts';
 
 describe('identification (Stage 0)', () => {
   it('presumes a victim from indicators and refers them; without indicators there is no victim track', () => {
@@ -195,5 +196,52 @@ describe('a declared birth date: age by the calendar', () => {
     expect(bornOn('2001-03-01', '2018-03-01').person.ageOfRecord).toBe(17);
     expect(bornOn('2004-03-01', '2019-03-01').person.ageOfRecord).toBe(15);
     expect(bornOn('2004-02-29', '2019-02-28').person.ageOfRecord).toBe(15);
+  });
+});
+
+describe('who is reported and tested (Stage 1: "appears to be, or says they are, under 18")', () => {
+  const doubtedAdult = (low: number, high: number) =>
+    run({
+      person: { declaredAge: 20 },
+      detection: { place: 'border' },
+      age: { doubted: true, assessment: { low, high } },
+    });
+  it('reports and tests a declared adult who appears to be a child; found a minor, the estimate is the age of record', () => {
+    const trace = doubtedAdult(15, 17);
+    expect(ids(trace)).toEqual(expect.arrayContaining(['reportedToGuardianshipService', 'ageAssessment', 'identifiedAsMinor', 'minorResidenceDocument']));
+    expect(ids(trace)).not.toContain('adultTrack');
+    expect(trace.person).toMatchObject({ ageOfRecord: 15, minor: true });
+    expect(trace.assumptions).toContain(ASSUMPTIONS.declaredAdultDoubted);
+  });
+  it('keeps the declared age of a declared adult the test confirms as adult', () => {
+    const trace = doubtedAdult(19, 22);
+    expect(ids(trace)).toEqual(expect.arrayContaining(['identifiedAsAdult', 'adultTrack']));
+    expect(trace.person).toMatchObject({ ageOfRecord: 20, minor: false });
+  });
+  it('does not report a declared adult nobody doubts', () => {
+    const trace = run({ person: { declaredAge: 20 } });
+    expect(ids(trace)).not.toContain('reportedToGuardianshipService');
+    expect(ids(trace)).toContain('adultTrack');
+  });
+});
+
+describe('outside the guardianship scope nobody assesses the age', () => {
+  // 30 April 2004: the Guardianship Service starts on 1 May 2004.
+  const before2004 = (low: number, high: number) =>
+    run({ date: '2004-04-30', age: { doubted: true, assessment: { low, high } }, horizonDays: 1000 });
+  it('keeps the declared age and says so, without the assumptions of a test that never happened', () => {
+    const trace = before2004(19, 22);
+    expect(ids(trace)).toContain('outsideGuardianshipScope');
+    expect(ids(trace)).not.toContain('ageAssessment');
+    expect(trace.person).toMatchObject({ ageOfRecord: 16, minor: true });
+    expect(trace.assumptions).toContain(ASSUMPTIONS.thbTrackIndependentOfGuardianship);
+    expect(trace.assumptions).not.toContain(ASSUMPTIONS.adultAgeOfRecord);
+    expect(trace.assumptions).not.toContain(ASSUMPTIONS.residenceWaitsForAgeDecision);
+  });
+  it('counts majority from the declared age, not from what a test would have found', () => {
+    const trace = before2004(17, 19);
+    // declared 16 on 30 Apr 2004: 18 on 30 Apr 2006 (the pre-2018 lower-bound rule would have said 2005)
+    expect(find(trace, 'turned18')?.date).toBe('2006-04-30');
+    expect(trace.person.ageOfRecord).toBe(16);
   });
 });
