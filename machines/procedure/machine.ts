@@ -141,6 +141,11 @@ export const procedureMachine = setup({
     hadProvisionalGuardian: ({ context }) => context.known.provisionalGuardian === true,
     isAgeTestCarriedOut: ({ context }) => decideAge(context.facts, context.rules).testCarriedOut,
     isFoundMinor: ({ context }) => decideAge(context.facts, context.rules).minor,
+    isDeclaredMinor: ({ context }) => context.facts.declaredAge < 18,
+    isOfAgeByDecision: ({ context, event }) => {
+      const decision = decideAge(context.facts, context.rules);
+      return decision.minor && dayOfMajority(context.facts, decision.ageOfRecord) <= dayOf(event);
+    },
     isAppealInTime: ({ context, event }) =>
       dayOf(event) - (context.known.adultDecisionDay ?? 0) <= context.rules.ageAppealDays.value,
     isAppealAnnulled: ({ event }) => (event as { annulled?: boolean }).annulled === true,
@@ -182,6 +187,8 @@ export const procedureMachine = setup({
       monthsAsDays(context.facts.date, dayOf(event), context.rules.registrationCertificateMonths.value),
     temporaryCardValidity: ({ context, event }) =>
       monthsAsDays(context.facts.date, dayOf(event), context.rules.temporaryCardMonths.value),
+    untilDeclaredMajority: ({ context, event }) =>
+      Math.max(0, dayOfMajority(context.facts, context.facts.declaredAge) - dayOf(event)),
     untilMajority: ({ context, event }) =>
       Math.max(0, (context.known.majorityDay ?? dayOfMajority(context.facts, context.facts.declaredAge)) - dayOf(event)),
   },
@@ -500,7 +507,24 @@ export const procedureMachine = setup({
                   }
                 }),
               ],
-              after: { assessmentTurnaround: { target: 'assessed', meta: meta('ageAssessment') } },
+              // The declared birthday can come before the decision: then the person is 18 whatever the test says
+              // (it can only confirm or raise a declared minor's age), and the question of minority is moot.
+              after: {
+                untilDeclaredMajority: { guard: 'isDeclaredMinor', target: 'majorityBeforeDecision', meta: meta('turned18') },
+                assessmentTurnaround: { target: 'assessed', meta: meta('ageAssessment') },
+              },
+            },
+            majorityBeforeDecision: {
+              type: 'final',
+              description: 'Eighteen before the age decision: no guardian; adult procedures from now on',
+              meta: meta('turned18'),
+              entry: [
+                milestone('turned18', 'turned18'),
+                enqueueActions(({ check, enqueue }) => {
+                  if (check('hadProvisionalGuardian')) enqueue(milestone('guardianshipEnded', 'guardianshipEnded'));
+                }),
+                { type: 'noteAgeDecision', params: { minor: false, declared: true } },
+              ],
             },
             assessed: {
               description: 'Age decision: with a doubtful result the lowest age is taken (art 7 §3)',
@@ -522,6 +546,7 @@ export const procedureMachine = setup({
                 );
               }),
               always: [
+                { guard: 'isOfAgeByDecision', target: 'majorityBeforeDecision', meta: meta('turned18') },
                 { guard: 'isFoundMinor', target: 'minor', meta: meta('identifiedAsMinor') },
                 { target: 'adult', meta: meta('identifiedAsAdult') },
               ],

@@ -17,6 +17,8 @@ export function makeCase(overrides: DeepPartial<CaseFile> = {}): CaseFile {
     publicOrderRisk: false,
     disappearsDay: null,
   };
+  // A case gives either a declared age or a declared birth date: a birth date replaces the base's age.
+  if (overrides.person?.declaredBirthDate) delete base.person.declaredAge;
   const merged = merge(base, overrides) as CaseFile;
   const parsed = parseCaseFile(merged);
   if (!parsed.ok) throw new Error(`test case invalid: ${JSON.stringify(parsed.issues)}`);

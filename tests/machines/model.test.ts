@@ -38,6 +38,8 @@ const PROFILES: Parameters<typeof makeCase>[0][] = [
   { age: { doubted: true, assessment: { low: 19, high: 22 } } },
   { practice: 'asReported', age: { doubted: true, assessment: { low: 15, high: 17 } } },
   { detection: { asylumApplication: true }, reforms: ['noCooperationCondition'] },
+  // 18 four days after detection, before the age decision
+  { person: { declaredBirthDate: '1998-03-05' }, age: { doubted: true, assessment: { low: 16, high: 19 } } },
 ];
 
 type Nodes = { _nodes: { id: string; after: { eventType: string }[] }[] };

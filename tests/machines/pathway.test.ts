@@ -178,7 +178,7 @@ describe('leaving the path', () => {
 
 describe('a declared birth date: age by the calendar', () => {
   const bornOn = (declaredBirthDate: string, date: string) => {
-    return runCase({ ...makeCase({ date }), person: { declaredBirthDate, nationality: 'NG', sex: 'female' } });
+    return runCase(makeCase({ date, person: { declaredBirthDate } }));
   };
   it('is 18 on the 18th birthday itself: the adult procedure, no guardian', () => {
     const trace = bornOn('2001-03-01', '2019-03-01');
@@ -243,5 +243,27 @@ describe('outside the guardianship scope nobody assesses the age', () => {
     // declared 16 on 30 Apr 2004: 18 on 30 Apr 2006 (the pre-2018 lower-bound rule would have said 2005)
     expect(find(trace, 'turned18')?.date).toBe('2006-04-30');
     expect(trace.person.ageOfRecord).toBe(16);
+  });
+});
+
+describe('eighteen before the age decision', () => {
+  // Declared born 5 Mar 1998, detected 1 Mar 2016: 18 on day 4; the test's decision would come on day 9.
+  const turnsEighteen = (low: number, high: number) =>
+    run({ person: { declaredBirthDate: '1998-03-05' }, age: { doubted: true, assessment: { low, high } } });
+  it('turns 18 on the declared birthday: no minor decision, no guardian, the adult reflection period', () => {
+    const trace = turnsEighteen(16, 19);
+    expect(find(trace, 'turned18')?.date).toBe('2016-03-05');
+    expect(ids(trace)).not.toContain('identifiedAsMinor');
+    expect(ids(trace)).not.toContain('guardianAppointed');
+    expect(ids(trace)).not.toContain('minorResidenceDocument');
+    expect(find(trace, 'reflectionPeriod')).toMatchObject({ date: '2016-03-05', validDays: 45 });
+  });
+  it('a test result older than the declared age under the pre-2018 rule makes them 18 at once, not a minor with a guardian', () => {
+    // Lower bound 17.995 > declared 17: the age of record (before RvS 2018) is 17.995, so 18 before day 9.
+    const trace = run({ person: { declaredAge: 17 }, age: { doubted: true, assessment: { low: 17.995, high: 20 } } });
+    expect(ids(trace)).toContain('ageAssessment');
+    expect(ids(trace)).toContain('turned18');
+    expect(ids(trace)).not.toContain('guardianAppointed');
+    expect(ids(trace)).not.toContain('minorResidenceDocument');
   });
 });
