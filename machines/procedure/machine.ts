@@ -73,6 +73,18 @@ export function shelterFor(facts: Facts, rules: RulesInForce): { name: string; s
 }
 
 // While an AI or an A card is held, a conviction, or final requisitions that retain trafficking, give the B card.
+// A statement or complaint opens the victim status (AI) only if no condition already fails: the conditions are
+// conditions for entering the status (reference Stage 5), so a child still in contact with the exploiters or a
+// danger to public order gets no AI; the document in hand is withdrawn instead.
+const toRegistrationCertificate = [
+  {
+    guard: and(['hasGivenStatement', 'hasFailedCondition']),
+    target: 'withdrawn',
+    meta: meta('residenceWithdrawn'),
+  },
+  { guard: 'hasGivenStatement', target: 'registrationCertificate', meta: meta('registrationCertificate') },
+] as const;
+
 const toPermanentResidence = {
   'prosecution.convicted': { target: 'permanentResidence', meta: meta('permanentResidence') },
   'prosecution.requisitions': { guard: 'isTraffickingRetained', target: 'permanentResidence', meta: meta('permanentResidence') },
@@ -331,7 +343,7 @@ export const procedureMachine = setup({
               entry: milestone('minorResidenceDocument', 'minorResidenceDocument', ({ context }) => ({
                 validMonths: context.rules.minorDocumentMonths.value,
               })),
-              always: { guard: 'hasGivenStatement', target: 'registrationCertificate', meta: meta('registrationCertificate') },
+              always: toRegistrationCertificate,
               after: { minorDocumentValidity: { target: 'reflectionEnded', meta: meta('reflectionEnded') } },
             },
             reflectionPeriod: {
@@ -341,7 +353,7 @@ export const procedureMachine = setup({
                 document: context.rules.reflectionDocument.value,
                 validDays: context.rules.adultReflectionDays.value,
               })),
-              always: { guard: 'hasGivenStatement', target: 'registrationCertificate', meta: meta('registrationCertificate') },
+              always: toRegistrationCertificate,
               after: { reflectionValidity: { target: 'reflectionEnded', meta: meta('reflectionEnded') } },
             },
             reflectionEnded: {
@@ -349,7 +361,7 @@ export const procedureMachine = setup({
               meta: meta('reflectionEnded'),
               entry: ['noteReflectionEnded'],
               always: [
-                { guard: 'hasGivenStatement', target: 'registrationCertificate' },
+                ...toRegistrationCertificate,
                 { guard: 'isCooperationWaived', target: 'registrationCertificate', meta: meta('registrationCertificate') },
                 { target: 'trackEnded', actions: ['recordStatusDecision'], meta: meta('reflectionEnded') },
               ],

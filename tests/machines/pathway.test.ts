@@ -267,3 +267,22 @@ describe('eighteen before the age decision', () => {
     expect(ids(trace)).not.toContain('minorResidenceDocument');
   });
 });
+
+describe('the conditions are conditions for entering the status (Stage 5)', () => {
+  it('gives no AI to a child still in contact with the exploiters when the statement comes; the document in hand is withdrawn', () => {
+    const trace = run({ cooperation: { statementDay: 60 }, tiesCut: { contactResumedDay: 30 } });
+    expect(ids(trace)).not.toContain('registrationCertificate');
+    expect(find(trace, 'residenceWithdrawn')).toMatchObject({ day: 60, failedCondition: 'tiesCut' });
+    expect(trace.victimStatusConditions.tiesCut).toBe('unmet');
+  });
+  it('gives no AI to a danger to public order', () => {
+    const trace = run({ publicOrderRisk: true });
+    expect(ids(trace)).not.toContain('registrationCertificate');
+    expect(find(trace, 'residenceWithdrawn')?.failedCondition).toBe('publicOrder');
+  });
+  it('still gives the AI when every condition holds, and withdraws it when contact resumes later', () => {
+    const trace = run({ tiesCut: { contactResumedDay: 50 } });
+    expect(find(trace, 'registrationCertificate')?.day).toBe(20);
+    expect(find(trace, 'residenceWithdrawn')).toMatchObject({ day: 50, failedCondition: 'tiesCut' });
+  });
+});
