@@ -175,6 +175,7 @@ export const procedureMachine = setup({
     hasFailedCondition: (args) => firstUnmet(conditionsOf(args)) !== undefined,
     hasAllConditionsMet: (args) => areAllMet(conditionsOf(args)),
     isDefinitionPending: (args) => conditionsOf(args).definition === 'pending',
+    hasTraffickingJudgment: ({ context: { known } }) => known.convictedDay !== undefined || known.requisitionsRetained === true,
     isTraffickingRetained: ({ event }) => (event as { retainsTrafficking?: boolean }).retainsTrafficking === true,
     hasAppliedForAsylum: ({ context }) => context.facts.asylumApplication,
     isDurableSolutionAvailable: ({ context: { facts, rules, known }, event }) =>
@@ -371,7 +372,11 @@ export const procedureMachine = setup({
               meta: meta('registrationCertificate'),
               initial: 'valid',
               entry: ['recordStatusDecision'],
-              always: { guard: 'hasFailedCondition', target: 'withdrawn', meta: meta('residenceWithdrawn') },
+              always: [
+                // A judgment that came before the AI (e.g. while the age was being decided) gives the B card at once.
+                { guard: 'hasTraffickingJudgment', target: 'permanentResidence', meta: meta('permanentResidence') },
+                { guard: 'hasFailedCondition', target: 'withdrawn', meta: meta('residenceWithdrawn') },
+              ],
               on: toPermanentResidence,
               states: {
                 valid: {

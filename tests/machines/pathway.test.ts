@@ -286,3 +286,17 @@ describe('the conditions are conditions for entering the status (Stage 5)', () =
     expect(find(trace, 'residenceWithdrawn')).toMatchObject({ day: 50, failedCondition: 'tiesCut' });
   });
 });
+
+describe('a judgment before the first AI (Stage 9)', () => {
+  it('gives the B card as soon as the status opens when the conviction came while the age was being decided', () => {
+    const trace = run({
+      age: { doubted: true, assessment: { low: 16, high: 19 } },
+      cooperation: { statementDay: 1 },
+      prosecution: { outcome: 'conviction', day: 3 },
+    });
+    const permanent = find(trace, 'permanentResidence');
+    expect(permanent?.day).toBe(find(trace, 'registrationCertificate')?.day);
+    expect(ids(trace)).not.toContain('temporaryResidenceCard');
+    expect(trace.outcome).toBe('permanentResidence');
+  });
+});
