@@ -87,11 +87,17 @@ export const CaseFileSchema = v.pipe(
         ),
         interviewFindsMinor: v.optional(v.boolean('expected true or false')),
         appeal: v.optional(
-          v.strictObject({
-            day: day('age.appeal.day'),
-            outcome: v.optional(v.picklist(['annulled', 'rejected', 'pending'], 'expected "annulled", "rejected" or "pending"')),
-            decisionDay: v.optional(day('age.appeal.decisionDay')),
-          }),
+          v.pipe(
+            v.strictObject({
+              day: day('age.appeal.day'),
+              outcome: v.optional(v.picklist(['annulled', 'rejected', 'pending'], 'expected "annulled", "rejected" or "pending"')),
+              decisionDay: v.optional(day('age.appeal.decisionDay')),
+            }),
+            v.forward(
+              v.partialCheck([['day'], ['decisionDay']], (a) => a.decisionDay === undefined || a.decisionDay >= a.day, 'the decision cannot come before the appeal'),
+              ['decisionDay'],
+            ),
+          ),
         ),
       }),
     ),
@@ -124,7 +130,10 @@ export const CaseFileSchema = v.pipe(
           decision: v.optional(v.picklist(['stay', 'return', 'reunification'], 'expected "stay", "return" or "reunification"')),
           decisionDay: v.optional(day('durableSolution.decisionDay')),
         }),
-        v.check((d) => d.decisionDay === undefined || d.decisionDay >= d.requestedDay, 'the decision cannot come before the request'),
+        v.forward(
+          v.partialCheck([['requestedDay'], ['decisionDay']], (d) => d.decisionDay === undefined || d.decisionDay >= d.requestedDay, 'the decision cannot come before the request'),
+          ['decisionDay'],
+        ),
       ),
     ),
     horizonDays: v.optional(v.pipe(v.number('expected a number of days'), v.integer('expected whole days'), v.minValue(1, 'at least 1 day'), v.maxValue(MAX_HORIZON_DAYS, 'at most 30 years'))),

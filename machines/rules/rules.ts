@@ -159,7 +159,7 @@ export const RULES = {
       to: '2019-06-30',
       value: false,
       basis: 'Only COL 01/2015 guidance to give priority to the victim status',
-      source: `${SEED_2018}:106`,
+      source: `${SEED_2018}:108`,
     },
     {
       from: '2019-07-01',

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCase } from '../../machines/case/run';
-import { parseCaseText } from '../../machines/case/validate';
+import { parseCaseFile, parseCaseText } from '../../machines/case/validate';
+import { makeCase } from './cases';
 import { checkTrace } from '../fixtures/cases/check-trace';
 import { FIXTURE_DIR, loadFixtures } from '../fixtures/cases/load';
 
@@ -53,6 +54,14 @@ describe('npm run case', () => {
     for (const path of ['date:', 'person.declaredAge:', 'person.nationality:', 'detection.place:', 'age.assessment.low: expected a number']) {
       expect(r.stderr).toContain(path);
     }
+  });
+
+  it('refuses a decision dated before what it decides, naming the decision day', () => {
+    const base = makeCase();
+    const appeal = parseCaseFile({ ...base, age: { doubted: true, assessment: { low: 19, high: 22 }, appeal: { day: 30, decisionDay: 10 } } });
+    expect(appeal.ok ? [] : appeal.issues).toEqual([{ path: 'age.appeal.decisionDay', message: 'the decision cannot come before the appeal' }]);
+    const durable = parseCaseFile({ ...base, durableSolution: { requestedDay: 50, decisionDay: 20 } });
+    expect(durable.ok ? [] : durable.issues).toEqual([{ path: 'durableSolution.decisionDay', message: 'the decision cannot come before the request' }]);
   });
 
   it('says a truncated file is not valid JSON and where, without a stack trace', () => {
