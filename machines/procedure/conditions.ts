@@ -45,7 +45,8 @@ export function evaluateConditions(facts: Facts, rules: RulesInForce, known: Kno
   else if (known.acquittedDay !== undefined && !known.requisitionsRetained) definition = 'unmet';
   else if (facts.exploitation === 'unknown' && !qualifiedAsTrafficking) definition = 'pending';
   return {
-    statement: known.dismissedDay !== undefined ? 'unmet' : waived || given ? 'met' : reflectionOver ? 'unmet' : 'pending',
+    // Waived by the reform, the complaint no longer has to stay "lodged and ongoing": a dismissal does not fail it.
+    statement: waived ? 'met' : known.dismissedDay !== undefined ? 'unmet' : given ? 'met' : reflectionOver ? 'unmet' : 'pending',
     definition,
     cooperation: known.disappearedDay !== undefined ? 'unmet' : waived || given ? 'met' : reflectionOver ? 'unmet' : 'pending',
     tiesCut: !facts.tiesCut || known.contactResumedDay !== undefined ? 'unmet' : 'met',

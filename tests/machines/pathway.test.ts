@@ -300,3 +300,15 @@ describe('a judgment before the first AI (Stage 9)', () => {
     expect(trace.outcome).toBe('permanentResidence');
   });
 });
+
+describe('reform noCooperationCondition (seed 001:186)', () => {
+  it('keeps a child’s residence after the case is dismissed: the complaint no longer has to stay ongoing', () => {
+    const dismissed = { cooperation: { statementDay: null }, prosecution: { outcome: 'dismissed' as const, day: 200 } };
+    const withReform = run({ ...dismissed, reforms: ['noCooperationCondition'] });
+    expect(ids(withReform)).toContain('prosecutionDismissed');
+    expect(ids(withReform)).not.toContain('residenceWithdrawn');
+    expect(withReform.outcome).toBe('temporaryResidence');
+    const asWritten = run({ cooperation: { statementDay: 20 }, prosecution: { outcome: 'dismissed', day: 200 } });
+    expect(find(asWritten, 'residenceWithdrawn')?.failedCondition).toBe('statement');
+  });
+});
