@@ -125,12 +125,13 @@ function knownOf(snapshot: AnyMachineSnapshot): Known {
   return (snapshot.context as ProcedureContext).known;
 }
 
-function outcomeOf(snapshot: AnyMachineSnapshot, facts: Facts, day: number, used: Set<AssumptionId>): OutcomeId {
+function outcomeOf(snapshot: AnyMachineSnapshot, facts: Facts, day: number, used: Set<AssumptionId>, seen: ReadonlySet<MilestoneId>): OutcomeId {
   const known = knownOf(snapshot);
+  // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
+  if (seen.has('permanentResidence')) return 'permanentResidence';
   if (snapshot.matches('disappeared')) return 'disappeared';
   if (snapshot.matches('returned')) return 'returned';
   const track = (s: string) => snapshot.matches({ pathway: { victimTrack: s } });
-  if (track('permanentResidence')) return 'permanentResidence';
   if (['minorDocument', 'reflectionPeriod', 'registrationCertificate', 'temporaryResidence'].some(track)) {
     return 'temporaryResidence';
   }
@@ -250,7 +251,7 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
   const final = snapshot!;
   const known = knownOf(final);
   const endDay = final.status === 'done' ? clock : horizon;
-  const outcome = outcomeOf(final, facts, endDay, used);
+  const outcome = outcomeOf(final, facts, endDay, used, seen);
   const outcomeDay = milestones.find((m) => m.id === outcome)?.day ?? endDay;
   const ageAssessed = seen.has('identifiedAsMinor') || seen.has('identifiedAsAdult');
   const age = ageAssessed ? assessedAge(facts, rules, known, used) : facts.declaredAge;

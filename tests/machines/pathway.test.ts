@@ -312,3 +312,17 @@ describe('reform noCooperationCondition (seed 001:186)', () => {
     expect(find(asWritten, 'residenceWithdrawn')?.failedCondition).toBe('statement');
   });
 });
+
+describe('outcome: the first terminal state (Stage 12)', () => {
+  it('keeps permanent residence as the outcome when the young person later goes missing', () => {
+    const trace = run({ prosecution: { outcome: 'conviction', day: 300 }, disappearsDay: 500 });
+    expect(ids(trace)).toEqual(expect.arrayContaining(['permanentResidence', 'disappeared']));
+    expect(trace.outcome).toBe('permanentResidence');
+    expect(trace.outcomeDay).toBe(300);
+  });
+  it('counts a disappearance before any B card as the outcome', () => {
+    const trace = run({ prosecution: { outcome: 'conviction', day: 300 }, disappearsDay: 100 });
+    expect(trace.outcome).toBe('disappeared');
+    expect(ids(trace)).not.toContain('permanentResidence');
+  });
+});
