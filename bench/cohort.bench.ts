@@ -1,5 +1,6 @@
 // Cohort throughput: the machine (runCase, pure stepping), one XState actor per child (baseline, same machine),
 // and the fast path (one machine run per distinct case file); 1,000,000 children through the CLI path.
+import { CHROMIUM_PATH, launchChromium } from '../tests/chromium';
 import { createActor, SimulatedClock } from 'xstate';
 import { procedureMachine } from '../machines/procedure/machine';
 import { stepCase, getCaseEvents } from '../machines/case/run';
@@ -12,7 +13,6 @@ import { simulateCohortForCli } from '../src/workers/node-pool';
 import { openSummaryStore } from '../src/workers/summary-store';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { preview } from 'vite';
-import { chromium } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -124,8 +124,7 @@ export default async function bench() {
 
 /** 100,000 children in the built app (dist/, `npm run build` first) in Chromium: run time and main-thread long tasks. */
 async function measureBrowser() {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync('dist/index.html') || !existsSync(chromiumPath)) {
+  if (!existsSync('dist/index.html') || !existsSync(CHROMIUM_PATH)) {
     console.log('browser: skipped (needs `npm run build` and Chromium at /usr/bin/chromium)');
     return;
   }
@@ -134,17 +133,7 @@ async function measureBrowser() {
     preview: { host: '127.0.0.1', port: 0, open: false },
   });
   const address = server.httpServer.address();
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await (
       await browser.newContext({ viewport: { width: 1400, height: 1000 } })

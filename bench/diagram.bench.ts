@@ -1,9 +1,9 @@
 // Diagram figures: ELK layout time (build time, Node) and the time from a step to the re-rendered diagram
 // in Chromium (production build of tests/components/diagram-preview; goal ≤ 16 ms per step).
+import { launchChromium } from '../tests/chromium';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { procedureMachine } from '../machines/procedure/machine';
 import { toGraph } from '../src/graph';
@@ -33,10 +33,7 @@ async function benchRender(): Promise<void> {
     build: { outDir, emptyOutDir: true, rollupOptions: { input: entry } },
   });
   const server = await preview({ configFile: 'vite.config.ts', logLevel: 'error', preview: { port: 0 }, build: { outDir } });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     await page.goto(`${server.resolvedUrls!.local[0]}${entry}?step=0&height=900px`);

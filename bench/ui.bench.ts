@@ -2,8 +2,8 @@
 //  1. median time from a click on "Next" to the repainted step (diagram included): performance marks in the
 //     page, measured up to the first task after the next animation frame (i.e. after the frame is painted);
 //  2. gzip size of the JavaScript loaded on first visit (goal ≤ 150 KB; elkjs must stay out of it).
+import { launchChromium } from '../tests/chromium';
 import { build, preview } from 'vite';
-import { chromium } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
 
 const GOAL_MS = 16;
@@ -15,10 +15,7 @@ export default async function bench(): Promise<void> {
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no preview port');
   const url = `http://127.0.0.1:${address.port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Component tests for the step view's own parts: the builder shows problems next to the field, the controls
 // drive the session, decisions edit the case, and the rules panel shows what changed.
-import { cleanup, render, fireEvent } from '@testing-library/svelte';
+import { cleanup, render, fireEvent, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import CaseBuilder from '../../src/components/builder/CaseBuilder.svelte';
@@ -157,7 +157,8 @@ describe('StepCard', () => {
     const term = getByRole('button', { name: 'COO / OOC' });
     const definition = document.getElementById(term.getAttribute('popovertarget')!)!;
     expect(definition.hasAttribute('popover')).toBe(true);
-    expect(definition.textContent).toMatch(/observation and orientation centre/i);
+    await fireEvent.click(term);
+    await waitFor(() => expect(definition.textContent).toMatch(/observation and orientation centre/i));
     unmount();
   });
 });

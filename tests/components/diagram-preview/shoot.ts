@@ -1,6 +1,6 @@
 // Screenshot the preview in Chromium: `npx tsx tests/components/diagram-preview/shoot.ts [step] [out.png]`
+import { launchChromium } from '../../chromium';
 import { createServer } from 'vite';
-import { chromium } from 'playwright-core';
 
 const step = process.argv[2] ?? '3';
 const out = process.argv[3] ?? '/tmp/diagram.png';
@@ -11,17 +11,7 @@ const server = await createServer({
 });
 await server.listen();
 const url = server.resolvedUrls!.local[0];
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const page = await (
   await browser.newContext({ viewport: { width: 1600, height: 1000 } })
 ).newPage();
