@@ -22,8 +22,10 @@ export const PRESETS: Record<
   'years' | 'practice' | 'reforms',
   (base: CohortConfig) => CohortConfig[]
 > = {
+  // The 2018 column falls after the Council of State rulings of 28 June and 11 October 2018 (age of record),
+  // so each column shows a change: EEA children's guardianship (2014), then the age of record.
   years: (base) =>
-    ['2010-06-01', '2016-06-01', '2018-06-01'].map((asOf) => ({ ...base, asOf, reforms: [] })),
+    ['2010-06-01', '2016-06-01', '2018-12-01'].map((asOf) => ({ ...base, asOf, reforms: [] })),
   practice: (base) =>
     (['asWritten', 'asReported'] as Practice[]).map((practice) => ({
       ...base,

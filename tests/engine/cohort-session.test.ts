@@ -33,7 +33,7 @@ describe('cohort view-model', () => {
     expect(PRESETS.years(base).map((c) => c.asOf)).toEqual([
       '2010-06-01',
       '2016-06-01',
-      '2018-06-01',
+      '2018-12-01',
     ]);
     expect(PRESETS.practice(base).map((c) => c.practice)).toEqual(['asWritten', 'asReported']);
     const [off, on] = PRESETS.reforms(base);
@@ -44,7 +44,7 @@ describe('cohort view-model', () => {
     for (let i = 0; i < 3; i++) session.addConfig();
     expect(session.configs.length).toBe(4); // at most four side by side
     session.removeConfig(0);
-    expect(session.configs.map((c) => c.asOf)).toEqual(['2016-06-01', '2018-06-01', '2018-06-01']);
+    expect(session.configs.map((c) => c.asOf)).toEqual(['2016-06-01', '2018-12-01', '2018-12-01']);
   });
 
   it('sends an example child to the step view as the case file the cohort drew', () => {
