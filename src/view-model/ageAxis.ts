@@ -1,6 +1,7 @@
 // Props for the triple-test age axis, from the case (declared age, exam ranges) and the run (decided age).
 import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import { ageOn } from '../../machines/dates';
+import { decideAge, toFacts } from '../../machines/case/facts';
 
 export interface AgeAxisProps {
   declaredAge: number;
@@ -16,7 +17,7 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
   const { declaredAge, declaredBirthDate } = caseFile.person;
   const declared = declaredAge ?? (declaredBirthDate ? Math.floor(ageOn(declaredBirthDate, caseFile.date)) : undefined);
   if (declared === undefined) return null;
-  const decided = reached.some((ms) => ms.id === 'identifiedAsMinor' || ms.id === 'identifiedAsAdult') ? trace?.person.ageOfRecord : undefined;
+  const decided = trace ? decidedAge(caseFile, reached) : undefined;
   const rule = caseFile.reforms?.includes('multiAgencyAgeAssessment') ? 'multiAgency' : caseFile.practice === 'asReported' ? 'doctor' : 'lowest';
   return {
     declaredAge: declared,
@@ -24,4 +25,13 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
     decidedAge: decided,
     rule,
   };
+}
+
+/** The exact age the decision holds the person to (the trace keeps whole years only: 16.5 must not show as 16). */
+function decidedAge(caseFile: CaseFile, reached: Milestone[]): number | undefined {
+  const foundMinor = reached.some((ms) => ms.id === 'identifiedAsMinor');
+  if (!foundMinor && !reached.some((ms) => ms.id === 'identifiedAsAdult')) return undefined;
+  const { facts, rules } = toFacts(caseFile);
+  const decision = decideAge(facts, rules);
+  return foundMinor && !decision.minor ? facts.declaredAge : decision.ageOfRecord;
 }

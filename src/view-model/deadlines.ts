@@ -17,13 +17,19 @@ export interface Deadline {
   stoppedBy?: Milestone['id'];
 }
 
-// Milestones that end a running deadline before its term: a withdrawal ends the residence document in hand
-// (reference Stage 8); the B card replaces the A card and its renewals (Stage 9); the move to the observation
-// centre ends the border holding (Stage 2).
+// Milestones that end a running deadline before its term: the AI replaces the reflection document (Stage 7); a
+// withdrawal ends the residence document in hand (Stage 8); the B card replaces the A card and its renewals
+// (Stage 9); the move to the observation centre or the adult decision ends the border holding (Stage 2); a child
+// who disappears or returns no longer runs any deadline.
+const RESIDENCE: DeadlineKind[] = ['reflection', 'minorDocument', 'registration', 'card'];
 const STOPPED_BY: Partial<Record<Milestone['id'], DeadlineKind[]>> = {
-  residenceWithdrawn: ['reflection', 'minorDocument', 'registration', 'card'],
+  registrationCertificate: ['reflection', 'minorDocument'],
+  residenceWithdrawn: RESIDENCE,
   permanentResidence: ['registration', 'card'],
   observationCentre: ['borderDetention'],
+  identifiedAsAdult: ['borderDetention'],
+  disappeared: [...RESIDENCE, 'borderDetention', 'appeal'],
+  returned: [...RESIDENCE, 'borderDetention', 'appeal'],
 };
 
 const APPEAL_DAYS = 60;

@@ -57,3 +57,13 @@ describe('comparing two paths', () => {
     expect(comparePaths(trace(['detected'], 'returned'), trace(['detected'], 'returned')).same).toBe(true);
   });
 });
+
+describe('deadlines replaced or made moot', () => {
+  it('ends the minor document when the AI replaces it, and every deadline when the child disappears', () => {
+    const list = [ms('minorResidenceDocument', 0, { validMonths: 3 }), ms('registrationCertificate', 20, { validMonths: 3 }), ms('disappeared', 50)];
+    const at30 = deadlinesAt(list, '2016-01-01', 30);
+    expect(at30.find((d) => d.kind === 'minorDocument')).toMatchObject({ endDay: 20, stoppedBy: 'registrationCertificate' });
+    expect(at30.find((d) => d.kind === 'registration')?.stoppedBy).toBeUndefined();
+    expect(deadlinesAt(list, '2016-01-01', 60).every((d) => d.endDay <= 50)).toBe(true);
+  });
+});
