@@ -194,6 +194,15 @@ function decideOnDeclaredMinority(facts: Facts, rules: RulesInForce): AgeDecisio
   return { minor, ageOfRecord, estimate, testCarriedOut: true, assumption };
 }
 
+/**
+ * The exact age of record once the Guardianship Service has decided: found a minor, the declared age unless the
+ * rules in force take the test's (decideAge); found an adult, the test's. The trace keeps whole years only.
+ */
+export function ageOfRecordAfterDecision(facts: Facts, rules: RulesInForce, foundMinor: boolean): number {
+  const decision = decideAge(facts, rules);
+  return foundMinor && !decision.minor ? facts.declaredAge : decision.ageOfRecord;
+}
+
 /** Day (since detection) on which a person of `ageOfRecord` years at detection turns 18. */
 export function dayOfMajority(facts: Facts, ageOfRecord: number): number {
   const birth = ageOfRecord === facts.declaredAge ? facts.declaredBirthDate : addMonths(facts.date, -Math.round(ageOfRecord * 12));

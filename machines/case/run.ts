@@ -3,7 +3,7 @@
 // schedules them itself, so a run is deterministic and never waits.
 import { getInitialMicrosteps, getMicrosteps, type AnyMachineSnapshot } from 'xstate';
 import { addDays } from '../dates';
-import { ASSUMPTIONS, decideAge, toFacts, type AssumptionId, type Facts } from './facts';
+import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, toFacts, type AssumptionId, type Facts } from './facts';
 import { MISSING_INPUT, procedureMachine, type MilestoneParams, type ProcedureContext, type ProcedureEvent } from '../procedure/machine';
 import { evaluateConditions, type Known } from '../procedure/conditions';
 import type { RuleId, RulesInForce } from '../rules/rules';
@@ -313,10 +313,9 @@ const RULE_RELEVANCE: Partial<Record<RuleId, (ms: Milestone[], facts: Facts) => 
 /** The age of record after the Guardianship Service decided on the age. */
 function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<AssumptionId>): number {
   if (known.ageDecision === undefined || !facts.ageDoubted) return facts.declaredAge;
-  const d = decideAge(facts, rules);
-  if (d.assumption) used.add(d.assumption);
-  if (known.ageDecision === 'adult') return d.ageOfRecord;
-  return d.minor ? d.ageOfRecord : facts.declaredAge;
+  const assumption = decideAge(facts, rules).assumption;
+  if (assumption) used.add(assumption);
+  return ageOfRecordAfterDecision(facts, rules, known.ageDecision === 'minor');
 }
 
 /** The trace alone: the same run as `stepCase`, without keeping the steps. */

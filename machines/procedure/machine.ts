@@ -5,7 +5,7 @@
 // Delays are in DAYS on the engine's simulated clock (pure stepping: nothing here ever runs a timer).
 import { and, assign, enqueueActions, not, or, setup } from 'xstate';
 import type { Facts } from '../case/facts';
-import { dayOfMajority, decideAge } from '../case/facts';
+import { ageOfRecordAfterDecision, dayOfMajority, decideAge } from '../case/facts';
 import type { MilestoneId } from '../case/types';
 import { monthsAsDays, workingDaysAsDays } from '../dates';
 import type { RulesInForce } from '../rules/rules';
@@ -72,7 +72,6 @@ export function shelterFor(facts: Facts, rules: RulesInForce): { name: string; s
   return { name: 'Minor-Ndako', specialisedInChildTrafficking: rules.childTraffickingShelterEverywhere.value };
 }
 
-// While an AI or an A card is held, a conviction, or final requisitions that retain trafficking, give the B card.
 // A statement or complaint opens the victim status (AI) only if no condition already fails: the conditions are
 // conditions for entering the status (reference Stage 5), so a child still in contact with the exploiters or a
 // danger to public order gets no AI; the document in hand is withdrawn instead.
@@ -85,6 +84,7 @@ const toRegistrationCertificate = [
   { guard: 'hasGivenStatement', target: 'registrationCertificate', meta: meta('registrationCertificate') },
 ] as const;
 
+// While an AI or an A card is held, a conviction, or final requisitions that retain trafficking, give the B card.
 const toPermanentResidence = {
   'prosecution.convicted': { target: 'permanentResidence', meta: meta('permanentResidence') },
   'prosecution.requisitions': { guard: 'isTraffickingRetained', target: 'permanentResidence', meta: meta('permanentResidence') },
@@ -112,9 +112,9 @@ export const procedureMachine = setup({
     // `declared`: no one assessed the age (declared adult, or outside the guardianship scope), so the declared
     // age stands whatever a test would have found.
     noteAgeDecision: assign(({ context }, params: { minor: boolean; declared?: boolean }) => {
-      const decision = decideAge(context.facts, context.rules);
-      const assessed = params.minor ? (decision.minor ? decision.ageOfRecord : context.facts.declaredAge) : decision.ageOfRecord;
-      const ageOfRecord = params.declared ? context.facts.declaredAge : assessed;
+      const ageOfRecord = params.declared
+        ? context.facts.declaredAge
+        : ageOfRecordAfterDecision(context.facts, context.rules, params.minor);
       return {
         known: {
           ...context.known,

@@ -1,7 +1,7 @@
 // Props for the triple-test age axis, from the case (declared age, exam ranges) and the run (decided age).
 import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import { ageOn } from '../../machines/dates';
-import { decideAge, toFacts } from '../../machines/case/facts';
+import { ageOfRecordAfterDecision, toFacts } from '../../machines/case/facts';
 
 export interface AgeAxisProps {
   declaredAge: number;
@@ -32,6 +32,5 @@ function decidedAge(caseFile: CaseFile, reached: Milestone[]): number | undefine
   const foundMinor = reached.some((ms) => ms.id === 'identifiedAsMinor');
   if (!foundMinor && !reached.some((ms) => ms.id === 'identifiedAsAdult')) return undefined;
   const { facts, rules } = toFacts(caseFile);
-  const decision = decideAge(facts, rules);
-  return foundMinor && !decision.minor ? facts.declaredAge : decision.ageOfRecord;
+  return ageOfRecordAfterDecision(facts, rules, foundMinor);
 }
