@@ -36,9 +36,11 @@ export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[], unknownFi
   let more = 0;
   for (const issue of issues) {
     let message = issue.message;
-    if (issue.kind === 'schema' && issue.type.endsWith('object') && message.startsWith('Invalid key')) {
-      message = issue.expected === 'never' ? unknownField : 'missing field (required)';
-    } else message = message.replace(/^[\w.[\]]+: /, '');
+    // Told apart by what was expected, not by wording: an object's own message replaces valibot's.
+    if (issue.kind === 'schema' && issue.type.endsWith('object') && issue.expected === 'never') message = unknownField;
+    else if (issue.kind === 'schema' && issue.type.endsWith('object') && issue.expected?.startsWith('"') && issue.received === 'undefined')
+      message = 'missing field (required)';
+    else message = message.replace(/^[\w.[\]]+: /, '');
     const path = toPath(issue);
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
