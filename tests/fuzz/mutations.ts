@@ -78,9 +78,9 @@ const textDamage: fc.Arbitrary<TextDamage> = fc.oneof(
 export function damageText(text: string, d: TextDamage): string {
   if (d.kind === 'none' || text.length === 0) return text;
   const at = d.at % text.length;
+  if (d.kind === 'insert') return text.slice(0, at) + d.char + text.slice(at);
   if (d.kind === 'truncate') return text.slice(0, at);
-  if (d.kind === 'drop') return text.slice(0, at) + text.slice(at + 1);
-  return text.slice(0, at) + d.char + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1);
 }
 
 export const validCase = fc.constantFrom(...SCENARIOS.map((s) => s.case));
