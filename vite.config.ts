@@ -52,7 +52,8 @@ export default defineConfig(({ mode }) => ({
     ...(mode === SINGLE ? singleFilePlugins() : offlinePlugins()),
   ],
   ...(mode === SINGLE
-    ? { publicDir: false as const, build: { outDir: 'dist-single' }, worker: { format: 'es' as const } }
+    ? // Classic workers: Chromium starts a blob: worker of type module from a file:// page only as classic.
+      { publicDir: false as const, build: { outDir: 'dist-single' }, worker: { format: 'iife' as const } }
     : {}),
   // Without these conditions @xstate/svelte's CJS build loads a second copy of Svelte in Vitest.
   resolve: { conditions: ['module', 'browser'] },
