@@ -59,6 +59,8 @@ describe('installable and offline', () => {
   it('precaches every file of the build, lazy chunks and the cohort worker included', async () => {
     const app = await openApp(browser);
     expect(await controlledByServiceWorker(app.page)).toMatch(/\/sw\.js$/);
+    // The user is told once the copy is complete.
+    await expect(app.page.getByTestId('offline-ready').textContent()).resolves.toContain('works offline');
     const cached = await app.page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
