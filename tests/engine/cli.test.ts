@@ -125,7 +125,7 @@ describe('npm run simulate', () => {
     expect(missing.stderr).toContain('cannot read the file (ENOENT)');
     writeFileSync(file, '{ not json');
     expect(simulate('--cohort', '10', '--assumptions', file).stderr).toContain(
-      '(root): not valid JSON',
+      '(file): not valid JSON at line 1, column 3',
     );
   }, 60_000);
 });
