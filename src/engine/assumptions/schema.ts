@@ -332,10 +332,3 @@ export function parseAssumptionText(text: string): ParseResult {
   }
   return parseAssumptionSet(json);
 }
-
-/** Parameters whose source is the label "assumption" (shown as such in the UI and exports). */
-export function listAssumedParams(set: AssumptionSet): ParamName[] {
-  return (Object.keys(set.params) as ParamName[]).filter(
-    (name) => set.params[name].source === 'assumption',
-  );
-}
