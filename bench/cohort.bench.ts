@@ -3,7 +3,8 @@
 import { CHROMIUM_PATH, launchChromium } from '../tests/chromium';
 import { createActor, SimulatedClock } from 'xstate';
 import { procedureMachine } from '../machines/procedure/machine';
-import { stepCase, getCaseEvents } from '../machines/case/run';
+import { stepCase } from '../machines/case/run';
+import { getCaseEvents } from '../machines/case/events';
 import { toFacts } from '../machines/case/facts';
 import type { CaseFile } from '../machines/case/types';
 import { DEFAULT_ASSUMPTION_SET } from '../src/engine/assumptions';
