@@ -47,8 +47,6 @@ export const ASSUMPTIONS = {
 } as const;
 export type AssumptionId = keyof typeof ASSUMPTIONS;
 
-/** How long a case is followed when the case file gives no horizon (assumption defaultHorizon). */
-export const DEFAULT_HORIZON_DAYS = 1825;
 
 export type AgeAssessmentFact =
   | { kind: 'range'; low: number; high: number; exams?: ExamResult[] }
