@@ -149,12 +149,26 @@ function configurationOf(snapshot: AnyMachineSnapshot): Configuration {
   return c;
 }
 
-const configurationOfSnapshot = new WeakMap<StepperSnapshot, Configuration>();
+/** A snapshot of the fast stepper: what the Stepper interface shows, and the configuration it stands for. */
+class FastSnapshot implements StepperSnapshot {
+  readonly status: StepperSnapshot['status'];
+  readonly activeIds: readonly string[];
+  readonly #configuration: Configuration;
+  constructor(
+    configuration: Configuration,
+    readonly context: ProcedureContext,
+  ) {
+    this.status = configuration.status;
+    this.activeIds = configuration.activeIds;
+    this.#configuration = configuration;
+  }
+  static configurationOf(snapshot: StepperSnapshot): Configuration | undefined {
+    return #configuration in snapshot ? (snapshot as FastSnapshot).#configuration : undefined;
+  }
+}
 
 function toSnapshot(configuration: Configuration, context: ProcedureContext): StepperSnapshot {
-  const snapshot = { status: configuration.status, context, activeIds: configuration.activeIds };
-  configurationOfSnapshot.set(snapshot, configuration);
-  return snapshot;
+  return new FastSnapshot(configuration, context);
 }
 
 // ---- Replay ----
@@ -400,7 +414,7 @@ export const fastStepper: Stepper = {
   },
   next(snapshot, event) {
     stats.steps++;
-    const configuration = configurationOfSnapshot.get(snapshot);
+    const configuration = FastSnapshot.configurationOf(snapshot);
     if (!configuration) throw new Error('fastStepper.next: the snapshot does not come from the fast stepper');
     if (configuration.status !== 'active') return [];
     const type = (event as { type: string }).type;
