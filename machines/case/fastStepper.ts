@@ -15,7 +15,7 @@ import {
   type ProcedureEvent,
   type ProcedureInput,
 } from '../procedure/machine';
-import type { ExecutedAction, Microstep, Stepper, StepperSnapshot } from './stepperTypes';
+import type { ExecutedAction, Microstep, Stepper, StepperSnapshot } from './stepper';
 
 type Fn = (...args: never[]) => unknown;
 type ActionDef = string | Fn | { type: string; params?: unknown };
@@ -304,14 +304,27 @@ function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) =
   }
   const tape: (TapeNode & { result?: boolean })[] = [];
   const ref = (event: unknown): EventRef => (isOwn(event) || event === own ? { own: true } : { own: false, event });
+  // A microstep with no transitions resolves no action list, so the record cannot show where it fell among the
+  // guards around it. It changes nothing, so its place among them does not matter: it goes just before the next
+  // action list (or the end), which keeps tapes with the same guard outcomes identical.
+  const emptyMicrosteps: TapeNode[] = [];
   let at = 0;
   const take = () => {
     const e = log[at++];
     if (e.kind === 'resolved') return;
-    tape.push(e.kind === 'guard' ? { kind: 'guard', name: e.name, event: ref(e.event), result: e.result } : { kind: 'actions', actions: e.actions, event: ref(e.event) });
+    if (e.kind === 'guard') {
+      tape.push({ kind: 'guard', name: e.name, event: ref(e.event), result: e.result });
+      return;
+    }
+    tape.push(...emptyMicrosteps.splice(0));
+    tape.push({ kind: 'actions', actions: e.actions, event: ref(e.event) });
   };
   for (const [snapshot, actions] of microsteps) {
     let lists = actions.filter((a) => a.type === MARKER).length / 2;
+    if (lists === 0) {
+      emptyMicrosteps.push({ kind: 'microstep', configuration: configurationOf(snapshot) });
+      continue;
+    }
     while (lists > 0) {
       if (log[at].kind === 'resolved') lists--;
       take();
@@ -319,6 +332,7 @@ function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) =
     tape.push({ kind: 'microstep', configuration: configurationOf(snapshot) });
   }
   while (at < log.length) take();
+  tape.push(...emptyMicrosteps.splice(0));
   tape.push({ kind: 'end' });
   return { tape, microsteps };
 }
