@@ -20,13 +20,15 @@ function commandOf(pid: number): string {
   }
 }
 
-/** [child, parent] links from this process up to the npm that started it (or just the direct parent). */
-function ancestry(): [number, number][] {
+/** [child, parent] links from this process up to the npm that started it (or just the direct parent); none: orphaned. */
+function ancestry(): [number, number][] | undefined {
   const links: [number, number][] = [[process.pid, process.ppid]];
   let pid = process.ppid;
   for (let depth = 0; depth < 5 && pid > 1; depth++) {
     if (/\bnpm(-cli\.js)?\b/.test(commandOf(pid))) return links;
     const parent = parentOf(pid);
+    // Started by `npm run` but npm is gone already (killed while this process was loading): orphaned from the start.
+    if (parent === 1 && process.env.npm_lifecycle_event) return undefined;
     if (parent === undefined || parent <= 1) break;
     links.push([pid, parent]);
     pid = parent;
@@ -42,13 +44,14 @@ export interface Lifeline {
 
 export function watchAncestors(onOrphaned: () => never = () => process.exit(129)): Lifeline {
   const links = ancestry();
+  if (!links) onOrphaned();
   let lastCheck = 0;
   const check = () => {
     const now = Date.now();
     if (now - lastCheck < 100) return;
     lastCheck = now;
-    if (process.ppid !== links[0][1]) onOrphaned();
-    for (const [child, parent] of links.slice(1)) if (parentOf(child) !== parent) onOrphaned();
+    if (process.ppid !== links![0][1]) onOrphaned();
+    for (const [child, parent] of links!.slice(1)) if (parentOf(child) !== parent) onOrphaned();
   };
   // Between the synchronous parts the event loop checks too (unref: the timer never keeps the CLI alive).
   const timer = setInterval(check, 250);
