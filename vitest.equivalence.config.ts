@@ -1,19 +1,23 @@
 // `npm run test:equivalence`: the fast stepper against XState on 100,000 random case files (tests/equivalence),
 // kept out of `npm test` (which runs 2,000 of them in tests/engine/fastStepper.test.ts); .ci/run runs both.
+// Node only: no Svelte, no build plugins; the scenarios read the compiled message catalogue.
 import { availableParallelism } from 'node:os';
-import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from './vite.config.ts';
+import { defineConfig } from 'vitest/config';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 
-const { test: _unitAndE2e, ...shared } = viteConfig;
-export default mergeConfig(
-  shared,
-  defineConfig({
-    test: {
-      name: 'equivalence',
-      environment: 'node',
-      include: ['tests/equivalence/**/*.equivalence.ts'],
-      testTimeout: 600_000,
-      maxWorkers: Math.max(1, availableParallelism()),
-    },
-  }),
-);
+export default defineConfig({
+  plugins: [
+    paraglideVitePlugin({
+      project: './project.inlang',
+      outdir: './src/i18n/paraglide',
+      strategy: ['localStorage', 'preferredLanguage', 'baseLocale'],
+    }),
+  ],
+  test: {
+    name: 'equivalence',
+    environment: 'node',
+    include: ['tests/equivalence/**/*.equivalence.ts'],
+    testTimeout: 600_000,
+    maxWorkers: Math.max(1, availableParallelism()),
+  },
+});

@@ -1,6 +1,8 @@
 // The engine: runs a case file through the procedure machine with XState's pure microstep functions and a
 // simulated clock in days. Delayed transitions come back as `xstate.raise` actions with a delay; the engine
 // schedules them itself, so a run is deterministic and never waits.
+import { MILESTONES } from '../catalogue/milestones';
+import { OUTCOME_IDS, OUTCOMES } from '../catalogue/outcomes';
 import { addDays } from '../dates';
 import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, toFacts, type AssumptionId, type Facts } from './facts';
 import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
@@ -33,17 +35,6 @@ export interface Run {
   trace: Trace;
   steps: Step[];
 }
-
-/** Status decisions: each carries the five conditions as they stood when it was taken. */
-const STATUS_DECISIONS: ReadonlySet<MilestoneId> = new Set([
-  'registrationCertificate',
-  'temporaryResidenceCard',
-  'permanentResidence',
-  'residenceWithdrawn',
-]);
-
-/** Milestones that may occur more than once (case-format.md). */
-const REPEATABLE: ReadonlySet<MilestoneId> = new Set(['registrationCertificate', 'temporaryResidenceCard']);
 
 interface Timer {
   day: number;
@@ -122,18 +113,11 @@ function outcomeOf(snapshot: StepperSnapshot, facts: Facts, day: number, used: S
   const known = knownOf(snapshot);
   // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
   if (seen.has('permanentResidence')) return 'permanentResidence';
-  if (isActive(snapshot, 'procedure.disappeared')) return 'disappeared';
-  if (isActive(snapshot, 'procedure.returned')) return 'returned';
-  const track = (s: string) => isActive(snapshot, `procedure.pathway.victimTrack.${s}`);
-  if (['minorDocument', 'reflectionPeriod', 'registrationCertificate', 'temporaryResidence'].some(track)) {
-    return 'temporaryResidence';
-  }
-  if (track('notIdentified')) return 'notIdentified';
+  // The states that decide an outcome on their own (the catalogue's `states`, in its order).
+  const byState = OUTCOME_IDS.find((id) => OUTCOMES[id].states.some((s) => isActive(snapshot, s)));
+  if (byState && byState !== 'otherProcedure') return byState;
   if (known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted)) return 'adultTrack';
-  if (facts.asylumApplication || isActive(snapshot, 'procedure.pathway.otherTracks.durableSolution.requested')) {
-    return 'otherProcedure';
-  }
-  if (isActive(snapshot, 'procedure.pathway.otherTracks.durableSolution.stay')) return 'otherProcedure';
+  if (facts.asylumApplication || byState === 'otherProcedure') return 'otherProcedure';
   const stillMinor = known.ageDecision === 'minor' && day < (known.majorityDay ?? Infinity);
   if (stillMinor) {
     used.add('minorFallback');
@@ -173,7 +157,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
-          if (seen.has(p.id) && !REPEATABLE.has(p.id)) continue;
+          if (seen.has(p.id) && !MILESTONES[p.id].repeats) continue;
           seen.add(p.id);
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
@@ -186,7 +170,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
             ...(clash ? { legalBasis: p.basis } : {}),
             ...p.attributes,
           };
-          if (STATUS_DECISIONS.has(p.id)) {
+          if (MILESTONES[p.id].isStatusDecision) {
             m.conditions = evaluateConditions(facts, rules, (action.context ?? next.context).known);
           }
           if (p.assumption) stateAssumptions.add(p.assumption);

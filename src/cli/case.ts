@@ -5,6 +5,7 @@ import { runCase } from '../../machines/case/run';
 import { fastStepper } from '../../machines/case/fastStepper';
 import { xstateStepper } from '../../machines/case/stepper';
 import { formatIssues, parseCaseText } from '../../machines/case/validate';
+import { decodeText } from '../../machines/case/issues';
 
 const args = process.argv.slice(2);
 const reference = args.includes('--reference');
@@ -15,7 +16,8 @@ if (!file || file === '--help') {
 }
 let text: string;
 try {
-  text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  // UTF-8 or UTF-16 with or without BOM, as the app's file upload reads it.
+  text = decodeText(readFileSync(file === '-' ? 0 : file));
 } catch (e) {
   process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
   process.exit(2);
