@@ -7,7 +7,8 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { preview } from 'vite';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { baseUrl, launchBrowser, openApp, screenshot } from './harness';
+import { launchChromiumProfile } from '../chromium';
 import { runCohort, walkScenario } from './offlineWalk';
 
 let browser: Browser;
@@ -72,6 +73,23 @@ describe('installable and offline', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.errors).toEqual([]);
     await app.context.close();
+  });
+
+  it('is installable: Chromium, with a real profile, finds nothing in the way', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'vps-profile-'));
+    const context = await launchChromiumProfile(profile);
+    try {
+      const page = await context.newPage();
+      await page.goto(baseUrl());
+      await controlledByServiceWorker(page);
+      const cdp = await context.newCDPSession(page);
+      const manifest = await cdp.send('Page.getAppManifest');
+      expect(manifest.errors).toEqual([]);
+      expect(await cdp.send('Page.getInstallabilityErrors')).toEqual({ installabilityErrors: [] });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('precaches every file of the build, lazy chunks and the cohort worker included', async () => {
