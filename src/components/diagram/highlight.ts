@@ -113,3 +113,18 @@ export function getStatePath(index: LayoutIndex, id: string, labelOf: (node: Lai
   const node = index.nodeById.get(id);
   return labels.length ? labels.join(' › ') : node ? labelOf(node) : id;
 }
+
+/** Two runs of the same child drawn together (see CompareOverlay.svelte). */
+export interface DiagramComparison {
+  transitionsA: TakenTransitionLike[];
+  transitionsB: TakenTransitionLike[];
+  partingStateId?: string;
+  endA: string[];
+  endB: string[];
+  /** what parts them, in words */
+  reason: string;
+  /** the legal basis of the first milestone that differs */
+  basis?: string;
+  outcomeA: string;
+  outcomeB: string;
+}
