@@ -2,6 +2,7 @@
 // in the user's language. The engine's own parser (machines/case/validate.ts) stays the authority; these add
 // the form-level rules the builder explains next to each field (impossible ages, modelled period, …).
 import type { CaseFile } from '../../machines/case/types';
+import { DEFAULT_HORIZON_DAYS } from '../../machines/case/facts';
 import { ISO_COUNTRIES } from '../../machines/rules/countries';
 import { ageOn, isValidIsoDate } from '../../machines/dates';
 import { m } from '../i18n/messages';
@@ -60,7 +61,7 @@ export function checkCase(caseFile: CaseFile): FieldIssue[] {
   }
   if (assessment && !age?.doubted) add('age.doubted', m.check_assessment_without_doubt());
 
-  const horizon = c.horizonDays ?? 1825;
+  const horizon = c.horizonDays ?? DEFAULT_HORIZON_DAYS;
   if (!isNumber(horizon) || !Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON_DAYS)
     add('horizonDays', m.check_horizon({ max: MAX_HORIZON_DAYS }));
   const checkDay = (path: string, value: unknown) => {
