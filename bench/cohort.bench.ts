@@ -92,7 +92,7 @@ export default async function bench() {
   const coldStore = openSummaryStore(set, config, cacheDir);
   const cold = await simulateCohortForCli(
     { set, config, seed: 1, cohort: million },
-    { workers: 2, store: coldStore },
+    { threads: 2, store: coldStore },
   );
   coldStore.save();
   const coldMs = performance.now() - t;
@@ -103,7 +103,7 @@ export default async function bench() {
   const warmStore = openSummaryStore(set, config, cacheDir);
   const warmCli = await simulateCohortForCli(
     { set, config, seed: 1, cohort: million },
-    { workers: 2, store: warmStore },
+    { threads: 2, store: warmStore },
   );
   const warmMs = performance.now() - t;
   console.log(
@@ -112,7 +112,7 @@ export default async function bench() {
   t = performance.now();
   const otherSeed = await simulateCohortForCli(
     { set, config, seed: 2, cohort: million },
-    { workers: 2, store: warmStore },
+    { threads: 2, store: warmStore },
   );
   console.log(
     `CLI path, another seed with that cache: ${(performance.now() - t).toFixed(0)} ms; ${otherSeed.stats.machineRuns} new machine runs of ${otherSeed.stats.distinctCases} distinct case files`,

@@ -1,7 +1,8 @@
 // The case file and the machine's events, both ways: the case's own dated facts as the events the runner sends
 // (getCaseEvents), and an event a user picks on the diagram as a change to the case facts (applyEvent).
 import { setCaseField } from './casePath';
-import { DEFAULT_HORIZON_DAYS, type AssumptionId } from './facts';
+import type { AssumptionId } from './facts';
+import { DEFAULT_HORIZON_DAYS } from './defaults';
 import type { RulesInForce } from '../rules/rules';
 import type { CaseFile } from './types';
 
