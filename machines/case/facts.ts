@@ -47,7 +47,6 @@ export const ASSUMPTIONS = {
 } as const;
 export type AssumptionId = keyof typeof ASSUMPTIONS;
 
-
 export type AgeAssessmentFact =
   | { kind: 'range'; low: number; high: number; exams?: ExamResult[] }
   | { kind: 'refused' }

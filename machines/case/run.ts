@@ -8,7 +8,9 @@ import { evaluateConditions } from '../procedure/conditions';
 import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
 import { Clock, type TimerReport } from './clock';
 import { getCaseEvents, type StepEvent } from './events';
-import { toFacts, type AssumptionId } from './facts';
+import { ASSUMPTIONS, toFacts, type AssumptionId } from './facts';
+import type { RuleId } from '../rules/rules';
+import { USES } from './uses';
 import { xstateStepper, type Microstep, type Stepper, type StepperSnapshot } from './stepper';
 import { buildTrace } from './trace';
 import type { CaseFile, Milestone, MilestoneId, Trace, VictimStatusConditions } from './types';
@@ -32,6 +34,10 @@ export interface Step {
   conditions: VictimStatusConditions;
   /** the timers running after this step, and those this step fired or cancelled (with `ended`) */
   timers: TimerReport[];
+  /** the dated rules this step's milestones relied on beyond their citation (uses.ts) */
+  rulesUsed: RuleId[];
+  /** the assumptions this step's milestones relied on (the engine's, their citations', their rules') */
+  assumptions: string[];
 }
 export interface Run {
   trace: Trace;
@@ -72,7 +78,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   const milestones: Milestone[] = [];
   const seen = new Set<MilestoneId>();
   const steps: Step[] = [];
-  const citedAssumptions = new Set<string>();
+  const otherAssumptions = new Set<string>();
   let decision: VictimStatusConditions | undefined;
   let snapshot: StepperSnapshot | undefined;
   let active: string[] = [];
@@ -82,12 +88,13 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
     const added: Milestone[] = [];
     const transitions: TakenTransition[] = [];
     const ended: TimerReport[] = [];
+    const stepAssumptions = new Set<string>();
+    const stepRules = new Set<RuleId>();
     for (const { snapshot: next, actions } of microsteps) {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
           if (seen.has(p.id) && !MILESTONES[p.id].repeats) continue;
-          seen.add(p.id);
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
           const m: Milestone = {
@@ -102,7 +109,25 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
           if (MILESTONES[p.id].isStatusDecision) {
             m.conditions = evaluateConditions(facts, rules, (action.context ?? next.context).known);
           }
-          if (p.assumption) citedAssumptions.add(p.assumption);
+          const known = (action.context ?? next.context).known;
+          const uses = USES[p.id]?.(m, { facts, rules, known, seen, earlier: milestones });
+          seen.add(p.id);
+          for (const id of uses?.assumptions ?? []) {
+            used.add(id);
+            stepAssumptions.add(ASSUMPTIONS[id]);
+          }
+          for (const id of uses?.rules ?? []) {
+            stepRules.add(id);
+            const assumption = rules[id].assumption;
+            if (assumption) {
+              otherAssumptions.add(assumption);
+              stepAssumptions.add(assumption);
+            }
+          }
+          if (p.assumption) {
+            otherAssumptions.add(p.assumption);
+            stepAssumptions.add(p.assumption);
+          }
           milestones.push(m);
           added.push(m);
         } else if (action.type === 'recordStatusDecision') {
@@ -135,6 +160,8 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       milestones: added,
       conditions: evaluateConditions(facts, rules, snapshot!.context.known),
       timers: [...(fired ? [end('fired')(fired)] : []), ...ended.map(end('cancelled')), ...clock.running()],
+      rulesUsed: [...stepRules],
+      assumptions: [...stepAssumptions],
     });
   };
 
@@ -146,7 +173,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   }
   const final = snapshot!;
   const endDay = final.status === 'done' ? clock.today : facts.horizonDays;
-  const trace = buildTrace({ facts, rules, final, endDay, milestones, seen, used, citedAssumptions, decision });
+  const trace = buildTrace({ facts, rules, final, endDay, milestones, seen, used, otherAssumptions, decision });
   return { trace, steps };
 }
 

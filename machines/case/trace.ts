@@ -2,7 +2,7 @@
 // the age of record, and the assumptions the run used.
 import { OUTCOME_IDS, OUTCOMES } from '../catalogue/outcomes';
 import { evaluateConditions, type Known } from '../procedure/conditions';
-import type { RuleId, RulesInForce } from '../rules/rules';
+import type { RulesInForce } from '../rules/rules';
 import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, type AssumptionId, type Facts } from './facts';
 import { isActive, type StepperSnapshot } from './stepper';
 import type { Milestone, MilestoneId, OutcomeId, Trace, VictimStatusConditions } from './types';
@@ -16,10 +16,10 @@ export interface FinishedRun {
   endDay: number;
   milestones: Milestone[];
   seen: ReadonlySet<MilestoneId>;
-  /** engine assumptions noted on the way (case defaults, case events) */
+  /** engine assumptions noted on the way (case defaults, case events, milestones' uses) */
   used: Set<AssumptionId>;
-  /** assumptions of the citations of the milestones recorded */
-  citedAssumptions: ReadonlySet<string>;
+  /** assumptions of the milestones' citations and of the rules they used */
+  otherAssumptions: ReadonlySet<string>;
   /** the five conditions at the last status decision */
   decision: VictimStatusConditions | undefined;
 }
@@ -31,11 +31,7 @@ export function buildTrace(run: FinishedRun): Trace {
   const outcomeDay = milestones.find((m) => m.id === outcome)?.day ?? endDay;
   const ageAssessed = seen.has('identifiedAsMinor') || seen.has('identifiedAsAdult');
   const age = ageAssessed ? assessedAge(facts, rules, known, used) : facts.declaredAge;
-  noteAssumptionsUsed(run, known);
-  const ruleAssumptions = (Object.keys(RULE_RELEVANCE) as RuleId[])
-    .filter((id) => rules[id].assumption && RULE_RELEVANCE[id]!(milestones, facts))
-    .map((id) => rules[id].assumption!);
-  const assumptions = [...[...used].map((id) => ASSUMPTIONS[id]), ...run.citedAssumptions, ...ruleAssumptions];
+  const assumptions = [...[...used].map((id) => ASSUMPTIONS[id]), ...run.otherAssumptions];
   return {
     format: 'pathway-trace/1',
     rulesInForce: facts.date,
@@ -75,38 +71,3 @@ function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<
   if (assumption) used.add(assumption);
   return ageOfRecordAfterDecision(facts, rules, known.ageDecision === 'minor');
 }
-
-/** The engine's own assumptions a finished run relied on, read from the path it took. */
-function noteAssumptionsUsed({ facts, rules, milestones, seen, used }: FinishedRun, known: Known): void {
-  for (const m of milestones) {
-    if (m.id === 'residenceWithdrawn' && m.failedCondition === 'statement' && known.dismissedDay !== undefined) used.add('dismissalFailsStatement');
-    if (m.id === 'residenceWithdrawn' && m.failedCondition === 'definition' && known.acquittedDay !== undefined) used.add('acquittalFailsDefinition');
-    if (m.id === 'specialisedCentre') used.add('sameDayReferral').add('procedureCentreByRegion');
-    if (m.id === 'specialisedShelter' && facts.region === 'brussels' && m.name === 'Minor-Ndako') used.add('brusselsShelter');
-  }
-  if (facts.eea && seen.has('specialisedCentre')) used.add('eeaThbTrack');
-  if (seen.has('ageDoubted') && !rules.minorProtectionWhileAgeAssessed.value && seen.has('specialisedCentre')) used.add('residenceWaitsForAgeDecision');
-  if (facts.ageDoubted && seen.has('outsideGuardianshipScope')) used.add('thbTrackIndependentOfGuardianship');
-  if (facts.declaredAge >= rules.ageOfMajority.value && seen.has('ageDoubted')) used.add('declaredAdultDoubted');
-  if (facts.eea && seen.has('observationCentre')) used.add('coo');
-  if (milestones.some((m) => m.id === 'guardianAppointed' && m.provisional === true)) used.add('provisionalGuardianUntilDecision');
-  if (facts.reforms.includes('noCooperationCondition') && seen.has('turned18') && seen.has('minorResidenceDocument')) {
-    used.add('cooperationWaivedAfter18');
-  }
-  if (facts.exploitation === 'unknown' && seen.has('registrationCertificate')) used.add('exploitationUnknownPending');
-  if (known.statementDay !== undefined && known.reflectionEndedDay !== undefined && known.statementDay > known.reflectionEndedDay) {
-    used.add('statementAfterReflection');
-  }
-}
-
-/** When a rule's own assumption bears on a trace. */
-const RULE_RELEVANCE: Partial<Record<RuleId, (ms: Milestone[], facts: Facts) => boolean>> = {
-  guardianshipCoversEea: (ms, f) => f.eea && ms.some((m) => m.id === 'reportedToGuardianshipService' || m.id === 'outsideGuardianshipScope'),
-  provisionalGuardianAtBorder: (ms) => ms.some((m) => m.id === 'guardianAppointed' && m.provisional === true),
-  ageAssessmentTurnaroundDays: (ms, f) => f.place === 'territory' && ms.some((m) => m.id === 'ageDoubted'),
-  ageAssessmentSafeguards: (ms) => ms.some((m) => m.id === 'ageAssessment'),
-  mezaOpen: (ms) => ms.some((m) => m.id === 'specialisedShelter' && m.name === 'Meza'),
-  nationalReferralMechanism: (ms) => ms.some((m) => m.id === 'presumedVictim'),
-  prosecutionGuideline: (ms) => ms.some((m) => m.id === 'presumedVictim'),
-  durableSolutionBasis: (ms) => ms.some((m) => m.id === 'durableSolutionProcedure'),
-};

@@ -18,6 +18,7 @@ export interface AgeAxisProps {
   range?: { low: number; high: number };
   decidedAge?: number;
   rule: 'lowest' | 'doctor' | 'multiAgency';
+  majority: number;
 }
 
 export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reached: Milestone[]): AgeAxisProps | null {
@@ -35,6 +36,7 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
     ...('exams' in assessment ? { exams: assessment.exams } : { range: { low: assessment.low, high: assessment.high } }),
     decidedAge: decided,
     rule,
+    majority: rules.ageOfMajority.value,
   };
 }
 

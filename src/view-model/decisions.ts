@@ -3,6 +3,7 @@
 import type { CaseFile, MilestoneId } from '../../machines/case/types';
 import type { Step } from '../../machines/case/run';
 import { later } from '../../machines/case/events';
+import { RULES, valueOn } from '../../machines/rules/rules';
 import { setCaseField } from '../../machines/case/casePath';
 import { m } from '../i18n/messages';
 
@@ -71,7 +72,8 @@ export const DECISIONS: Decision[] = [
       if ('refused' in a) return 'refused';
       const low = 'low' in a ? a.low : Math.min(...a.exams.map((e) => e.low));
       const high = 'high' in a ? a.high : Math.max(...a.exams.map((e) => e.high));
-      return high < 18 ? 'below' : low < 18 ? 'straddles' : 'above';
+      const majority = valueOn(RULES.ageOfMajority, c.date).value;
+      return high < majority ? 'below' : low < majority ? 'straddles' : 'above';
     },
   },
   {
