@@ -6,7 +6,8 @@
 import { CHROMIUM_PATH, launchChromium } from '../tests/chromium';
 import { createActor, SimulatedClock } from 'xstate';
 import { procedureMachine } from '../machines/procedure/machine';
-import { runCase, stepCase, getCaseEvents } from '../machines/case/run';
+import { runCase, stepCase } from '../machines/case/run';
+import { getCaseEvents } from '../machines/case/events';
 import { fastStepper, getFastStepperStats } from '../machines/case/fastStepper';
 import { xstateStepper } from '../machines/case/stepper';
 import { toFacts } from '../machines/case/facts';
