@@ -81,6 +81,10 @@ describe('presenter mode on a projector', () => {
         const sizes = await visibleLabelSizes(page);
         expect(Math.min(...sizes), `smallest label at step ${step}`).toBeGreaterThanOrEqual(14);
         smallest = Math.min(smallest, ...sizes);
+        // regions off the path fold to a titled box saying where the child stands in them
+        const folded = page.locator('svg.canvas .state.folded');
+        expect(await folded.count(), `folded regions at step ${step}`).toBeGreaterThan(0);
+        expect(await folded.first().locator('text').first().textContent()).toMatch(/\w/);
         // no sideways scroll
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         if (step === 4 || step === total) await screenshotViewport(page, `presenter-${viewport.width}-step${step}`);
