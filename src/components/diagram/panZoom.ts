@@ -111,17 +111,19 @@ const unionOf = (boxes: Box[]): Box => {
  * is at least MIN_TEXT_PX on screen. `pixelsPerUnit` is how many CSS pixels one layout unit takes at zoom 1.
  * When the boxes do not all fit at that size, the first (the state just entered) wins.
  */
-export function getFollowTransform(boxes: Box[], view: Box, pixelsPerUnit: number, smallestFont: number): Transform {
+export function getFollowTransform(boxes: Box[], view: Box, pixelsPerUnit: number, smallestFont: number): Transform & { shown: number } {
   const minK = MIN_TEXT_PX / (smallestFont * pixelsPerUnit);
   const maxK = minK * CONTEXT_ZOOM;
   const margin = 0.85;
   const fits = (b: Box, k: number) => b.width * k <= view.width * margin && b.height * k <= view.height * margin;
   const all = unionOf(boxes);
-  const focus = fits(all, minK) ? all : boxes[0];
+  const shown = fits(all, minK) ? boxes.length : 1;
+  const focus = shown > 1 ? all : boxes[0];
   const k = Math.min(maxK, Math.max(minK, Math.min((view.width * margin) / focus.width, (view.height * margin) / focus.height)));
   return {
     k,
     x: view.x + view.width / 2 - k * (focus.x + focus.width / 2),
     y: view.y + view.height / 2 - k * (focus.y + focus.height / 2),
+    shown,
   };
 }
