@@ -146,12 +146,17 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
   return { facts, rules, used };
 }
 
-const ageDecisions = new WeakMap<Facts, AgeDecision & { assumption?: AssumptionId }>();
+const ageDecisions = new WeakMap<RulesInForce, WeakMap<Facts, AgeDecision & { assumption?: AssumptionId }>>();
 
-/** The Guardianship Service's age decision for a doubted age, under the rules in force (memoised per case). */
+/**
+ * The Guardianship Service's age decision for a doubted age, under the rules in force on the day it is taken
+ * (memoised per case and per rules: the same case decided on another day may meet other rules).
+ */
 export function decideAge(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
-  let decision = ageDecisions.get(facts);
-  if (!decision) ageDecisions.set(facts, (decision = computeAgeDecision(facts, rules)));
+  let perCase = ageDecisions.get(rules);
+  if (!perCase) ageDecisions.set(rules, (perCase = new WeakMap()));
+  let decision = perCase.get(facts);
+  if (!decision) perCase.set(facts, (decision = computeAgeDecision(facts, rules)));
   return decision;
 }
 

@@ -121,6 +121,17 @@ export type OutcomeId =
   | 'notIdentified'
   | 'mustLeave';
 
+/** The procedure the person is in at the horizon, beside what they hold (case-format.md, "Outcome and track"). */
+export type TrackId = 'thb' | 'asylum' | 'durableSolution' | 'guardianship' | 'adult' | 'none';
+
+/** A dated rule value a milestone was decided under: rule id and its first day in force (null: before the modelled period). */
+export interface RuleUse {
+  id: string;
+  from: string | null;
+  /** 'asReported' or the reform id, when the practice overlay or a reform replaced the law's value */
+  overriddenBy?: string;
+}
+
 export interface Milestone {
   id: MilestoneId;
   date: string;
@@ -128,6 +139,8 @@ export interface Milestone {
   day: number;
   basis: string;
   source: string;
+  /** the dated rule values this milestone was decided under (rules of its own day) */
+  rules?: RuleUse[];
   [attribute: string]: unknown;
 }
 

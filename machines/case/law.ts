@@ -1,0 +1,62 @@
+// The law by the day of each act (tempus regit actum, case-format.md revision of 2026-12-01): a case is detected on
+// one date, but each milestone is decided under the rules in force on its own date. `Law` gives the rules of any
+// simulated day (memoised per date, so guards stay cheap pure functions of context and event) and names the dated
+// value each rule took that day, for the milestone's `rules`.
+import { addDays } from '../dates';
+import { getRulesInForce, PRACTICE_OVERLAYS, RULES, valueOn, type RuleId, type RulesInForce } from '../rules/rules';
+import type { Practice, ReformId, RuleUse } from './types';
+
+export interface Law {
+  /** detection date: day 0 of the simulated clock */
+  readonly detectedOn: string;
+  /** the rules in force on simulated day `day`, with the practice overlay and the reforms applied */
+  on(day: number): RulesInForce;
+  /** the dated value of each rule in force on `day`: id, first day in force (null: before the modelled period), override */
+  uses(ids: Iterable<RuleId>, day: number): RuleUse[];
+}
+
+function overlayOn(id: RuleId, date: string) {
+  return PRACTICE_OVERLAYS.find((o) => o.rule === id && (o.from === undefined || o.from <= date) && (o.to === undefined || date <= o.to));
+}
+
+export function createLaw(detectedOn: string, practice: Practice = 'asWritten', reforms: readonly ReformId[] = []): Law {
+  const byDate = new Map<string, RulesInForce>();
+  const dateOf = (day: number) => (day === 0 ? detectedOn : addDays(detectedOn, day));
+  const on = (day: number) => {
+    const date = dateOf(day);
+    let rules = byDate.get(date);
+    if (!rules) byDate.set(date, (rules = getRulesInForce(date, practice, reforms)));
+    return rules;
+  };
+  return {
+    detectedOn,
+    on,
+    uses(ids, day) {
+      const date = dateOf(day);
+      const rules = on(day);
+      const out: RuleUse[] = [];
+      for (const id of new Set(ids)) {
+        const overriddenBy = rules[id].overriddenBy;
+        if (overriddenBy === 'asReported') out.push({ id, from: overlayOn(id, date)?.from ?? null, overriddenBy });
+        else if (overriddenBy) out.push({ id, from: null, overriddenBy });
+        else out.push({ id, from: valueOn(RULES[id], date).from ?? null });
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The rules of one day, and the ids of the rules read through it: a milestone's citation and attributes are
+ * computed through this view, so its `rules` name exactly what they used (plus the rules its guards decided on).
+ */
+export function recordRuleReads(rules: RulesInForce): { rules: RulesInForce; read: Set<RuleId> } {
+  const read = new Set<RuleId>();
+  const view = new Proxy(rules, {
+    get(target, key) {
+      if (typeof key === 'string' && key in RULES) read.add(key as RuleId);
+      return target[key as RuleId];
+    },
+  });
+  return { rules: view, read };
+}
