@@ -3,7 +3,7 @@
 // simulated day (memoised per date, so guards stay cheap pure functions of context and event) and names the dated
 // value each rule took that day, for the milestone's `rules`.
 import { addDays } from '../dates';
-import { getRulesInForce, PRACTICE_OVERLAYS, RULES, valueOn, type RuleId, type RulesInForce } from '../rules/rules';
+import { getRulesInForce, PRACTICE_OVERLAYS, RULES, valueOn, type Rule, type RuleId, type RulesInForce } from '../rules/rules';
 import type { Practice, ReformId, RuleUse } from './types';
 
 export interface Law {
@@ -39,7 +39,7 @@ export function createLaw(detectedOn: string, practice: Practice = 'asWritten', 
         const overriddenBy = rules[id].overriddenBy;
         if (overriddenBy === 'asReported') out.push({ id, from: overlayOn(id, date)?.from ?? null, overriddenBy });
         else if (overriddenBy) out.push({ id, from: null, overriddenBy });
-        else out.push({ id, from: valueOn(RULES[id], date).from ?? null });
+        else out.push({ id, from: valueOn(RULES[id] as Rule<unknown>, date).from ?? null });
       }
       return out;
     },
