@@ -3,6 +3,7 @@ import { addMonths, addYears, ageOn, daysBetween } from '../dates';
 import { isEeaNationalOn } from '../rules/eea';
 import { getRulesInForce, type RulesInForce } from '../rules/rules';
 import type { AgeRange, CaseFile, ExamResult, Practice, ReformId } from './types';
+import { DEFAULT_HORIZON_DAYS } from './defaults';
 
 export const ASSUMPTIONS = {
   birthdayOnDetection:
@@ -38,7 +39,7 @@ export const ASSUMPTIONS = {
   provisionalGuardianUntilDecision:
     'A provisional guardian appointed at the border ends with an "adult" decision; for a minor it continues.',
   durableSolutionDecisionDay: 'A durable-solution decision is taken 90 days after the request when the case file gives no day.',
-  defaultHorizon: 'No horizon given: the case is followed for 5 years (1825 days).',
+  defaultHorizon: `No horizon given: the case is followed for 5 years (${DEFAULT_HORIZON_DAYS} days).`,
   declaredAdultDoubted:
     'A person who says they are an adult but whose age is doubted is taken to appear to be under 18 (Stage 1): reported to the Guardianship Service and tested; found a minor, the estimate becomes the age of record; found an adult, the declared age stands.',
   thbTrackIndependentOfGuardianship:
@@ -141,7 +142,7 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
     tiesCut: typeof ties === 'boolean' ? ties : true,
     contactResumedDay: typeof ties === 'object' ? ties.contactResumedDay : undefined,
     publicOrderRisk: c.publicOrderRisk ?? false,
-    horizonDays: c.horizonDays ?? 1825,
+    horizonDays: c.horizonDays ?? DEFAULT_HORIZON_DAYS,
   };
   return { facts, rules, used };
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { runCase } from '../../machines/case/run';
 import { formatIssues, parseCaseText } from '../../machines/case/validate';
+import { decodeText } from '../../machines/case/issues';
 
 const file = process.argv[2];
 if (!file || file === '--help') {
@@ -10,7 +11,8 @@ if (!file || file === '--help') {
 }
 let text: string;
 try {
-  text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  // UTF-8 or UTF-16 with or without BOM, as the app's file upload reads it.
+  text = decodeText(readFileSync(file === '-' ? 0 : file));
 } catch (e) {
   process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
   process.exit(2);

@@ -1,7 +1,8 @@
 // `npm run simulate -- --cohort 100000 --seed 1 --as-of 2018-01-01 [--assumptions set.json] [--reforms a,b]
 //   [--practice asReported] [--workers 2] [--no-cache] --out results.json|.csv`
 // Bad flags or a bad assumption file: a message on stderr naming what is wrong, exit code 2; nothing is written.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { whyNotWritable, writeFileAtomically } from './output';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { isValidIsoDate } from '../../machines/dates';
@@ -109,6 +110,10 @@ function parseCommandLine(argv: string[]): {
       problems.push(`--reforms: unknown reform "${r}" (known: ${REFORM_IDS.join(', ')})`);
   if (values.out !== undefined && !/\.(json|csv)$/i.test(values.out))
     problems.push(`--out ${values.out}: expected a file name ending in .json or .csv`);
+  else if (values.out !== undefined) {
+    const why = whyNotWritable(values.out);
+    if (why) problems.push(`--out ${values.out}: ${why}; nothing was run`);
+  }
   if (problems.length) throw new UsageError(problems.join('\n'));
   return {
     request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort },
@@ -135,7 +140,7 @@ async function main() {
   const result = await simulateCohortForCli(request, { workers, store });
   store?.save();
   const text = out && /\.csv$/i.test(out) ? toCsv(result) : JSON.stringify(result, null, 2) + '\n';
-  if (out) writeFileSync(out, text);
+  if (out) writeFileAtomically(out, text);
   else process.stdout.write(text);
   const s = result.stats;
   process.stderr.write(

@@ -1,5 +1,7 @@
 // Aggregation of a cohort's traces into the figures the views and the CLI show. Works on distinct cases
 // with a child count each, so a million children cost as much as their distinct case files.
+import { MILESTONE_IDS, MILESTONES } from '../../machines/catalogue/milestones';
+import { ANY_PROTECTION, VICTIM_PROTECTION } from '../../machines/catalogue/outcomes';
 import type { MilestoneId, OutcomeId, Trace } from '../../machines/case/types';
 import type { AssumptionSet, Target } from './assumptions/schema';
 import type { CohortConfig } from './generate';
@@ -29,14 +31,6 @@ export interface CohortEntry {
 
 export const COHORT_SOURCE = 'cohort';
 export const OUTCOME_PREFIX = 'outcome:';
-/** Outcomes where the child is protected as a trafficking victim (chokepoints are computed for these). */
-export const VICTIM_PROTECTION: OutcomeId[] = ['permanentResidence', 'temporaryResidence'];
-/** …and, more broadly, protected by any procedure. */
-export const ANY_PROTECTION: OutcomeId[] = [
-  'permanentResidence',
-  'temporaryResidence',
-  'otherProcedure',
-];
 
 export interface FlowNode {
   /** milestone id with an ordinal from its second occurrence (`temporaryResidenceCard#2`), `cohort`, or `outcome:<id>` */
@@ -134,27 +128,8 @@ function nodeIdsOf(
   return ids;
 }
 
-/**
- * The milestones of the overview Sankey: the stages of the victim procedure and of the age decision.
- * Outcomes carry the rest (disappearance, return, adult track…).
- */
-export const OVERVIEW_MILESTONES: ReadonlySet<string> = new Set<MilestoneId>([
-  'presumedVictim',
-  'notIdentified',
-  'outsideGuardianshipScope',
-  'ageAssessment',
-  'identifiedAsMinor',
-  'identifiedAsAdult',
-  'specialisedCentre',
-  'reflectionPeriod',
-  'minorResidenceDocument',
-  'statementGiven',
-  'registrationCertificate',
-  'temporaryResidenceCard',
-  'residenceWithdrawn',
-  'permanentResidence',
-  'durableSolutionProcedure',
-]);
+/** The milestones of the overview Sankey (the catalogue's `shownInOverview`); outcomes carry the rest. */
+export const OVERVIEW_MILESTONES: ReadonlySet<string> = new Set(MILESTONE_IDS.filter((id) => MILESTONES[id].shownInOverview));
 
 export interface FlowGraph {
   nodes: FlowNode[];

@@ -22,27 +22,27 @@ export interface Comparison {
 type Stepper = (caseFile: CaseFile) => ReturnType<typeof runSafely>;
 
 export class StepSession {
-  caseFile = $state.raw<CaseFile>(null as unknown as CaseFile);
-  scenarioId = $state<string | undefined>(undefined);
+  #caseFile = $state.raw<CaseFile>(null as unknown as CaseFile);
+  #scenarioId = $state<string | undefined>(undefined);
   /** The last run of a valid case; kept while the form holds an invalid edit. */
-  run = $state.raw<Run | null>(null);
-  runError = $state<string | null>(null);
-  index = $state(0);
-  playing = $state(false);
-  speed = $state<Speed>(1);
-  comparison = $state.raw<Comparison | null>(null);
+  #run = $state.raw<Run | null>(null);
+  #runError = $state<string | null>(null);
+  #index = $state(0);
+  #playing = $state(false);
+  #speed = $state<Speed>(1);
+  #comparison = $state.raw<Comparison | null>(null);
 
-  issues: FieldIssue[] = $derived(findIssues(this.caseFile));
-  steps: Step[] = $derived(this.run?.steps ?? []);
-  step: Step | undefined = $derived(this.steps[this.index]);
-  isAtStart = $derived(this.index === 0);
-  isAtEnd = $derived(this.steps.length === 0 || this.index >= this.steps.length - 1);
+  #issues: FieldIssue[] = $derived(findIssues(this.#caseFile));
+  #steps: Step[] = $derived(this.#run?.steps ?? []);
+  #step: Step | undefined = $derived(this.#steps[this.#index]);
+  #isAtStart = $derived(this.#index === 0);
+  #isAtEnd = $derived(this.#steps.length === 0 || this.#index >= this.#steps.length - 1);
   /** States visited up to the current step, in first-visit order. */
-  visitedStateIds: string[] = $derived(orderedUnique(this.steps.slice(0, this.index + 1).flatMap((s) => s.activeStateIds)));
-  takenTransitions: TakenTransition[] = $derived(this.steps.slice(1, this.index + 1).flatMap((s) => s.transitions));
-  milestonesSoFar: Milestone[] = $derived(this.steps.slice(0, this.index + 1).flatMap((s) => s.milestones));
-  nextEvents: string[] = $derived(this.steps[this.index + 1] ? [this.steps[this.index + 1].event.type] : []);
-  decisions: Decision[] = $derived(decisionsAt(this.step));
+  #visitedStateIds: string[] = $derived(orderedUnique(this.#steps.slice(0, this.#index + 1).flatMap((s) => s.activeStateIds)));
+  #takenTransitions: TakenTransition[] = $derived(this.#steps.slice(1, this.#index + 1).flatMap((s) => s.transitions));
+  #milestonesSoFar: Milestone[] = $derived(this.#steps.slice(0, this.#index + 1).flatMap((s) => s.milestones));
+  #nextEvents: string[] = $derived(this.#steps[this.#index + 1] ? [this.#steps[this.#index + 1].event.type] : []);
+  #decisions: Decision[] = $derived(decisionsAt(this.#step));
 
   #timer: ReturnType<typeof setInterval> | undefined;
   // A plain cache, deliberately not reactive: previews are read by a deferred task, never tracked.
@@ -55,42 +55,97 @@ export class StepSession {
     this.load(caseFile, options);
   }
 
+  // Read-only to components: every change goes through a method below.
+  get caseFile(): CaseFile {
+    return this.#caseFile;
+  }
+  get scenarioId(): string | undefined {
+    return this.#scenarioId;
+  }
+  get run(): Run | null {
+    return this.#run;
+  }
+  get runError(): string | null {
+    return this.#runError;
+  }
+  get index(): number {
+    return this.#index;
+  }
+  get playing(): boolean {
+    return this.#playing;
+  }
+  get speed(): Speed {
+    return this.#speed;
+  }
+  get comparison(): Comparison | null {
+    return this.#comparison;
+  }
+  get issues(): FieldIssue[] {
+    return this.#issues;
+  }
+  get steps(): Step[] {
+    return this.#steps;
+  }
+  get step(): Step | undefined {
+    return this.#step;
+  }
+  get isAtStart(): boolean {
+    return this.#isAtStart;
+  }
+  get isAtEnd(): boolean {
+    return this.#isAtEnd;
+  }
+  get visitedStateIds(): string[] {
+    return this.#visitedStateIds;
+  }
+  get takenTransitions(): TakenTransition[] {
+    return this.#takenTransitions;
+  }
+  get milestonesSoFar(): Milestone[] {
+    return this.#milestonesSoFar;
+  }
+  get nextEvents(): string[] {
+    return this.#nextEvents;
+  }
+  get decisions(): Decision[] {
+    return this.#decisions;
+  }
   get trace(): Trace | undefined {
-    return this.run?.trace;
+    return this.#run?.trace;
   }
 
   /** Replace the case (scenario, upload, share link, autosave): history and comparison start afresh. */
   load(caseFile: CaseFile, options: { step?: number; scenarioId?: string } = {}): void {
     this.pause();
-    this.caseFile = caseFile;
-    this.scenarioId = options.scenarioId;
-    this.comparison = null;
-    this.run = null;
+    this.#caseFile = caseFile;
+    this.#scenarioId = options.scenarioId;
+    this.#comparison = null;
+    this.#run = null;
     this.#rerun();
-    this.index = this.#clamp(options.step ?? 0);
+    this.#index = this.#clamp(options.step ?? 0);
   }
 
   /** A form edit: re-run when the case is valid, keep the step position. */
   edit(path: string, value: unknown): void {
-    this.caseFile = setCaseField(this.caseFile, path, value);
-    this.scenarioId = undefined;
-    if (this.issues.length === 0) this.#rerun();
+    this.#caseFile = setCaseField(this.#caseFile, path, value);
+    this.#scenarioId = undefined;
+    if (this.#issues.length === 0) this.#rerun();
   }
 
   /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
   change(next: CaseFile, reason: string): void {
-    const before = this.run?.trace;
-    this.caseFile = next;
-    this.scenarioId = undefined;
-    if (this.issues.length > 0) return;
+    const before = this.#run?.trace;
+    this.#caseFile = next;
+    this.#scenarioId = undefined;
+    if (this.#issues.length > 0) return;
     this.#rerun();
-    const after = this.run?.trace;
-    this.comparison = before && after ? { reason, before, after, difference: comparePaths(before, after) } : null;
+    const after = this.#run?.trace;
+    this.#comparison = before && after ? { reason, before, after, difference: comparePaths(before, after) } : null;
   }
 
   choose(decision: Decision, option: DecisionOption): void {
-    if (!this.step) return;
-    this.change(option.apply(this.caseFile, this.step), `${decision.id}: ${option.id}`);
+    if (!this.#step) return;
+    this.change(option.apply(this.#caseFile, this.#step), `${decision.id}: ${option.id}`);
   }
 
   /**
@@ -98,21 +153,21 @@ export class StepSession {
    * case fact (it happens now), the case re-runs and the view moves to the step where it happened.
    */
   takeEvent(eventType: string): boolean {
-    if (this.nextEvents.includes(eventType)) return this.next();
-    if (!this.step) return false;
-    const changed = applyEvent(this.caseFile, eventType, this.step);
+    if (this.#nextEvents.includes(eventType)) return this.next();
+    if (!this.#step) return false;
+    const changed = applyEvent(this.#caseFile, eventType, this.#step);
     if (!changed) return false;
-    const from = this.index;
+    const from = this.#index;
     this.change(changed, eventType);
-    const at = this.steps.findIndex((s, i) => i > from && s.event.type === eventType);
-    if (at >= 0) this.index = at;
+    const at = this.#steps.findIndex((s, i) => i > from && s.event.type === eventType);
+    if (at >= 0) this.#index = at;
     return at >= 0;
   }
 
   /** The outcome an option would lead to, from a full run of the changed case (cached: runs are pure). */
   previewOutcome(option: DecisionOption): Trace['outcome'] | null {
-    if (!this.step) return null;
-    const changed = option.apply(this.caseFile, this.step);
+    if (!this.#step) return null;
+    const changed = option.apply(this.#caseFile, this.#step);
     const key = JSON.stringify(changed);
     if (!this.#previews.has(key)) {
       const result = findIssues(changed).length ? null : this.#stepper(changed);
@@ -122,46 +177,46 @@ export class StepSession {
   }
 
   clearComparison(): void {
-    this.comparison = null;
+    this.#comparison = null;
   }
 
   next(): boolean {
-    if (this.isAtEnd) {
+    if (this.#isAtEnd) {
       this.pause();
       return false;
     }
-    this.index += 1;
+    this.#index += 1;
     return true;
   }
   back(): void {
-    if (this.index > 0) this.index -= 1;
+    if (this.#index > 0) this.#index -= 1;
   }
   jump(index: number): void {
-    this.index = this.#clamp(index);
+    this.#index = this.#clamp(index);
   }
   restart(): void {
     this.pause();
-    this.index = 0;
+    this.#index = 0;
   }
 
   play(): void {
-    if (this.playing) return;
-    if (this.isAtEnd) this.index = 0;
-    this.playing = true;
+    if (this.#playing) return;
+    if (this.#isAtEnd) this.#index = 0;
+    this.#playing = true;
     this.#schedule();
   }
   pause(): void {
-    this.playing = false;
+    this.#playing = false;
     clearInterval(this.#timer);
     this.#timer = undefined;
   }
   togglePlay(): void {
-    if (this.playing) this.pause();
+    if (this.#playing) this.pause();
     else this.play();
   }
   setSpeed(speed: Speed): void {
-    this.speed = speed;
-    if (this.playing) this.#schedule();
+    this.#speed = speed;
+    if (this.#playing) this.#schedule();
   }
   dispose(): void {
     this.pause();
@@ -171,23 +226,23 @@ export class StepSession {
     clearInterval(this.#timer);
     this.#timer = setInterval(() => {
       if (!this.next()) this.pause();
-    }, 1000 / this.speed);
+    }, 1000 / this.#speed);
   }
 
   #rerun(): void {
-    if (this.issues.length > 0) return;
-    const result = this.#stepper(this.caseFile);
+    if (this.#issues.length > 0) return;
+    const result = this.#stepper(this.#caseFile);
     if (result.ok) {
-      this.run = result.run;
-      this.runError = null;
-      this.index = this.#clamp(this.index);
+      this.#run = result.run;
+      this.#runError = null;
+      this.#index = this.#clamp(this.#index);
     } else {
-      this.runError = result.message;
+      this.#runError = result.message;
     }
   }
 
   #clamp(index: number): number {
-    const last = Math.max(0, this.steps.length - 1);
+    const last = Math.max(0, this.#steps.length - 1);
     return Math.min(Math.max(0, Math.trunc(index) || 0), last);
   }
 }

@@ -4,6 +4,7 @@ import type { CaseFile, MilestoneId } from '../../machines/case/types';
 import type { Step } from '../../machines/case/run';
 import { setCaseField, getAt } from './casePath';
 import { m } from '../i18n/messages';
+import { DEFAULT_HORIZON_DAYS } from '../../machines/case/defaults';
 
 export interface DecisionOption {
   id: string;
@@ -24,7 +25,6 @@ export interface Decision {
 
 const set = (path: string, value: unknown) => (c: CaseFile) => setCaseField(c, path, value);
 /** "N days from now", kept inside the case's horizon so an option never produces a refused case. */
-const DEFAULT_HORIZON_DAYS = 1825;
 const assess = (assessment: NonNullable<CaseFile['age']>['assessment']) => (c: CaseFile) =>
   setCaseField(c, 'age', { ...c.age, doubted: true, assessment });
 const later = (c: CaseFile, step: Step, days: number) => Math.min(step.day + days, c.horizonDays ?? DEFAULT_HORIZON_DAYS);

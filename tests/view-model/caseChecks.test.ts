@@ -27,7 +27,7 @@ describe('field checks name the field that is wrong', () => {
   it('refuses unknown nationalities', () => {
     expect(checkCase(setCaseField(good(), 'person.nationality', 'XX'))[0]).toMatchObject({ path: 'person.nationality', message: expect.stringContaining('XX') });
   });
-  it('refuses a statement (or any event) before detection and after the horizon', () => {
+  it("refuses a statement (or any event) before detection or more than 30 years after it", () => {
     expect(pathsOf(setCaseField(good(), 'cooperation.statementDay', -1))).toEqual(['cooperation.statementDay']);
     expect(pathsOf(setCaseField(good(), 'disappearsDay', 99999))).toEqual(['disappearsDay']);
   });
