@@ -5,6 +5,7 @@ import { createActor, SimulatedClock } from 'xstate';
 import { procedureMachine } from '../machines/procedure/machine';
 import { stepCase, getCaseEvents } from '../machines/case/run';
 import { toFacts } from '../machines/case/facts';
+import { createRulesByDay } from '../machines/case/rulesByDay';
 import type { CaseFile } from '../machines/case/types';
 import { DEFAULT_ASSUMPTION_SET } from '../src/engine/assumptions';
 import { createSampler, SLOT_COUNT, type CohortConfig } from '../src/engine/generate';
@@ -33,10 +34,10 @@ function children(n: number, seed = 9): CaseFile[] {
 
 /** Baseline: one actor per child, its case events sent in order on a simulated clock (delays fire as time passes). */
 function runWithActor(caseFile: CaseFile): number {
-  const { facts, rules } = toFacts(caseFile);
-  const events = getCaseEvents(caseFile, rules, new Set());
+  const { facts } = toFacts(caseFile);
+  const events = getCaseEvents(caseFile, createRulesByDay(facts.date, facts.practice, facts.reforms), new Set());
   const clock = new SimulatedClock();
-  const actor = createActor(procedureMachine, { input: { facts, rules }, clock } as never);
+  const actor = createActor(procedureMachine, { input: { facts }, clock } as never);
   let steps = 0;
   actor.subscribe(() => steps++);
   actor.start();

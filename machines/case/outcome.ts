@@ -47,10 +47,10 @@ export function getOutcomeAndTrack(v: HorizonView): OutcomeAndTrack {
   if (v.permanentResidence) return { outcome: 'permanentResidence', track };
   if (v.ended) return { outcome: v.ended, track };
   if (v.thbDocument || v.durableSolutionDocument) return { outcome: 'temporaryResidence', track };
-  // Choice (sources silent): a person never presumed a victim is reported as not identified whatever else holds;
-  // a person found adult by the age test, as on the adult track.
-  if (v.notIdentified) return { outcome: 'notIdentified', track };
-  if (v.foundAdult) return { outcome: 'adultTrack', track };
+  // Choice (sources silent): a person found adult by the age test who was never presumed a victim is on the
+  // adult track (the age decision, not the missed identification, decides their situation); a presumed victim
+  // found adult whose documents lapsed holds nothing and must leave, like any other adult.
+  if (v.notIdentified) return { outcome: v.foundAdult ? 'adultTrack' : 'notIdentified', track };
   // A pending asylum application or durable-solution request lets the person stay while it is examined.
   if (v.durableSolutionPending || v.asylumApplied) return { outcome: 'otherProcedure', track };
   return { outcome: 'mustLeave', track };

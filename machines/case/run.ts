@@ -2,14 +2,16 @@
 // simulated clock in days. Delayed transitions come back as `xstate.raise` actions with a delay; the engine
 // schedules them itself, so a run is deterministic and never waits.
 import { MILESTONES } from '../catalogue/milestones';
-import { OUTCOME_IDS, OUTCOMES } from '../catalogue/outcomes';
+import { OUTCOMES } from '../catalogue/outcomes';
 import { addDays } from '../dates';
 import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, toFacts, type AssumptionId, type Facts } from './facts';
 import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
 import { isActive, xstateStepper, type Microstep, type Stepper, type StepperSnapshot } from './stepper';
 import { evaluateConditions, type Known } from '../procedure/conditions';
-import type { RuleId, RulesInForce } from '../rules/rules';
-import type { CaseFile, Milestone, MilestoneId, OutcomeId, Trace, VictimStatusConditions } from './types';
+import { RULES, type RulesInForce } from '../rules/rules';
+import { getOutcomeAndTrack, type OutcomeAndTrack } from './outcome';
+import { createRulesByDay, type RulesByDay } from './rulesByDay';
+import type { CaseFile, Milestone, MilestoneId, RuleUse, Trace, VictimStatusConditions } from './types';
 
 export interface StepEvent {
   type: string;
@@ -43,25 +45,26 @@ interface Timer {
 }
 
 /** The case file's own dated facts, as machine events in the order they happen (same-day order matters). */
-export function getCaseEvents(c: CaseFile, rules: RulesInForce, used: Set<AssumptionId>): StepEvent[] {
+export function getCaseEvents(c: CaseFile, rules: RulesByDay, used: Set<AssumptionId>): StepEvent[] {
   const events: StepEvent[] = [];
   const statementDay = c.cooperation?.statementDay;
   if (typeof statementDay === 'number') events.push({ type: 'statement.given', day: statementDay });
   if (typeof c.tiesCut === 'object') events.push({ type: 'ties.resumed', day: c.tiesCut.contactResumedDay });
   const p = c.prosecution;
   if (p && p.outcome !== 'pending' && typeof p.day === 'number') {
-    if (p.outcome !== 'dismissed' && p.requisitionsRetainTrafficking !== undefined) {
-      if (p.requisitionsDay === undefined) used.add('requisitionsOnJudgmentDay');
-      events.push({
-        type: 'prosecution.requisitions',
-        day: p.requisitionsDay ?? p.day,
-        retainsTrafficking: p.requisitionsRetainTrafficking,
-      });
-    }
     const type = { conviction: 'prosecution.convicted', acquittal: 'prosecution.acquitted', dismissed: 'prosecution.dismissed' }[
       p.outcome
     ];
-    events.push({ type, day: p.day });
+    const requisitions = p.outcome !== 'dismissed' && p.requisitionsRetainTrafficking !== undefined;
+    if (requisitions && p.requisitionsDay !== undefined) {
+      events.push({ type: 'prosecution.requisitions', day: p.requisitionsDay, retainsTrafficking: p.requisitionsRetainTrafficking });
+      events.push({ type, day: p.day });
+    } else if (requisitions) {
+      // Undated requisitions are taken on the judgment day, just before it: one event, so the B card they give is
+      // decided with the judgment known ("even if the defendant is acquitted", reference Stage 9).
+      used.add('requisitionsOnJudgmentDay');
+      events.push({ type, day: p.day, withRequisitions: true, retainsTrafficking: p.requisitionsRetainTrafficking });
+    } else events.push({ type, day: p.day });
   }
   const appeal = c.age?.appeal;
   if (appeal) {
@@ -74,11 +77,13 @@ export function getCaseEvents(c: CaseFile, rules: RulesInForce, used: Set<Assump
   if (ds) {
     events.push({ type: 'durableSolution.requested', day: ds.requestedDay });
     if (ds.decision) {
-      if (ds.decisionDay === undefined) used.add('durableSolutionDecisionDay');
+      const assumed = ds.decisionDay === undefined;
+      if (assumed) used.add('durableSolutionDecisionDay');
       events.push({
         type: 'durableSolution.decided',
-        day: ds.decisionDay ?? ds.requestedDay + rules.durableSolutionDecisionDays.value,
+        day: ds.decisionDay ?? ds.requestedDay + rules.on(ds.requestedDay).durableSolutionDecisionDays.value,
         decision: ds.decision,
+        ...(assumed ? { decisionDayAssumed: true } : {}),
       });
     }
   }
@@ -109,22 +114,33 @@ function knownOf(snapshot: StepperSnapshot): Known {
   return snapshot.context.known;
 }
 
-function outcomeOf(snapshot: StepperSnapshot, facts: Facts, day: number, used: Set<AssumptionId>, seen: ReadonlySet<MilestoneId>): OutcomeId {
+const anyActive = (snapshot: StepperSnapshot, states: readonly string[], under: string) =>
+  states.some((s) => s.startsWith(under) && isActive(snapshot, s));
+
+/** What the person holds and which procedure they are in on the horizon day, read from the final snapshot. */
+function outcomeOf(snapshot: StepperSnapshot, facts: Facts, day: number, seen: ReadonlySet<MilestoneId>): OutcomeAndTrack {
   const known = knownOf(snapshot);
-  // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
-  if (seen.has('permanentResidence')) return 'permanentResidence';
-  // The states that decide an outcome on their own (the catalogue's `states`, in its order).
-  const byState = OUTCOME_IDS.find((id) => OUTCOMES[id].states.some((s) => isActive(snapshot, s)));
-  if (byState && byState !== 'otherProcedure') return byState;
-  if (known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted)) return 'adultTrack';
-  if (facts.asylumApplication || byState === 'otherProcedure') return 'otherProcedure';
-  const stillMinor = known.ageDecision === 'minor' && day < (known.majorityDay ?? Infinity);
-  if (stillMinor) {
-    used.add('minorFallback');
-    return 'otherProcedure';
-  }
-  return 'mustLeave';
+  const identity = (s: string) => isActive(snapshot, `procedure.pathway.identity.${s}`);
+  const underGuardianship = identity('minor') && day < (known.majorityDay ?? Infinity);
+  const ageOpen = identity('outsideScope') || identity('reported') || identity('ageDoubted') || identity('screening');
+  return getOutcomeAndTrack({
+    // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
+    permanentResidence: seen.has('permanentResidence')
+      ? anyActive(snapshot, OUTCOMES.permanentResidence.states, DURABLE_SOLUTION) ? 'durableSolution' : 'thb'
+      : undefined,
+    ended: isActive(snapshot, 'procedure.disappeared') ? 'disappeared' : isActive(snapshot, 'procedure.returned') ? 'returned' : undefined,
+    thbDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, VICTIM_TRACK),
+    durableSolutionDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, DURABLE_SOLUTION),
+    durableSolutionPending: anyActive(snapshot, OUTCOMES.otherProcedure.states, DURABLE_SOLUTION),
+    asylumApplied: facts.asylumApplication,
+    notIdentified: anyActive(snapshot, OUTCOMES.notIdentified.states, VICTIM_TRACK),
+    foundAdult: known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted),
+    underGuardianship,
+    adult: !underGuardianship && !ageOpen,
+  });
 }
+const VICTIM_TRACK = 'procedure.pathway.victimTrack';
+const DURABLE_SOLUTION = 'procedure.pathway.otherTracks.durableSolution';
 
 export interface RunOptions {
   /** Keep every step (the step-through view); off for cohorts, which read the trace only. */
@@ -136,10 +152,13 @@ export interface RunOptions {
 export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   const recordSteps = options.recordSteps ?? true;
   const stepper = options.stepper ?? xstateStepper;
-  const { facts, rules, used: usedList } = toFacts(caseFile);
+  const { facts, used: usedList } = toFacts(caseFile);
+  // Each act under the rules of its own day; the detection day's rules for what has no day of its own.
+  const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
+  const rules = byDay.on(0);
   const used = new Set<AssumptionId>(usedList);
   const horizon = facts.horizonDays;
-  const caseEvents = getCaseEvents(caseFile, rules, used);
+  const caseEvents = getCaseEvents(caseFile, byDay, used);
   const timers = new Map<string, Timer>();
   let seq = 0;
   const milestones: Milestone[] = [];
@@ -157,7 +176,9 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
-          if (seen.has(p.id) && !MILESTONES[p.id].repeats) continue;
+          // A provisional guardian at the border is followed by the guardian appointed on identification.
+          const afterProvisional = p.id === 'guardianAppointed' && !p.attributes?.provisional && isProvisionalGuardianOnly(milestones);
+          if (seen.has(p.id) && !MILESTONES[p.id].repeats && !afterProvisional) continue;
           seen.add(p.id);
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
@@ -169,16 +190,19 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
             source: p.source,
             ...(clash ? { legalBasis: p.basis } : {}),
             ...p.attributes,
+            // A decision day the case file did not give is the model's: the milestone it decides says so.
+            rules: event.decisionDayAssumed ? [...p.rules, ...byDay.uses(['durableSolutionDecisionDays'], event.day)] : p.rules,
           };
-          if (MILESTONES[p.id].isStatusDecision) {
-            m.conditions = evaluateConditions(facts, rules, (action.context ?? next.context).known);
+          // The durable-solution documents do not rest on the five conditions of the victim status.
+          if (MILESTONES[p.id].isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
+            m.conditions = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
           }
           if (p.assumption) stateAssumptions.add(p.assumption);
           milestones.push(m);
           added.push(m);
         } else if (action.type === 'recordStatusDecision') {
           const ctx = action.context ?? next.context;
-          decision = evaluateConditions(facts, rules, ctx.known);
+          decision = evaluateConditions(facts, byDay.on(event.day), ctx.known);
         } else if (action.type === 'xstate.raise') {
           const p = action.params as { event: { type: string }; id?: string; delay?: number };
           if (typeof p.delay === 'number') {
@@ -203,11 +227,11 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       activeStateIds: active,
       transitions,
       milestones: added,
-      conditions: evaluateConditions(facts, rules, knownOf(snapshot!)),
+      conditions: evaluateConditions(facts, byDay.on(event.day), knownOf(snapshot!)),
     });
   };
 
-  apply(stepper.initial({ facts, rules }), { type: 'case.opened', day: 0 });
+  apply(stepper.initial({ facts }), { type: 'case.opened', day: 0 });
   let nextCase = 0;
   let clock = 0;
   while (snapshot!.status === 'active') {
@@ -228,10 +252,10 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   const final = snapshot!;
   const known = knownOf(final);
   const endDay = final.status === 'done' ? clock : horizon;
-  const outcome = outcomeOf(final, facts, endDay, used, seen);
+  const { outcome, track } = outcomeOf(final, facts, endDay, seen);
   const outcomeDay = milestones.find((m) => m.id === outcome)?.day ?? endDay;
   const ageAssessed = seen.has('identifiedAsMinor') || seen.has('identifiedAsAdult');
-  const age = ageAssessed ? assessedAge(facts, rules, known, used) : facts.declaredAge;
+  const age = ageAssessed ? assessedAge(facts, byDay.on(known.ageDecisionDay ?? 0), known, used) : facts.declaredAge;
   for (const m of milestones) {
     if (m.id === 'residenceWithdrawn' && m.failedCondition === 'statement' && known.dismissedDay !== undefined) used.add('dismissalFailsStatement');
     if (m.id === 'residenceWithdrawn' && m.failedCondition === 'definition' && known.acquittedDay !== undefined) used.add('acquittalFailsDefinition');
@@ -251,9 +275,8 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   if (known.statementDay !== undefined && known.reflectionEndedDay !== undefined && known.statementDay > known.reflectionEndedDay) {
     used.add('statementAfterReflection');
   }
-  const ruleAssumptions = (Object.keys(RULE_RELEVANCE) as RuleId[])
-    .filter((id) => rules[id].assumption && RULE_RELEVANCE[id]!(milestones, facts))
-    .map((id) => rules[id].assumption!);
+  // The assumptions behind the dated rule values the milestones were decided under.
+  const ruleAssumptions = milestones.flatMap((m) => (m.rules ?? []).map(assumptionOf)).filter((x): x is string => x !== undefined);
   const assumptions = [
     ...[...used].map((id) => ASSUMPTIONS[id]),
     ...stateAssumptions,
@@ -269,23 +292,24 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
     victimStatusConditions: decision ?? evaluateConditions(facts, rules, known),
     assumptions: [...new Set(assumptions)],
     outcome,
+    track,
     outcomeDay,
     horizonDays: horizon,
   };
   return { trace, steps };
 }
 
-/** When a rule's own assumption bears on a trace. */
-const RULE_RELEVANCE: Partial<Record<RuleId, (ms: Milestone[], facts: Facts) => boolean>> = {
-  guardianshipCoversEea: (ms, f) => f.eea && ms.some((m) => m.id === 'reportedToGuardianshipService' || m.id === 'outsideGuardianshipScope'),
-  provisionalGuardianAtBorder: (ms) => ms.some((m) => m.id === 'guardianAppointed' && m.provisional === true),
-  ageAssessmentTurnaroundDays: (ms, f) => f.place === 'territory' && ms.some((m) => m.id === 'ageDoubted'),
-  ageAssessmentSafeguards: (ms) => ms.some((m) => m.id === 'ageAssessment'),
-  mezaOpen: (ms) => ms.some((m) => m.id === 'specialisedShelter' && m.name === 'Meza'),
-  nationalReferralMechanism: (ms) => ms.some((m) => m.id === 'presumedVictim'),
-  prosecutionGuideline: (ms) => ms.some((m) => m.id === 'presumedVictim'),
-  durableSolutionBasis: (ms) => ms.some((m) => m.id === 'durableSolutionProcedure'),
-};
+function isProvisionalGuardianOnly(milestones: Milestone[]): boolean {
+  const guardians = milestones.filter((m) => m.id === 'guardianAppointed');
+  return guardians.length > 0 && guardians.every((m) => m.provisional === true);
+}
+
+/** The assumption a dated rule value rests on, if any (practice overlays and reforms cite their reports instead). */
+function assumptionOf(use: RuleUse): string | undefined {
+  if (use.overriddenBy) return undefined;
+  const values = (RULES as Record<string, { values: { from?: string; assumption?: string }[] }>)[use.id]?.values ?? [];
+  return values.find((v) => (v.from ?? null) === use.from)?.assumption;
+}
 
 /** The age of record after the Guardianship Service decided on the age. */
 function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<AssumptionId>): number {

@@ -57,7 +57,14 @@ export type MilestoneId =
   | 'returned'
   | 'disappeared'
   | 'adultTrack'
-  | 'turned18';
+  | 'turned18'
+  // A document that ends without a decision: the durable-solution AI is issued only until majority (reference Stage 11).
+  | 'documentLapsed'
+  // Acts the law does not allow, recorded with their reason and basis so that nothing happens silently.
+  | 'appealOutOfTime'
+  | 'appealOutsideScope'
+  | 'requestOutsideScope'
+  | 'statementAfterReflectionPeriod';
 
 export type OutcomeId =
   | 'permanentResidence'
@@ -101,7 +108,10 @@ export interface Trace {
   milestones: Milestone[];
   victimStatusConditions: VictimStatusConditions;
   assumptions: string[];
+  /** what the person holds on the horizon day */
   outcome: OutcomeId;
+  /** the procedure the person is in at the horizon */
+  track: TrackId;
   /** extension: the day the outcome was reached (horizon when still open) */
   outcomeDay: number;
   horizonDays: number;

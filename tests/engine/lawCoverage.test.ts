@@ -28,11 +28,13 @@ describe('law coverage', () => {
     expect(row(r, 'nonPunishment').cases).toEqual(['2019-08']);
   });
 
-  it('names the dated rule value in force for the case, and the reforms it asks for', () => {
-    const reform = covered('reform', { reforms: ['noCooperationCondition'] });
-    const r = getLawCoverage([plain, reform, covered('2010', { date: '2010-06-01' })]);
-    expect(row(r, 'nationalReferralMechanism@2008-10-31').cases).toEqual(['plain', 'reform', '2010']);
-    expect(row(r, 'nationalReferralMechanism@2017-03-10').cases).toEqual([]);
+  it('names the dated rule value each milestone used on its own day, and the reforms it asks for', () => {
+    const short = { horizonDays: 200 };
+    const reform = covered('reform', { ...short, reforms: ['noCooperationCondition'] });
+    const r = getLawCoverage([covered('2016', short), reform, covered('2010', { ...short, date: '2010-06-01' }), covered('2016-long', { horizonDays: 600 })]);
+    expect(row(r, 'nationalReferralMechanism@2008-10-31').cases).toEqual(['2016', 'reform', '2010', '2016-long']);
+    // The A card renewed in 2017 is decided under the circular of 2016 (tempus regit actum).
+    expect(row(r, 'nationalReferralMechanism@2017-03-10').cases).toEqual(['2016-long']);
     expect(row(r, 'reform:noCooperationCondition').cases).toEqual(['reform']);
   });
 

@@ -42,9 +42,10 @@ describe('outcome and track on the horizon day', () => {
     expect(getOutcomeAndTrack({ ...nothing, ended: 'returned', thbDocument: true })).toEqual({ outcome: 'returned', track: 'none' });
   });
 
-  it('a trafficking document wins over the adult track; without it a person found adult is on the adult track', () => {
+  it('a trafficking document wins; a presumed victim found adult with nothing must leave; never presumed, found adult, the adult track', () => {
     expect(getOutcomeAndTrack({ ...nothing, thbDocument: true, foundAdult: true, adult: true })).toEqual({ outcome: 'temporaryResidence', track: 'thb' });
-    expect(getOutcomeAndTrack({ ...nothing, foundAdult: true, adult: true })).toEqual({ outcome: 'adultTrack', track: 'adult' });
-    expect(getOutcomeAndTrack({ ...nothing, notIdentified: true, foundAdult: true, adult: true })).toEqual({ outcome: 'notIdentified', track: 'adult' });
+    expect(getOutcomeAndTrack({ ...nothing, foundAdult: true, adult: true })).toEqual({ outcome: 'mustLeave', track: 'adult' });
+    expect(getOutcomeAndTrack({ ...nothing, notIdentified: true, foundAdult: true, adult: true })).toEqual({ outcome: 'adultTrack', track: 'adult' });
+    expect(getOutcomeAndTrack({ ...nothing, notIdentified: true, underGuardianship: true })).toEqual({ outcome: 'notIdentified', track: 'guardianship' });
   });
 });

@@ -1,12 +1,12 @@
-// The law by the day of each act (tempus regit actum, case-format.md revision of 2026-12-01): a case is detected on
-// one date, but each milestone is decided under the rules in force on its own date. `Law` gives the rules of any
+// The rules by the day of each act (tempus regit actum, case-format.md revision of 2026-12-01): a case is detected on
+// one date, but each milestone is decided under the rules in force on its own date. `RulesByDay` gives the rules of any
 // simulated day (memoised per date, so guards stay cheap pure functions of context and event) and names the dated
 // value each rule took that day, for the milestone's `rules`.
 import { addDays } from '../dates';
 import { getRulesInForce, PRACTICE_OVERLAYS, RULES, valueOn, type Rule, type RuleId, type RulesInForce } from '../rules/rules';
 import type { Practice, ReformId, RuleUse } from './types';
 
-export interface Law {
+export interface RulesByDay {
   /** detection date: day 0 of the simulated clock */
   readonly detectedOn: string;
   /** the rules in force on simulated day `day`, with the practice overlay and the reforms applied */
@@ -19,13 +19,22 @@ function overlayOn(id: RuleId, date: string) {
   return PRACTICE_OVERLAYS.find((o) => o.rule === id && (o.from === undefined || o.from <= date) && (o.to === undefined || date <= o.to));
 }
 
-export function createLaw(detectedOn: string, practice: Practice = 'asWritten', reforms: readonly ReformId[] = []): Law {
-  const byDate = new Map<string, RulesInForce>();
+// Shared by every case with the same practice and reforms: cohorts meet the same dates again and again, and one
+// object per date keeps the age-decision memo (keyed on the rules object) effective.
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, RulesInForce>();
+
+export function createRulesByDay(detectedOn: string, practice: Practice = 'asWritten', reforms: readonly ReformId[] = []): RulesByDay {
+  const prefix = `${practice}|${[...reforms].sort().join(',')}|`;
   const dateOf = (day: number) => (day === 0 ? detectedOn : addDays(detectedOn, day));
   const on = (day: number) => {
     const date = dateOf(day);
-    let rules = byDate.get(date);
-    if (!rules) byDate.set(date, (rules = getRulesInForce(date, practice, reforms)));
+    const key = prefix + date;
+    let rules = memo.get(key);
+    if (!rules) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, (rules = getRulesInForce(date, practice, reforms)));
+    }
     return rules;
   };
   return {
