@@ -2,6 +2,7 @@
 import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import { ageOn } from '../../machines/dates';
 import { ageOfRecordAfterDecision, toFacts } from '../../machines/case/facts';
+import { createRulesByDay } from '../../machines/case/rulesByDay';
 
 export interface AgeAxisProps {
   declaredAge: number;
@@ -18,7 +19,9 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
   const declared = declaredAge ?? (declaredBirthDate ? Math.floor(ageOn(declaredBirthDate, caseFile.date)) : undefined);
   if (declared === undefined) return null;
   const decided = trace ? decidedAge(caseFile, reached) : undefined;
-  const rule = caseFile.reforms?.includes('multiAgencyAgeAssessment') ? 'multiAgency' : caseFile.practice === 'asReported' ? 'doctor' : 'lowest';
+  // The method the decision used on its own day (the doctor's conclusion only as reported before the 2015 ruling).
+  const method = reached.find((ms) => ms.id === 'ageAssessment')?.method;
+  const rule = caseFile.reforms?.includes('multiAgencyAgeAssessment') ? 'multiAgency' : method === 'doctorConclusion' ? 'doctor' : 'lowest';
   return {
     declaredAge: declared,
     ...('exams' in assessment ? { exams: assessment.exams } : { range: { low: assessment.low, high: assessment.high } }),
@@ -31,6 +34,8 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
 function decidedAge(caseFile: CaseFile, reached: Milestone[]): number | undefined {
   const foundMinor = reached.some((ms) => ms.id === 'identifiedAsMinor');
   if (!foundMinor && !reached.some((ms) => ms.id === 'identifiedAsAdult')) return undefined;
-  const { facts, rules } = toFacts(caseFile);
-  return ageOfRecordAfterDecision(facts, rules, foundMinor);
+  const decision = reached.find((ms) => ms.id === 'identifiedAsMinor' || ms.id === 'identifiedAsAdult')!;
+  const { facts } = toFacts(caseFile);
+  // Decided under the rules of the decision's own day.
+  return ageOfRecordAfterDecision(facts, createRulesByDay(facts.date, facts.practice, facts.reforms).on(decision.day), foundMinor);
 }
