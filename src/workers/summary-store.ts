@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MilestoneId, OutcomeId } from '../../machines/case/types';
+import type { MilestoneId, OutcomeId, TrackId } from '../../machines/case/types';
 import type { PathSummary } from '../engine/aggregate';
 import type { AssumptionSet } from '../engine/assumptions/schema';
 import type { CohortConfig } from '../engine/generate';
@@ -41,9 +41,9 @@ function engineFingerprint(): string {
   return hash.digest('hex');
 }
 
-/** On disk: milestone ids and assumption texts once each, then per key [outcome, outcomeDay, ids…, days…, assumptions…]. */
+/** On disk: milestone ids and assumption texts once each, then per key [outcome, track, outcomeDay, ids…, days…, assumptions…]. */
 interface StoredFile {
-  format: 'pathway-cohort-cache/1';
+  format: 'pathway-cohort-cache/2';
   strings: string[];
   entries: [number, number[]][];
 }
@@ -76,10 +76,12 @@ export function openSummaryStore(
   if (existsSync(file)) {
     try {
       const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredFile;
+      if (stored.format !== 'pathway-cohort-cache/2') throw new Error('older cache format');
       stored.strings.forEach(intern);
-      for (const [key, [outcome, outcomeDay, n, ...rest]] of stored.entries) {
+      for (const [key, [outcome, track, outcomeDay, n, ...rest]] of stored.entries) {
         summaries.set(key, {
           outcome: stored.strings[outcome] as OutcomeId,
+          track: stored.strings[track] as TrackId,
           outcomeDay,
           milestones: rest
             .slice(0, n)
@@ -106,6 +108,7 @@ export function openSummaryStore(
         key,
         [
           intern(s.outcome),
+          intern(s.track ?? 'none'),
           s.outcomeDay,
           s.milestones.length,
           ...s.milestones.map((m) => intern(m.id)),
@@ -114,7 +117,7 @@ export function openSummaryStore(
         ],
       ]);
       mkdirSync(dir, { recursive: true });
-      const stored: StoredFile = { format: 'pathway-cohort-cache/1', strings, entries };
+      const stored: StoredFile = { format: 'pathway-cohort-cache/2', strings, entries };
       writeFileSync(file, JSON.stringify(stored));
       dirty = false;
     },
