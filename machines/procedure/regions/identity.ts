@@ -77,7 +77,7 @@ export const identity = procedureSetup.createStateConfig({
       meta: meta('ageDoubt'),
       entry: [
         milestone('ageDoubted', 'ageDoubt', undefined, ({ context }) =>
-          context.facts.place === 'territory' ? ['ageAssessmentTurnaroundDays'] : [],
+          context.facts.place === 'territory' ? ['ageAssessmentTurnaroundDays'] : ['provisionalGuardianAtBorder'],
         ),
         enqueueActions(({ check, enqueue }) => {
           if (check('hasProvisionalGuardian')) {
