@@ -134,7 +134,7 @@ export const procedureSetup = setup({
           ...context.known,
           ageDecision: params.minor ? ('minor' as const) : ('adult' as const),
           ageDecisionDay: day,
-          majorityDay: params.minor ? dayOfMajority(context.facts, ageOfRecord) : undefined,
+          majorityDay: params.minor ? dayOfMajority(context.facts, context.rules.on(day), ageOfRecord) : undefined,
         },
       };
     }),
@@ -156,7 +156,7 @@ export const procedureSetup = setup({
   guards: {
     isPresumedVictim: ({ context }) => context.facts.indicatorsRecognised,
     hasNonPunishmentProtection: (a) => rulesAt(a).nonPunishment.value,
-    isDeclaredAdult: ({ context }) => context.facts.declaredAge >= 18,
+    isDeclaredAdult: (a) => a.context.facts.declaredAge >= rulesAt(a).ageOfMajority.value,
     isGuardianshipInScope: (a) => {
       const { facts } = a.context;
       const rules = rulesAt(a);
@@ -172,11 +172,11 @@ export const procedureSetup = setup({
     hadProvisionalGuardian: ({ context }) => context.known.provisionalGuardian === true,
     isAgeTestCarriedOut: (a) => decideAge(a.context.facts, rulesAt(a)).testCarriedOut,
     isFoundMinor: (a) => decideAge(a.context.facts, rulesAt(a)).minor,
-    isDeclaredMinor: ({ context }) => context.facts.declaredAge < 18,
+    isDeclaredMinor: (a) => a.context.facts.declaredAge < rulesAt(a).ageOfMajority.value,
     isOfAgeByDecision: (a) => {
       const { context, event } = a;
       const decision = decideAge(context.facts, rulesAt(a));
-      return decision.minor && dayOfMajority(context.facts, decision.ageOfRecord) <= dayOf(event);
+      return decision.minor && dayOfMajority(context.facts, rulesAt(a), decision.ageOfRecord) <= dayOf(event);
     },
     isAppealInTime: (a) => {
       const sinceDecision = dayOf(a.event) - (a.context.known.adultDecisionDay ?? 0);
@@ -233,8 +233,8 @@ export const procedureSetup = setup({
     untilDurableSolutionPermanent: (a) =>
       monthsAsDays(a.context.facts.date, dayOf(a.event), 12 * rulesAt(a).durableSolutionPermanentAfterYears.value),
     untilDeclaredMajority: ({ context, event }) =>
-      Math.max(0, dayOfMajority(context.facts, context.facts.declaredAge) - dayOf(event)),
+      Math.max(0, dayOfMajority(context.facts, context.rules.on(dayOf(event)), context.facts.declaredAge) - dayOf(event)),
     untilMajority: ({ context, event }) =>
-      Math.max(0, (context.known.majorityDay ?? dayOfMajority(context.facts, context.facts.declaredAge)) - dayOf(event)),
+      Math.max(0, (context.known.majorityDay ?? dayOfMajority(context.facts, context.rules.on(dayOf(event)), context.facts.declaredAge)) - dayOf(event)),
   },
 });

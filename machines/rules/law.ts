@@ -97,6 +97,13 @@ export const RULES = {
       source: `${SEED_2018}:91; reference.md, Stage 3`,
     },
   ]),
+  ageOfMajority: rule<number>('Age at which a person is an adult (minority, guardianship and the minor’s procedures end)', CHANGE.constant, [
+    {
+      value: 18,
+      basis: 'Civil Code art 388 (minor: under 18); guardianship law art 5 (unaccompanied minor: under 18)',
+      source: 'reference.md, Stage 1 and Stage 4 (CIRC-2004)',
+    },
+  ]),
   ageOfRecordWhenMinor: rule<'assessmentLowerBound' | 'declared'>('Age held when the test finds a minor', 'Not dated: the Council of State rulings 241.990 (28 Jun 2018) and 242.623 (11 Oct 2018) found the Guardianship Service exceeded its authority in replacing the declared age: a reading of the guardianship law as it always was. The practice they condemned is the asReported overlay up to the first ruling.', [
     {
       value: 'declared',

@@ -1,0 +1,123 @@
+// Trace building, once the run has stopped: the outcome (from the states the catalogue names, then the facts),
+// the age of record, and the assumptions the run used.
+import { OUTCOMES } from '../catalogue/outcomes';
+import { evaluateConditions, type Known } from '../procedure/conditions';
+import { RULES, type RulesInForce } from '../rules/rules';
+import { getOutcomeAndTrack, type OutcomeAndTrack } from './outcome';
+import type { RulesByDay } from './rulesByDay';
+import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, type AssumptionId, type Facts } from './facts';
+import { isActive, type StepperSnapshot } from './stepper';
+import type { Milestone, MilestoneId, RuleUse, Trace, VictimStatusConditions } from './types';
+
+/** What the run hands over when it stops. */
+export interface FinishedRun {
+  facts: Facts;
+  /** the rules of each day (tempus regit actum) */
+  byDay: RulesByDay;
+  final: StepperSnapshot;
+  /** the day the run stopped: the last event's day if the machine finished, else the horizon */
+  endDay: number;
+  milestones: Milestone[];
+  seen: ReadonlySet<MilestoneId>;
+  /** engine assumptions noted on the way (case defaults, case events) */
+  used: Set<AssumptionId>;
+  /** assumptions of the citations of the milestones recorded */
+  citedAssumptions: ReadonlySet<string>;
+  /** the five conditions at the last status decision */
+  decision: VictimStatusConditions | undefined;
+}
+
+export function buildTrace(run: FinishedRun): Trace {
+  const { facts, byDay, final, endDay, milestones, seen, used } = run;
+  const rules = byDay.on(0);
+  const known = final.context.known;
+  const { outcome, track } = outcomeOf(final, facts, endDay, seen);
+  const outcomeDay = milestones.find((m) => m.id === outcome)?.day ?? endDay;
+  const ageAssessed = seen.has('identifiedAsMinor') || seen.has('identifiedAsAdult');
+  // The age decision under the rules of its own day.
+  const age = ageAssessed ? assessedAge(facts, byDay.on(known.ageDecisionDay ?? 0), known, used) : facts.declaredAge;
+  noteAssumptionsUsed(run, rules, known);
+  // The assumptions behind the dated rule values the milestones were decided under.
+  const ruleAssumptions = milestones.flatMap((m) => (m.rules ?? []).map(assumptionOf)).filter((x): x is string => x !== undefined);
+  const assumptions = [...[...used].map((id) => ASSUMPTIONS[id]), ...run.citedAssumptions, ...ruleAssumptions];
+  return {
+    format: 'pathway-trace/1',
+    rulesInForce: facts.date,
+    practice: facts.practice,
+    reforms: facts.reforms,
+    person: { ageOfRecord: Math.floor(age + 1e-9), eea: facts.eea, minor: age < rules.ageOfMajority.value },
+    milestones,
+    victimStatusConditions: run.decision ?? evaluateConditions(facts, rules, known),
+    assumptions: [...new Set(assumptions)],
+    outcome,
+    track,
+    outcomeDay,
+    horizonDays: facts.horizonDays,
+  };
+}
+
+const VICTIM_TRACK = 'procedure.pathway.victimTrack';
+const DURABLE_SOLUTION = 'procedure.pathway.otherTracks.durableSolution';
+const anyActive = (snapshot: StepperSnapshot, states: readonly string[], under: string) =>
+  states.some((s) => s.startsWith(under) && isActive(snapshot, s));
+
+/** What the person holds and which procedure they are in on the horizon day, read from the final snapshot. */
+function outcomeOf(snapshot: StepperSnapshot, facts: Facts, day: number, seen: ReadonlySet<MilestoneId>): OutcomeAndTrack {
+  const known = snapshot.context.known;
+  const identity = (s: string) => isActive(snapshot, `procedure.pathway.identity.${s}`);
+  const underGuardianship = identity('minor') && day < (known.majorityDay ?? Infinity);
+  const ageOpen = identity('outsideScope') || identity('reported') || identity('ageDoubted') || identity('screening');
+  return getOutcomeAndTrack({
+    // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
+    permanentResidence: seen.has('permanentResidence')
+      ? anyActive(snapshot, OUTCOMES.permanentResidence.states, DURABLE_SOLUTION) ? 'durableSolution' : 'thb'
+      : undefined,
+    ended: isActive(snapshot, 'procedure.disappeared') ? 'disappeared' : isActive(snapshot, 'procedure.returned') ? 'returned' : undefined,
+    thbDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, VICTIM_TRACK),
+    durableSolutionDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, DURABLE_SOLUTION),
+    durableSolutionPending: anyActive(snapshot, OUTCOMES.otherProcedure.states, DURABLE_SOLUTION),
+    asylumApplied: facts.asylumApplication,
+    notIdentified: anyActive(snapshot, OUTCOMES.notIdentified.states, VICTIM_TRACK),
+    foundAdult: known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted),
+    underGuardianship,
+    adult: !underGuardianship && !ageOpen,
+  });
+}
+
+/** The age of record after the Guardianship Service decided on the age. */
+function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<AssumptionId>): number {
+  if (known.ageDecision === undefined || !facts.ageDoubted) return facts.declaredAge;
+  const assumption = decideAge(facts, rules).assumption;
+  if (assumption) used.add(assumption);
+  return ageOfRecordAfterDecision(facts, rules, known.ageDecision === 'minor');
+}
+
+/** The engine's own assumptions a finished run relied on, read from the path it took. */
+function noteAssumptionsUsed({ facts, milestones, seen, used }: FinishedRun, rules: RulesInForce, known: Known): void {
+  for (const m of milestones) {
+    if (m.id === 'residenceWithdrawn' && m.failedCondition === 'statement' && known.dismissedDay !== undefined) used.add('dismissalFailsStatement');
+    if (m.id === 'residenceWithdrawn' && m.failedCondition === 'definition' && known.acquittedDay !== undefined) used.add('acquittalFailsDefinition');
+    if (m.id === 'specialisedCentre') used.add('sameDayReferral').add('procedureCentreByRegion');
+    if (m.id === 'specialisedShelter' && facts.region === 'brussels' && m.name === 'Minor-Ndako') used.add('brusselsShelter');
+  }
+  if (facts.eea && seen.has('specialisedCentre')) used.add('eeaThbTrack');
+  if (seen.has('ageDoubted') && !rules.minorProtectionWhileAgeAssessed.value && seen.has('specialisedCentre')) used.add('residenceWaitsForAgeDecision');
+  if (facts.ageDoubted && seen.has('outsideGuardianshipScope')) used.add('thbTrackIndependentOfGuardianship');
+  if (facts.declaredAge >= rules.ageOfMajority.value && seen.has('ageDoubted')) used.add('declaredAdultDoubted');
+  if (facts.eea && seen.has('observationCentre')) used.add('coo');
+  if (milestones.some((m) => m.id === 'guardianAppointed' && m.provisional === true)) used.add('provisionalGuardianUntilDecision');
+  if (facts.reforms.includes('noCooperationCondition') && seen.has('turned18') && seen.has('minorResidenceDocument')) {
+    used.add('cooperationWaivedAfter18');
+  }
+  if (facts.exploitation === 'unknown' && seen.has('registrationCertificate')) used.add('exploitationUnknownPending');
+  if (known.statementDay !== undefined && known.reflectionEndedDay !== undefined && known.statementDay > known.reflectionEndedDay) {
+    used.add('statementAfterReflection');
+  }
+}
+
+/** The assumption a dated rule value rests on, if any (practice overlays and reforms cite their reports instead). */
+function assumptionOf(use: RuleUse): string | undefined {
+  if (use.overriddenBy) return undefined;
+  const values = (RULES as Record<string, { values: { from?: string; assumption?: string }[] }>)[use.id]?.values ?? [];
+  return values.find((v) => (v.from ?? null) === use.from)?.assumption;
+}
