@@ -24,8 +24,21 @@ function overlayOn(id: RuleId, date: string) {
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, RulesInForce>();
 
+// One object per (detection date, practice, reforms): runs of the same case share it, so contexts compare equal
+// (the fast stepper checks XState's context against its own).
+const byCase = new Map<string, RulesByDay>();
+
 export function createRulesByDay(detectedOn: string, practice: Practice = 'asWritten', reforms: readonly ReformId[] = []): RulesByDay {
   const prefix = `${practice}|${[...reforms].sort().join(',')}|`;
+  const cached = byCase.get(prefix + detectedOn);
+  if (cached) return cached;
+  if (byCase.size >= MEMO_LIMIT) byCase.clear();
+  const created = makeRulesByDay(detectedOn, practice, reforms, prefix);
+  byCase.set(prefix + detectedOn, created);
+  return created;
+}
+
+function makeRulesByDay(detectedOn: string, practice: Practice, reforms: readonly ReformId[], prefix: string): RulesByDay {
   const dateOf = (day: number) => (day === 0 ? detectedOn : addDays(detectedOn, day));
   const on = (day: number) => {
     const date = dateOf(day);
