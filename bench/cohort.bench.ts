@@ -11,6 +11,7 @@ import { getCaseEvents } from '../machines/case/events';
 import { fastStepper, getFastStepperStats } from '../machines/case/fastStepper';
 import { xstateStepper } from '../machines/case/stepper';
 import { toFacts } from '../machines/case/facts';
+import { createRulesByDay } from '../machines/case/rulesByDay';
 import type { CaseFile } from '../machines/case/types';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../src/engine/assumptions';
 import type { AssumptionSet } from '../src/engine/assumptions/schema';
@@ -39,10 +40,10 @@ function distinctCases(n: number, seed = 9): CaseFile[] {
 
 /** Baseline: one actor per child, its case events sent in order on a simulated clock (delays fire as time passes). */
 function runWithActor(caseFile: CaseFile): number {
-  const { facts, rules } = toFacts(caseFile);
-  const events = getCaseEvents(caseFile, rules, new Set());
+  const { facts } = toFacts(caseFile);
+  const events = getCaseEvents(caseFile, createRulesByDay(facts.date, facts.practice, facts.reforms), new Set());
   const clock = new SimulatedClock();
-  const actor = createActor(procedureMachine, { input: { facts, rules }, clock } as never);
+  const actor = createActor(procedureMachine, { input: { facts }, clock } as never);
   let steps = 0;
   actor.subscribe(() => steps++);
   actor.start();

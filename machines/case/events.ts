@@ -3,7 +3,7 @@
 import { setCaseField } from './casePath';
 import type { AssumptionId } from './facts';
 import { DEFAULT_HORIZON_DAYS } from './defaults';
-import type { RulesInForce } from '../rules/rules';
+import type { RulesByDay } from './rulesByDay';
 import type { CaseFile } from './types';
 
 export interface StepEvent {
@@ -12,25 +12,26 @@ export interface StepEvent {
   [payload: string]: unknown;
 }
 /** The case file's own dated facts, as machine events in the order they happen (same-day order matters). */
-export function getCaseEvents(c: CaseFile, rules: RulesInForce, used: Set<AssumptionId>): StepEvent[] {
+export function getCaseEvents(c: CaseFile, rules: RulesByDay, used: Set<AssumptionId>): StepEvent[] {
   const events: StepEvent[] = [];
   const statementDay = c.cooperation?.statementDay;
   if (typeof statementDay === 'number') events.push({ type: 'statement.given', day: statementDay });
   if (typeof c.tiesCut === 'object') events.push({ type: 'ties.resumed', day: c.tiesCut.contactResumedDay });
   const p = c.prosecution;
   if (p && p.outcome !== 'pending' && typeof p.day === 'number') {
-    if (p.outcome !== 'dismissed' && p.requisitionsRetainTrafficking !== undefined) {
-      if (p.requisitionsDay === undefined) used.add('requisitionsOnJudgmentDay');
-      events.push({
-        type: 'prosecution.requisitions',
-        day: p.requisitionsDay ?? p.day,
-        retainsTrafficking: p.requisitionsRetainTrafficking,
-      });
-    }
     const type = { conviction: 'prosecution.convicted', acquittal: 'prosecution.acquitted', dismissed: 'prosecution.dismissed' }[
       p.outcome
     ];
-    events.push({ type, day: p.day });
+    const requisitions = p.outcome !== 'dismissed' && p.requisitionsRetainTrafficking !== undefined;
+    if (requisitions && p.requisitionsDay !== undefined) {
+      events.push({ type: 'prosecution.requisitions', day: p.requisitionsDay, retainsTrafficking: p.requisitionsRetainTrafficking });
+      events.push({ type, day: p.day });
+    } else if (requisitions) {
+      // Undated requisitions are taken on the judgment day, just before it: one event, so the B card they give is
+      // decided with the judgment known ("even if the defendant is acquitted", reference Stage 9).
+      used.add('requisitionsOnJudgmentDay');
+      events.push({ type, day: p.day, withRequisitions: true, retainsTrafficking: p.requisitionsRetainTrafficking });
+    } else events.push({ type, day: p.day });
   }
   const appeal = c.age?.appeal;
   if (appeal) {
@@ -43,11 +44,13 @@ export function getCaseEvents(c: CaseFile, rules: RulesInForce, used: Set<Assump
   if (ds) {
     events.push({ type: 'durableSolution.requested', day: ds.requestedDay });
     if (ds.decision) {
-      if (ds.decisionDay === undefined) used.add('durableSolutionDecisionDay');
+      const assumed = ds.decisionDay === undefined;
+      if (assumed) used.add('durableSolutionDecisionDay');
       events.push({
         type: 'durableSolution.decided',
-        day: ds.decisionDay ?? ds.requestedDay + rules.durableSolutionDecisionDays.value,
+        day: ds.decisionDay ?? ds.requestedDay + rules.on(ds.requestedDay).durableSolutionDecisionDays.value,
         decision: ds.decision,
+        ...(assumed ? { decisionDayAssumed: true } : {}),
       });
     }
   }

@@ -26,8 +26,6 @@ export const ASSUMPTIONS = {
   dismissalFailsStatement:
     'A dismissal ends the complaint "lodged and ongoing": the failed condition reported is the statement/complaint.',
   acquittalFailsDefinition: 'An acquittal without requisitions retaining trafficking fails the art 433quinquies condition.',
-  minorFallback:
-    'A minor whose trafficking track ended, with no other procedure in the case file, stays under the general protection of unaccompanied minors (outcome "otherProcedure") until 18.',
   eeaThbTrack: 'The trafficking residence track applies to EEA nationals too ("no matter their nationality").',
   requisitionsOnJudgmentDay: 'When the case gives no requisitions day, the requisitions are taken on the day of the judgment.',
   cooperationWaivedAfter18: 'With the noCooperationCondition reform, a child identified as a minor keeps the waiver after 18.',

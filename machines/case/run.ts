@@ -12,6 +12,7 @@ import { ASSUMPTIONS, toFacts, type AssumptionId } from './facts';
 import type { RuleId } from '../rules/rules';
 import { USES } from './uses';
 import { xstateStepper, type Microstep, type Stepper, type StepperSnapshot } from './stepper';
+import { createRulesByDay } from './rulesByDay';
 import { buildTrace } from './trace';
 import type { CaseFile, Milestone, MilestoneId, Trace, VictimStatusConditions } from './types';
 
@@ -72,9 +73,11 @@ function transitionsBetween(before: string[], after: string[], eventType: string
 export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   const recordSteps = options.recordSteps ?? true;
   const stepper = options.stepper ?? xstateStepper;
-  const { facts, rules, used: usedList } = toFacts(caseFile);
+  const { facts, used: usedList } = toFacts(caseFile);
+  // Each act under the rules of its own day (tempus regit actum); the detection day's for what has no day of its own.
+  const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
   const used = new Set<AssumptionId>(usedList);
-  const clock = new Clock(getCaseEvents(caseFile, rules, used), facts.horizonDays);
+  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays);
   const milestones: Milestone[] = [];
   const seen = new Set<MilestoneId>();
   const steps: Step[] = [];
@@ -94,7 +97,9 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
-          if (seen.has(p.id) && !MILESTONES[p.id].repeats) continue;
+          // A provisional guardian at the border is followed by the guardian appointed on identification.
+          const afterProvisional = p.id === 'guardianAppointed' && !p.attributes?.provisional && isProvisionalGuardianOnly(milestones);
+          if (seen.has(p.id) && !MILESTONES[p.id].repeats && !afterProvisional) continue;
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
           const m: Milestone = {
@@ -105,11 +110,15 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
             source: p.source,
             ...(clash ? { legalBasis: p.basis } : {}),
             ...p.attributes,
+            // A decision day the case file did not give is the model's: the milestone it decides says so.
+            rules: event.decisionDayAssumed ? [...p.rules, ...byDay.uses(['durableSolutionDecisionDays'], event.day)] : p.rules,
           };
-          if (MILESTONES[p.id].isStatusDecision) {
-            m.conditions = evaluateConditions(facts, rules, (action.context ?? next.context).known);
+          // The durable-solution documents do not rest on the five conditions of the victim status.
+          if (MILESTONES[p.id].isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
+            m.conditions = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
           }
           const known = (action.context ?? next.context).known;
+          const rules = byDay.on(event.day);
           const uses = USES[p.id]?.(m, { facts, rules, known, seen, earlier: milestones });
           seen.add(p.id);
           for (const id of uses?.assumptions ?? []) {
@@ -131,7 +140,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
           milestones.push(m);
           added.push(m);
         } else if (action.type === 'recordStatusDecision') {
-          decision = evaluateConditions(facts, rules, (action.context ?? next.context).known);
+          decision = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
         } else if (action.type === 'xstate.raise') {
           const p = action.params as { event: { type: string }; id?: string; delay?: number };
           if (typeof p.delay === 'number') clock.schedule(p.id, p.delay, p.event);
@@ -158,14 +167,14 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       activeStateIds: active,
       transitions,
       milestones: added,
-      conditions: evaluateConditions(facts, rules, snapshot!.context.known),
+      conditions: evaluateConditions(facts, byDay.on(event.day), snapshot!.context.known),
       timers: [...(fired ? [end('fired')(fired)] : []), ...ended.map(end('cancelled')), ...clock.running()],
       rulesUsed: [...stepRules],
       assumptions: [...stepAssumptions],
     });
   };
 
-  apply(stepper.initial({ facts, rules }), { type: 'case.opened', day: 0 });
+  apply(stepper.initial({ facts }), { type: 'case.opened', day: 0 });
   while (snapshot!.status === 'active') {
     const next = clock.next();
     if (!next) break;
@@ -173,8 +182,13 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   }
   const final = snapshot!;
   const endDay = final.status === 'done' ? clock.today : facts.horizonDays;
-  const trace = buildTrace({ facts, rules, final, endDay, milestones, seen, used, otherAssumptions, decision });
+  const trace = buildTrace({ facts, byDay, final, endDay, milestones, seen, used, otherAssumptions, decision });
   return { trace, steps };
+}
+
+function isProvisionalGuardianOnly(milestones: Milestone[]): boolean {
+  const guardians = milestones.filter((m) => m.id === 'guardianAppointed');
+  return guardians.length > 0 && guardians.every((m) => m.provisional === true);
 }
 
 /** The trace alone: the same run as `stepCase`, without keeping the steps. */

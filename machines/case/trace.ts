@@ -1,16 +1,19 @@
 // Trace building, once the run has stopped: the outcome (from the states the catalogue names, then the facts),
 // the age of record, and the assumptions the run used.
-import { OUTCOME_IDS, OUTCOMES } from '../catalogue/outcomes';
+import { OUTCOMES } from '../catalogue/outcomes';
 import { evaluateConditions, type Known } from '../procedure/conditions';
-import type { RulesInForce } from '../rules/rules';
+import { RULES, type RulesInForce } from '../rules/rules';
+import { getOutcomeAndTrack, type OutcomeAndTrack } from './outcome';
+import type { RulesByDay } from './rulesByDay';
 import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, type AssumptionId, type Facts } from './facts';
 import { isActive, type StepperSnapshot } from './stepper';
-import type { Milestone, MilestoneId, OutcomeId, Trace, VictimStatusConditions } from './types';
+import type { Milestone, MilestoneId, RuleUse, Trace, VictimStatusConditions } from './types';
 
 /** What the run hands over when it stops. */
 export interface FinishedRun {
   facts: Facts;
-  rules: RulesInForce;
+  /** the rules of each day (tempus regit actum) */
+  byDay: RulesByDay;
   final: StepperSnapshot;
   /** the day the run stopped: the last event's day if the machine finished, else the horizon */
   endDay: number;
@@ -25,13 +28,17 @@ export interface FinishedRun {
 }
 
 export function buildTrace(run: FinishedRun): Trace {
-  const { facts, rules, final, endDay, milestones, seen, used } = run;
+  const { facts, byDay, final, endDay, milestones, seen, used } = run;
+  const rules = byDay.on(0);
   const known = final.context.known;
-  const outcome = outcomeOf(final, facts, rules, endDay, used, seen);
+  const { outcome, track } = outcomeOf(final, facts, endDay, seen);
   const outcomeDay = milestones.find((m) => m.id === outcome)?.day ?? endDay;
   const ageAssessed = seen.has('identifiedAsMinor') || seen.has('identifiedAsAdult');
-  const age = ageAssessed ? assessedAge(facts, rules, known, used) : facts.declaredAge;
-  const assumptions = [...[...used].map((id) => ASSUMPTIONS[id]), ...run.otherAssumptions];
+  // The age decision under the rules of its own day.
+  const age = ageAssessed ? assessedAge(facts, byDay.on(known.ageDecisionDay ?? 0), known, used) : facts.declaredAge;
+  // The assumptions behind the dated rule values the milestones were decided under.
+  const ruleAssumptions = milestones.flatMap((m) => (m.rules ?? []).map(assumptionOf)).filter((x): x is string => x !== undefined);
+  const assumptions = [...[...used].map((id) => ASSUMPTIONS[id]), ...run.otherAssumptions, ...ruleAssumptions];
   return {
     format: 'pathway-trace/1',
     rulesInForce: facts.date,
@@ -42,26 +49,38 @@ export function buildTrace(run: FinishedRun): Trace {
     victimStatusConditions: run.decision ?? evaluateConditions(facts, rules, known),
     assumptions: [...new Set(assumptions)],
     outcome,
+    track,
     outcomeDay,
     horizonDays: facts.horizonDays,
   };
 }
 
-function outcomeOf(snapshot: StepperSnapshot, facts: Facts, rules: RulesInForce, day: number, used: Set<AssumptionId>, seen: ReadonlySet<MilestoneId>): OutcomeId {
+const VICTIM_TRACK = 'procedure.pathway.victimTrack';
+const DURABLE_SOLUTION = 'procedure.pathway.otherTracks.durableSolution';
+const anyActive = (snapshot: StepperSnapshot, states: readonly string[], under: string) =>
+  states.some((s) => s.startsWith(under) && isActive(snapshot, s));
+
+/** What the person holds and which procedure they are in on the horizon day, read from the final snapshot. */
+function outcomeOf(snapshot: StepperSnapshot, facts: Facts, day: number, seen: ReadonlySet<MilestoneId>): OutcomeAndTrack {
   const known = snapshot.context.known;
-  // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
-  if (seen.has('permanentResidence')) return 'permanentResidence';
-  // The states that decide an outcome on their own (the catalogue's `states`, in its order).
-  const byState = OUTCOME_IDS.find((id) => OUTCOMES[id].states.some((s) => isActive(snapshot, s)));
-  if (byState && byState !== 'otherProcedure') return byState;
-  if (known.ageDecision === 'adult' && !(facts.declaredAge >= rules.ageOfMajority.value && !facts.ageDoubted)) return 'adultTrack';
-  if (facts.asylumApplication || byState === 'otherProcedure') return 'otherProcedure';
-  const stillMinor = known.ageDecision === 'minor' && day < (known.majorityDay ?? Infinity);
-  if (stillMinor) {
-    used.add('minorFallback');
-    return 'otherProcedure';
-  }
-  return 'mustLeave';
+  const identity = (s: string) => isActive(snapshot, `procedure.pathway.identity.${s}`);
+  const underGuardianship = identity('minor') && day < (known.majorityDay ?? Infinity);
+  const ageOpen = identity('outsideScope') || identity('reported') || identity('ageDoubted') || identity('screening');
+  return getOutcomeAndTrack({
+    // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
+    permanentResidence: seen.has('permanentResidence')
+      ? anyActive(snapshot, OUTCOMES.permanentResidence.states, DURABLE_SOLUTION) ? 'durableSolution' : 'thb'
+      : undefined,
+    ended: isActive(snapshot, 'procedure.disappeared') ? 'disappeared' : isActive(snapshot, 'procedure.returned') ? 'returned' : undefined,
+    thbDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, VICTIM_TRACK),
+    durableSolutionDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, DURABLE_SOLUTION),
+    durableSolutionPending: anyActive(snapshot, OUTCOMES.otherProcedure.states, DURABLE_SOLUTION),
+    asylumApplied: facts.asylumApplication,
+    notIdentified: anyActive(snapshot, OUTCOMES.notIdentified.states, VICTIM_TRACK),
+    foundAdult: known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted),
+    underGuardianship,
+    adult: !underGuardianship && !ageOpen,
+  });
 }
 
 /** The age of record after the Guardianship Service decided on the age. */
@@ -70,4 +89,11 @@ function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<
   const assumption = decideAge(facts, rules).assumption;
   if (assumption) used.add(assumption);
   return ageOfRecordAfterDecision(facts, rules, known.ageDecision === 'minor');
+}
+
+/** The assumption a dated rule value rests on, if any (practice overlays and reforms cite their reports instead). */
+function assumptionOf(use: RuleUse): string | undefined {
+  if (use.overriddenBy) return undefined;
+  const values = (RULES as Record<string, { values: { from?: string; assumption?: string }[] }>)[use.id]?.values ?? [];
+  return values.find((v) => (v.from ?? null) === use.from)?.assumption;
 }

@@ -57,7 +57,14 @@ export type MilestoneId =
   | 'returned'
   | 'disappeared'
   | 'adultTrack'
-  | 'turned18';
+  | 'turned18'
+  // A document that ends without a decision: the durable-solution AI is issued only until majority (reference Stage 11).
+  | 'documentLapsed'
+  // Acts the law does not allow, recorded with their reason and basis so that nothing happens silently.
+  | 'appealOutOfTime'
+  | 'appealOutsideScope'
+  | 'requestOutsideScope'
+  | 'statementAfterReflectionPeriod';
 
 export type OutcomeId =
   | 'permanentResidence'
@@ -69,6 +76,17 @@ export type OutcomeId =
   | 'notIdentified'
   | 'mustLeave';
 
+/** The procedure the person is in at the horizon, beside what they hold (case-format.md, "Outcome and track"). */
+export type TrackId = 'thb' | 'asylum' | 'durableSolution' | 'guardianship' | 'adult' | 'none';
+
+/** A dated rule value a milestone was decided under: rule id and its first day in force (null: before the modelled period). */
+export interface RuleUse {
+  id: string;
+  from: string | null;
+  /** 'asReported' or the reform id, when the practice overlay or a reform replaced the law's value */
+  overriddenBy?: string;
+}
+
 export interface Milestone {
   id: MilestoneId;
   date: string;
@@ -76,6 +94,8 @@ export interface Milestone {
   day: number;
   basis: string;
   source: string;
+  /** the dated rule values this milestone was decided under (rules of its own day) */
+  rules?: RuleUse[];
   [attribute: string]: unknown;
 }
 
@@ -88,7 +108,10 @@ export interface Trace {
   milestones: Milestone[];
   victimStatusConditions: VictimStatusConditions;
   assumptions: string[];
+  /** what the person holds on the horizon day */
   outcome: OutcomeId;
+  /** the procedure the person is in at the horizon */
+  track: TrackId;
   /** extension: the day the outcome was reached (horizon when still open) */
   outcomeDay: number;
   horizonDays: number;

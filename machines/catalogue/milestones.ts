@@ -61,6 +61,12 @@ const ROWS: Record<MilestoneId, Row> = {
   disappeared: [12, 'exit', 'centre'],
   adultTrack: [12, 'exit', 'immigrationOffice'],
   turned18: [12, 'exit', 'guardianshipService'],
+  documentLapsed: [11, 'exit', 'immigrationOffice'],
+  // Acts the law does not allow, recorded with their reason (nothing happens silently).
+  appealOutOfTime: [3, 'age', 'guardian'],
+  appealOutsideScope: [3, 'age', 'guardian'],
+  requestOutsideScope: [11, 'exit', 'guardian'],
+  statementAfterReflectionPeriod: [6, 'reflection', 'police'],
 };
 
 export const MILESTONES = Object.fromEntries(

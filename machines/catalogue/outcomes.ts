@@ -12,22 +12,30 @@ export interface OutcomeEntry {
 }
 
 const VICTIM_TRACK = 'procedure.pathway.victimTrack';
+const DURABLE_SOLUTION = 'procedure.pathway.otherTracks.durableSolution';
 
 export const OUTCOMES: Record<OutcomeId, OutcomeEntry> = {
-  permanentResidence: { protection: 'asVictim', messageId: 'outcome_permanent_residence', states: [] },
+  // The outcome is what the person holds on the horizon day (case-format.md "Outcome and track"): a document of the
+  // victim track or of the durable-solution procedure. A B card reached first stays the outcome (Stage 12).
+  permanentResidence: { protection: 'asVictim', messageId: 'outcome_permanent_residence', states: [`${DURABLE_SOLUTION}.stay.permanent`] },
   disappeared: { protection: 'none', messageId: 'outcome_disappeared', states: ['procedure.disappeared'] },
   returned: { protection: 'none', messageId: 'outcome_returned', states: ['procedure.returned'] },
   temporaryResidence: {
     protection: 'asVictim',
     messageId: 'outcome_temporary_residence',
-    states: ['minorDocument', 'reflectionPeriod', 'registrationCertificate', 'temporaryResidence'].map((s) => `${VICTIM_TRACK}.${s}`),
+    states: [
+      ...['minorDocument', 'reflectionPeriod', 'registrationCertificate', 'temporaryResidence'].map((s) => `${VICTIM_TRACK}.${s}`),
+      ...['certificate', 'renewedCertificate', 'card'].map((s) => `${DURABLE_SOLUTION}.stay.${s}`),
+    ],
   },
   notIdentified: { protection: 'none', messageId: 'outcome_not_identified', states: [`${VICTIM_TRACK}.notIdentified`] },
   adultTrack: { protection: 'none', messageId: 'outcome_adult_track', states: [] },
   otherProcedure: {
     protection: 'byOtherProcedure',
     messageId: 'outcome_other_procedure',
-    states: ['procedure.pathway.otherTracks.durableSolution.requested', 'procedure.pathway.otherTracks.durableSolution.stay'],
+    // A pending request (or a stay under the 2005 circular, whose documents the sources do not describe); asylum
+    // applications are read from the case file.
+    states: [`${DURABLE_SOLUTION}.requested`, `${DURABLE_SOLUTION}.stayUnderCircular`],
   },
   mustLeave: { protection: 'none', messageId: 'outcome_must_leave', states: [] },
 };

@@ -131,6 +131,40 @@ export const CITATIONS = {
     basis: r.durableSolutionBasis.basis,
     source: r.durableSolutionBasis.source,
   }),
+  durableSolutionCertificate: (r) => ({
+    basis: `${r.durableSolutionBasis.basis}; decision to stay: ${r.durableSolutionCertificateMonths.basis}`,
+    source: r.durableSolutionCertificateMonths.source,
+  }),
+  durableSolutionCard: (r) => ({
+    basis: `${r.durableSolutionBasis.basis}; ${r.durableSolutionCardMonths.basis}`,
+    source: r.durableSolutionCardMonths.source,
+    assumption: r.durableSolutionCardMonths.assumption,
+  }),
+  durableSolutionPermanent: (r) => ({
+    basis: `${r.durableSolutionBasis.basis}; ${r.durableSolutionPermanentAfterYears.basis}`,
+    source: r.durableSolutionPermanentAfterYears.source,
+  }),
+  documentLapsed: {
+    basis: 'At 18 the registration certificate of the durable-solution procedure (issued only until majority) lapses',
+    source: 'reference.md, Stage 11 "At 18" (DOFI-DS)',
+  },
+  requestOutsideScope: (r) => ({
+    basis: `Durable-solution request outside the procedure's scope on its day: only a child definitively identified as a non-EEA minor, through the guardian, under ${r.durableSolutionBasis.basis}`,
+    source: `reference.md, Stage 11 (VR-DS; DQ-2011); ${r.durableSolutionBasis.source}`,
+  }),
+  appealOutOfTime: (r) => ({
+    basis: `Appeal to the Council of State only against a notified age decision, within ${r.ageAppealDays.value} days of notification`,
+    source: r.ageAppealDays.source,
+  }),
+  appealOutsideScope: {
+    basis: 'The appeal lies against an "adult" age decision of the Guardianship Service; there is none to appeal',
+    source: 'reference.md, Stage 3 (Appeal; outcomes)',
+  },
+  statementAfterReflectionPeriod: {
+    basis: 'A complaint or statement after the reflection period ended does not reopen the residence track (the criminal file goes on)',
+    source: `${SEED_2010}:55-62; reference.md, Stage 6 (branch 1: "during, or immediately at the start of, this phase")`,
+    assumption: 'A statement made after the reflection document expired does not reopen the residence track.',
+  },
   returned: {
     basis: 'Return with guarantees of adequate care (annex 38 order to take back), organised with IOM',
     source: `${SEED_2018}:120; reference.md, Stage 11 (DQ-DS)`,

@@ -7,6 +7,8 @@ import type { RulesInForce } from '../rules/rules';
 /** Facts that become known as the case unfolds (set by the machine's assign actions). */
 export interface Known {
   ageDecision?: 'minor' | 'adult';
+  /** day of the age decision: it is decided under the rules of that day */
+  ageDecisionDay?: number;
   adultDecisionDay?: number;
   provisionalGuardian?: boolean;
   majorityDay?: number;
@@ -18,6 +20,8 @@ export interface Known {
   convictedDay?: number;
   acquittedDay?: number;
   disappearedDay?: number;
+  /** the durable-solution procedure in force on the day of the request */
+  durableSolutionBasis?: 'none' | 'circular2005' | 'law2011';
 }
 
 export const CONDITION_ORDER: ConditionId[] = ['statement', 'definition', 'cooperation', 'tiesCut', 'publicOrder'];

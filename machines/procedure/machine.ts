@@ -7,6 +7,7 @@ import { identity } from './regions/identity';
 import { otherTracks } from './regions/otherTracks';
 import { placement } from './regions/placement';
 import { victimTrack } from './regions/victimTrack';
+import { createRulesByDay } from '../case/rulesByDay';
 import { MISSING_INPUT, meta, milestone, procedureSetup } from './setup';
 
 export { MISSING_INPUT, dayOf, type MilestoneParams, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from './setup';
@@ -18,7 +19,7 @@ export const procedureMachine = procedureSetup.createMachine({
   meta: meta('procedure'),
   context: ({ input }) => {
     if (!input) throw MISSING_INPUT;
-    return { facts: input.facts, rules: input.rules, known: {} };
+    return { facts: input.facts, rules: createRulesByDay(input.facts.date, input.facts.practice, input.facts.reforms), known: {} };
   },
   initial: 'pathway',
   states: {

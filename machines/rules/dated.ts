@@ -15,10 +15,16 @@ export interface DatedValue<T> {
 export interface Rule<T> {
   title: string;
   values: DatedValue<T>[];
+  /**
+   * Why the values are dated (a new law, circular, institution or practice) or not. A court ruling that finds a
+   * practice unlawful is not a dated change: it says what the law always was (asWritten at every date), and the
+   * condemned practice, up to the ruling, is an asReported overlay citing it.
+   */
+  dating: string;
 }
 
-export function rule<T>(title: string, values: DatedValue<T>[]): Rule<T> {
-  return { title, values };
+export function rule<T>(title: string, dating: string, values: DatedValue<T>[]): Rule<T> {
+  return { title, values, dating };
 }
 
 export function inForce(from: string | undefined, to: string | undefined, date: string): boolean {

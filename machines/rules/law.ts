@@ -5,8 +5,17 @@ import { rule, type Rule } from './dated';
 export const SEED_2010 = '000_e2d525d5dfd5097e.txt';
 export const SEED_2018 = '001_c8293595e150eaad.txt';
 
+// How a rule's dates read (the `dating` beside each rule).
+const CHANGE = {
+  law: 'Dated: a new law or regulation changed the rule from that day.',
+  circular: 'Dated: a new circular or guideline replaced the earlier one from its publication.',
+  institution: 'Dated: a body or shelter started (or stopped) working that day; no ruling involved.',
+  practice: 'Dated: an administrative practice figure that changed with the workload; no ruling involved.',
+  constant: 'Not dated: the sources give one value for the whole modelled period.',
+};
+
 export const RULES = {
-  guardianshipServiceOperational: rule<boolean>('The Guardianship Service takes charge of unaccompanied minors', [
+  guardianshipServiceOperational: rule<boolean>('The Guardianship Service takes charge of unaccompanied minors', CHANGE.institution, [
     {
       to: '2004-04-30',
       value: false,
@@ -20,7 +29,7 @@ export const RULES = {
       source: `reference.md, Stage 1 and Stage 4 (CIRC-2004); ${SEED_2018}:99`,
     },
   ]),
-  guardianshipCoversEea: rule<boolean>('EEA/Swiss children can have a guardian (when vulnerable or asking THB residence)', [
+  guardianshipCoversEea: rule<boolean>('EEA/Swiss children can have a guardian (when vulnerable or asking THB residence)', CHANGE.law, [
     {
       to: '2014-11-30',
       value: false,
@@ -35,7 +44,7 @@ export const RULES = {
       assumption: 'The law of 12 May 2014 is taken to be in force from 1 Dec 2014 (publication 21 Nov 2014 + 10 days).',
     },
   ]),
-  provisionalGuardianAtBorder: rule<boolean>('A provisional guardian for anyone at the border who declares to be a minor', [
+  provisionalGuardianAtBorder: rule<boolean>('A provisional guardian for anyone at the border who declares to be a minor', CHANGE.law, [
     { to: '2005-12-31', value: false, basis: 'Before the 2006 reform', source: 'reference.md, Stage 4' },
     {
       from: '2006-01-01',
@@ -45,7 +54,7 @@ export const RULES = {
       assumption: 'The 2006 border reform is taken to apply from 1 Jan 2006 (exact date not found).',
     },
   ]),
-  borderDetentionMaxWorkingDays: rule<number | null>('Closed-centre holding at the border while the age is tested', [
+  borderDetentionMaxWorkingDays: rule<number | null>('Closed-centre holding at the border while the age is tested', CHANGE.law, [
     {
       to: '2007-01-11',
       value: null,
@@ -59,7 +68,7 @@ export const RULES = {
       source: 'reference.md, Stage 2 (AGII-OPVANG; ADDE; Alter Échos 2009)',
     },
   ]),
-  ageAssessmentTurnaroundDays: rule<number>('Days from the age doubt to the Guardianship Service age decision (territory)', [
+  ageAssessmentTurnaroundDays: rule<number>('Days from the age doubt to the Guardianship Service age decision (territory)', CHANGE.practice, [
     {
       to: '2015-08-31',
       value: 21,
@@ -74,49 +83,43 @@ export const RULES = {
       source: 'reference.md, Stage 3 (N-VA 2015, party source)',
     },
   ]),
-  ageDecisionMethod: rule<'lowestAge' | 'doctorConclusion' | 'multiAgency'>('How the age decision reads the triple test', [
+  ageDecisionMethod: rule<'lowestAge' | 'doctorConclusion' | 'multiAgency'>('How the age decision reads the triple test', 'Not dated: art 7 §3 (lowest age) is the law throughout; the Council of State ruling of 9 Jun 2015 (VR-AGE) says what it always meant. The doctor\'s-conclusion practice it condemned is the asReported overlay.', [
     {
       value: 'lowestAge',
       basis: 'Art 7 §3 guardianship law: when the test is inconclusive the lowest age is taken (minor iff lowest estimate < 18)',
       source: `${SEED_2018}:91; reference.md, Stage 3 (VR-AGE; DQ-AGE; MEX-ID)`,
     },
   ]),
-  ageTestCarriedOut: rule<boolean>('The Guardianship Service carries out the medical age test', [
+  ageTestCarriedOut: rule<boolean>('The Guardianship Service carries out the medical age test', 'Not dated in law: no text prescribes the test. Its suspension from 26 Oct 2022 is a practice (asReported overlay), not a change of the law.', [
     {
       value: true,
       basis: 'Arts 6–7 guardianship law; the triple test (teeth, wrist, collarbone) is a practice, no text prescribes it',
       source: `${SEED_2018}:91; reference.md, Stage 3`,
     },
   ]),
-  ageOfMajority: rule<number>('Age at which a person is an adult (minority, guardianship and the minor’s procedures end)', [
+  ageOfMajority: rule<number>('Age at which a person is an adult (minority, guardianship and the minor’s procedures end)', CHANGE.constant, [
     {
       value: 18,
       basis: 'Civil Code art 388 (minor: under 18); guardianship law art 5 (unaccompanied minor: under 18)',
       source: 'reference.md, Stage 1 and Stage 4 (CIRC-2004)',
     },
   ]),
-  ageOfRecordWhenMinor: rule<'assessmentLowerBound' | 'declared'>('Age held when the test finds a minor', [
+  ageOfRecordWhenMinor: rule<'assessmentLowerBound' | 'declared'>('Age held when the test finds a minor', 'Not dated: the Council of State rulings 241.990 (28 Jun 2018) and 242.623 (11 Oct 2018) found the Guardianship Service exceeded its authority in replacing the declared age: a reading of the guardianship law as it always was. The practice they condemned is the asReported overlay up to the first ruling.', [
     {
-      to: '2018-06-27',
-      value: 'assessmentLowerBound',
-      basis: "Guardianship Service practice: the test's lower bound replaced a lower declared age",
-      source: 'reference.md, Stage 3 (AGII-RvS2018; ALD-2018)',
-    },
-    {
-      from: '2018-06-28',
       value: 'declared',
-      basis: 'Council of State 241.990 (28 Jun 2018) and 242.623 (11 Oct 2018): the declared age stands when minority is found',
+      basis:
+        'Guardianship law (arts 6–7) as read by the Council of State 241.990 (28 Jun 2018) and 242.623 (11 Oct 2018): the service may not replace the declared age when it finds a minor',
       source: 'reference.md, Stage 3 (AGII-RvS2018; ALD-2018)',
     },
   ]),
-  ageAppealDays: rule<number>('Deadline to appeal an age decision to the Council of State', [
+  ageAppealDays: rule<number>('Deadline to appeal an age decision to the Council of State', CHANGE.constant, [
     {
       value: 60,
       basis: 'Appeal to the Council of State within 60 days of notification',
       source: `reference.md, Stage 3 (DQ-AGE; FEDASIL-AGE); contradicts ${SEED_2018}:91 ("never done")`,
     },
   ]),
-  ageAssessmentSafeguards: rule<boolean>('Interview, informed consent and review before the medical test', [
+  ageAssessmentSafeguards: rule<boolean>('Interview, informed consent and review before the medical test', 'Dated: the safeguards are new measures taken in execution of ECtHR F.B. v. Belgium (action report of 11 December), not a reading of the old law (the reference notes the law is still to be amended); the judgment itself found a violation in one case.', [
     { to: '2025-12-10', value: false, basis: 'No systematic safeguards', source: 'reference.md, Stage 3' },
     {
       from: '2025-12-11',
@@ -126,21 +129,21 @@ export const RULES = {
       assumption: 'The action report of "11 December" is taken to be of 2025.',
     },
   ]),
-  referralWaitsForMinority: rule<boolean>('A doubted minor is referred to specialised care only once minority is confirmed', [
+  referralWaitsForMinority: rule<boolean>('A doubted minor is referred to specialised care only once minority is confirmed', 'Not dated: the obligation to refer (RD 9 Apr 2007 art 7) holds throughout; waiting for minority is a reported practice (asReported overlay).', [
     {
       value: false,
       basis: 'Obligation to refer an identified child victim to a specialised centre (COO Royal Decree 9 Apr 2007 art 7)',
       source: `${SEED_2018}:95; reference.md, Stage 2`,
     },
   ]),
-  minorProtectionWhileAgeAssessed: rule<boolean>('Full minor protection while the age is being assessed', [
+  minorProtectionWhileAgeAssessed: rule<boolean>('Full minor protection while the age is being assessed', 'Not dated: no source gives minor protection during the assessment; the presumptionOfMinority reform proposes it.', [
     {
       value: false,
       basis: 'Minor-specific residence and placement follow the age decision',
       source: `${SEED_2018}:188 (recommendation 29 asks for it)`,
     },
   ]),
-  nonPunishment: rule<boolean>('Victims are not punished for offences resulting from their exploitation', [
+  nonPunishment: rule<boolean>('Victims are not punished for offences resulting from their exploitation', CHANGE.law, [
     {
       to: '2019-06-30',
       value: false,
@@ -154,7 +157,7 @@ export const RULES = {
       source: 'reference.md, Stage 0 (ECPAT news; GRETA-2022)',
     },
   ]),
-  mezaOpen: rule<boolean>('Meza (Minor-Ndako) shelter for girls who are victims of sexual exploitation', [
+  mezaOpen: rule<boolean>('Meza (Minor-Ndako) shelter for girls who are victims of sexual exploitation', CHANGE.institution, [
     { to: '2021-12-31', value: false, basis: 'Not yet opened', source: 'reference.md, Stage 5' },
     {
       from: '2022-01-01',
@@ -164,14 +167,14 @@ export const RULES = {
       assumption: 'Meza is taken to be open from 1 Jan 2022 (only the year is known) and to serve Flanders and Brussels.',
     },
   ]),
-  childTraffickingShelterEverywhere: rule<boolean>('Every region has a shelter specialised in child trafficking', [
+  childTraffickingShelterEverywhere: rule<boolean>('Every region has a shelter specialised in child trafficking', CHANGE.constant, [
     {
       value: false,
       basis: 'Only Esperanto (Wallonia) is specialised in child victims of trafficking',
       source: `${SEED_2018}:99; ${SEED_2010}:85-89`,
     },
   ]),
-  reflectionDocument: rule<'orderToLeave' | 'annex15'>('Document covering the adult 45-day reflection period', [
+  reflectionDocument: rule<'orderToLeave' | 'annex15'>('Document covering the adult 45-day reflection period', CHANGE.law, [
     {
       to: '2017-05-19',
       value: 'orderToLeave',
@@ -185,42 +188,42 @@ export const RULES = {
       source: 'reference.md, Stage 6 (AGII-2017; AGII-PROC; MYRIA-NL)',
     },
   ]),
-  adultReflectionDays: rule<number>('Reflection period for adults', [
+  adultReflectionDays: rule<number>('Reflection period for adults', CHANGE.constant, [
     {
       value: 45,
       basis: 'Art 61/2 Aliens Act; circulars of 2008 and 2016',
       source: `${SEED_2018}:97; reference.md, Stage 6`,
     },
   ]),
-  minorDocumentMonths: rule<number>("Minor's immediate residence document", [
+  minorDocumentMonths: rule<number>("Minor's immediate residence document", CHANGE.constant, [
     {
       value: 3,
       basis: 'For minors the 45 days become three months: registration certificate (AI) model A on DVZ instruction',
       source: `${SEED_2018}:97; reference.md, Stage 6 (MYRIA-FR/NL; RTBF-2022; WS-AI-MENA)`,
     },
   ]),
-  registrationCertificateMonths: rule<number>('Registration certificate (AI) after a statement or complaint', [
+  registrationCertificateMonths: rule<number>('Registration certificate (AI) after a statement or complaint', CHANGE.constant, [
     {
       value: 3,
       basis: 'AI valid 3 months, extendable once by 3 months while the prosecutor has not qualified the facts',
       source: 'reference.md, Stage 7 (WS-AI-COMPLAINT; AGII-PROC; SENATE-5-2099)',
     },
   ]),
-  temporaryCardMonths: rule<number>('Temporary residence (electronic A card)', [
+  temporaryCardMonths: rule<number>('Temporary residence (electronic A card)', CHANGE.constant, [
     {
       value: 6,
       basis: 'A card valid 6 months, renewable on the prosecutor’s confirmation until the end of the proceedings',
       source: `${SEED_2018}:97; reference.md, Stage 8 (PAGASA; RTBF-2022; HELDERRECHT)`,
     },
   ]),
-  childStatusRequiresCooperation: rule<boolean>('The child victim’s status and residence require a statement and cooperation', [
+  childStatusRequiresCooperation: rule<boolean>('The child victim’s status and residence require a statement and cooperation', CHANGE.constant, [
     {
       value: true,
       basis: 'Five conditions of the victim status (statement/complaint; art 433quinquies; cooperation; ties cut; public order)',
       source: `${SEED_2018}:97; ${SEED_2010}:55-62; reference.md, Stage 8`,
     },
   ]),
-  nationalReferralMechanism: rule<string>('Text organising the referral of presumed victims (national referral mechanism)', [
+  nationalReferralMechanism: rule<string>('Text organising the referral of presumed victims (national referral mechanism)', CHANGE.circular, [
     {
       to: '2008-10-30',
       value: 'directives of 13 Jan 1997 and 17 Apr 2003',
@@ -242,7 +245,7 @@ export const RULES = {
       source: `${SEED_2018}:97; reference.md, "How the rules changed" 2016 (CIRC-2016)`,
     },
   ]),
-  prosecutionGuideline: rule<string>('Prosecution guideline naming the indicators of victimhood', [
+  prosecutionGuideline: rule<string>('Prosecution guideline naming the indicators of victimhood', CHANGE.circular, [
     { to: '2010-12-31', value: '', basis: 'No guideline named in the sources', source: 'reference.md, "How the rules changed"' },
     {
       from: '2011-01-01',
@@ -260,7 +263,7 @@ export const RULES = {
       assumption: 'COL 01/2015 is taken to apply from 1 Jan 2015 (exact date not found).',
     },
   ]),
-  durableSolutionBasis: rule<'none' | 'circular2005' | 'law2011'>('Residence procedure for unaccompanied minors (durable solution)', [
+  durableSolutionBasis: rule<'none' | 'circular2005' | 'law2011'>('Residence procedure for unaccompanied minors (durable solution)', CHANGE.law, [
     { to: '2005-09-14', value: 'none', basis: 'No specific MENA residence procedure', source: 'reference.md, Stage 11' },
     {
       from: '2005-09-15',
@@ -277,7 +280,29 @@ export const RULES = {
       assumption: 'The 2011 procedure is taken to apply from 28 Nov 2011 (publication of the RD).',
     },
   ]),
-  durableSolutionDecisionDays: rule<number>('Days from a durable-solution request to the decision, when the case does not say', [
+  durableSolutionCertificateMonths: rule<number>('Durable solution "stay": registration certificate (AI)', CHANGE.constant, [
+    {
+      value: 6,
+      basis: 'AI valid 6 months, renewable once by 6 months after re-examination; issued only until majority',
+      source: 'reference.md, Stage 11 (DQ-DS; DOFI-DS)',
+    },
+  ]),
+  durableSolutionCardMonths: rule<number>('Durable solution "stay": electronic A card', CHANGE.constant, [
+    {
+      value: 12,
+      basis: 'A card after the AI, renewed on the guardian’s request (school attendance, a national language); at 18 at the municipality',
+      source: 'reference.md, Stage 11 (DQ-DS; DOFI-DS)',
+      assumption: 'The A card is taken to be valid 1 year (reference [I]) and to be renewed, at 18 too (the renewal conditions are not in the case file).',
+    },
+  ]),
+  durableSolutionPermanentAfterYears: rule<number>('Durable solution "stay": B card after the first A card', CHANGE.constant, [
+    {
+      value: 3,
+      basis: 'B card (unlimited residence) three years after the first A card',
+      source: 'reference.md, Stage 11 (DQ-DS; DOFI-DS)',
+    },
+  ]),
+  durableSolutionDecisionDays: rule<number>('Days from a durable-solution request to the decision, when the case does not say', CHANGE.constant, [
     {
       value: 90,
       basis: 'No deadline found',

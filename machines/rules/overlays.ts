@@ -21,9 +21,17 @@ export const PRACTICE_OVERLAYS: PracticeOverlay[] = [
   },
   {
     rule: 'ageDecisionMethod',
+    to: '2015-06-08',
     value: 'doctorConclusion',
     basis: 'A doctor’s "adult" conclusion followed although it ignores the margins of error (breach of art 7 §3)',
     source: 'reference.md, Stage 3 (VR-AGE: Council of State 9 Jun 2015)',
+  },
+  {
+    rule: 'ageOfRecordWhenMinor',
+    to: '2018-06-27',
+    value: 'assessmentLowerBound',
+    basis: "Guardianship Service practice: the test's lower bound replaced a lower declared age (condemned by the Council of State, 241.990 of 28 Jun 2018 and 242.623 of 11 Oct 2018)",
+    source: 'reference.md, Stage 3 (AGII-RvS2018; ALD-2018)',
   },
   {
     rule: 'ageTestCarriedOut',

@@ -1,7 +1,7 @@
 // Aggregation of a cohort's traces into the figures the views and the CLI show. Works on distinct cases
 // with a child count each, so a million children cost as much as their distinct case files.
 import { ANY_PROTECTION, VICTIM_PROTECTION } from '../../machines/catalogue/outcomes';
-import type { MilestoneId, OutcomeId, Trace } from '../../machines/case/types';
+import type { MilestoneId, OutcomeId, TrackId, Trace } from '../../machines/case/types';
 import type { AssumptionSet, Target } from './assumptions/schema';
 import type { CohortConfig } from './generate';
 import { buildFlows, nodeIdsOf, OUTCOME_PREFIX, OVERVIEW_MILESTONES, type Flow, type FlowGraph, type FlowNode } from './flows';
@@ -12,6 +12,8 @@ export { buildFlows, COHORT_SOURCE, orderNodes, OUTCOME_PREFIX, OVERVIEW_MILESTO
 export interface PathSummary {
   milestones: { id: MilestoneId; day: number }[];
   outcome: OutcomeId;
+  /** the procedure on the horizon (optional: summaries cached before the field existed) */
+  track?: TrackId;
   outcomeDay: number;
   assumptions: string[];
 }
@@ -19,6 +21,7 @@ export function summariseTrace(trace: Trace): PathSummary {
   return {
     milestones: trace.milestones.map((m) => ({ id: m.id, day: m.day })),
     outcome: trace.outcome,
+    track: trace.track,
     outcomeDay: trace.outcomeDay,
     assumptions: trace.assumptions,
   };
@@ -155,10 +158,11 @@ function measureTarget(
   return denominator === 0 ? null : numerator / denominator;
 }
 
-function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[]): Chokepoint[] {
-  const toProtection = entries.filter(
-    (e) => e.count > 0 && protectedOutcomes.includes(e.summary.outcome),
-  );
+function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[], asVictim = false): Chokepoint[] {
+  // Protected as a victim: a victim-track document, not one of the durable-solution procedure (same outcome ids).
+  const isProtected = (e: CohortEntry) =>
+    protectedOutcomes.includes(e.summary.outcome) && !(asVictim && e.summary.track === 'durableSolution');
+  const toProtection = entries.filter((e) => e.count > 0 && isProtected(e));
   if (toProtection.length === 0) return [];
   let common = new Set(toProtection[0].summary.milestones.map((m) => m.id));
   for (const e of toProtection) {
@@ -171,7 +175,7 @@ function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[]):
       id,
       reached: reaching.reduce((s, e) => s + e.count, 0),
       protected: reaching
-        .filter((e) => protectedOutcomes.includes(e.summary.outcome))
+        .filter(isProtected)
         .reduce((s, e) => s + e.count, 0),
     };
   });
@@ -274,7 +278,7 @@ export function aggregateCohort(
       ),
     },
     chokepoints: {
-      victimProtection: chokepointsFor(entries, VICTIM_PROTECTION),
+      victimProtection: chokepointsFor(entries, VICTIM_PROTECTION, true),
       anyProtection: chokepointsFor(entries, ANY_PROTECTION),
     },
     targets: set.targets.map((t) => {

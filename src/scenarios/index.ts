@@ -100,6 +100,8 @@ const WRITTEN: Scenario[] = [
       ...base,
       title: 'Guinean boy, declared 15, test lower bound 16.5 (2017)',
       date: '2017-04-03',
+      // The lower-bound practice is the one the 2018 rulings condemned: as written the declared age holds at every date.
+      practice: 'asReported',
       person: { declaredBirthDate: '2002-01-15', nationality: 'GN', sex: 'male' },
       detection: {
         place: 'territory',
@@ -259,7 +261,8 @@ const WRITTEN: Scenario[] = [
       age: { doubted: false },
       cooperation: { statementDay: null },
       disappearsDay: null,
-      durableSolution: { requestedDay: 120, decision: 'stay' },
+      // No decision yet at the horizon: the request is pending (another procedure, the durable-solution track).
+      durableSolution: { requestedDay: 120 },
     },
   },
   {

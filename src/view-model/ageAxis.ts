@@ -3,6 +3,7 @@
 import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import { ageOn } from '../../machines/dates';
 import { ageOfRecordAfterDecision, toFacts } from '../../machines/case/facts';
+import { createRulesByDay } from '../../machines/case/rulesByDay';
 import { getRulesInForce, type RulesInForce } from '../../machines/rules/rules';
 
 /** How the axis draws the decision, after the `ageDecisionMethod` rule in force (practice and reforms applied). */
@@ -30,7 +31,10 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
   const rules = rulesOf(caseFile, trace);
   if (!rules) return null;
   const decided = trace ? decidedAge(caseFile, reached) : undefined;
-  const rule = AXIS_RULE[rules.ageDecisionMethod.value];
+  // The method the decision used on its own day (the doctor's conclusion only as reported before the 2015 ruling);
+  // before the decision, the rule of the detection day.
+  const method = reached.find((ms) => ms.id === 'ageAssessment')?.method as RulesInForce['ageDecisionMethod']['value'] | undefined;
+  const rule = AXIS_RULE[method ?? rules.ageDecisionMethod.value];
   return {
     declaredAge: declared,
     ...('exams' in assessment ? { exams: assessment.exams } : { range: { low: assessment.low, high: assessment.high } }),
@@ -44,8 +48,10 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
 function decidedAge(caseFile: CaseFile, reached: Milestone[]): number | undefined {
   const foundMinor = reached.some((ms) => ms.id === 'identifiedAsMinor');
   if (!foundMinor && !reached.some((ms) => ms.id === 'identifiedAsAdult')) return undefined;
-  const { facts, rules } = toFacts(caseFile);
-  return ageOfRecordAfterDecision(facts, rules, foundMinor);
+  const decision = reached.find((ms) => ms.id === 'identifiedAsMinor' || ms.id === 'identifiedAsAdult')!;
+  const { facts } = toFacts(caseFile);
+  // Decided under the rules of the decision's own day.
+  return ageOfRecordAfterDecision(facts, createRulesByDay(facts.date, facts.practice, facts.reforms).on(decision.day), foundMinor);
 }
 
 /** The rules the run used (the trace names their date, practice and reforms), else the case's; none for a bad date. */

@@ -13,8 +13,9 @@ export interface StateBasis {
   assumption?: string;
 }
 
-export function getStateBasis(activeStateIds: string[], caseFile: CaseFile): StateBasis[] {
-  const rules = getRulesInForce(caseFile.date, caseFile.practice, caseFile.reforms);
+/** `date`: the step's own day (each act under the rules of its day); the detection date when not given. */
+export function getStateBasis(activeStateIds: string[], caseFile: CaseFile, date: string = caseFile.date): StateBasis[] {
+  const rules = getRulesInForce(date, caseFile.practice, caseFile.reforms);
   const out: StateBasis[] = [];
   for (const id of activeStateIds) {
     let node;

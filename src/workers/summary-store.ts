@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MilestoneId, OutcomeId } from '../../machines/case/types';
+import type { MilestoneId, OutcomeId, TrackId } from '../../machines/case/types';
 import type { PathSummary } from '../engine/aggregate';
 import type { AssumptionSet } from '../engine/assumptions/schema';
 import type { CohortConfig } from '../engine/generate';
@@ -21,7 +21,7 @@ export interface SummaryStore {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_CACHE_DIR = process.env.COHORT_CACHE_DIR ?? join(ROOT, 'node_modules/.cache/pathway-cohort');
-const FORMAT = 'pathway-cohort-cache/2';
+const FORMAT = 'pathway-cohort-cache/3';
 /** Files kept in the folder (the most recently used), and their total size. */
 export const CACHE_LIMITS = { files: 24, bytes: 256 * 2 ** 20 };
 
@@ -44,7 +44,7 @@ export function engineFingerprint(): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-/** On disk: milestone ids and assumption texts once each, then per key [outcome, outcomeDay, n, ids…, days…, assumptions…]. */
+/** On disk: milestone ids and assumption texts once each, then per key [outcome, track, outcomeDay, n, ids…, days…, assumptions…]. */
 interface StoredFile {
   format: typeof FORMAT;
   engine: string;
@@ -122,9 +122,10 @@ export function openSummaryStore(
       return 'checksum mismatch: altered or damaged';
     }
     stored.strings.forEach(intern);
-    for (const [key, [outcome, outcomeDay, n, ...rest]] of stored.entries) {
+    for (const [key, [outcome, track, outcomeDay, n, ...rest]] of stored.entries) {
       summaries.set(key, {
         outcome: stored.strings[outcome] as OutcomeId,
+        track: stored.strings[track] as TrackId,
         outcomeDay,
         milestones: rest.slice(0, n).map((s, i) => ({ id: stored.strings[s] as MilestoneId, day: rest[n + i] })),
         assumptions: rest.slice(2 * n).map((s) => stored.strings[s]),
@@ -148,6 +149,7 @@ export function openSummaryStore(
         key,
         [
           intern(s.outcome),
+          intern(s.track ?? 'none'),
           s.outcomeDay,
           s.milestones.length,
           ...s.milestones.map((m) => intern(m.id)),

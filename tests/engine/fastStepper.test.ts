@@ -30,8 +30,8 @@ describe('fast stepper ≡ XState', () => {
   });
 
   it('refuses a snapshot it did not make, naming the stepper', () => {
-    const { facts, rules } = toFacts(makeCase());
-    const [first] = fastStepper.initial({ facts, rules });
+    const { facts } = toFacts(makeCase());
+    const [first] = fastStepper.initial({ facts });
     const foreign = { status: 'active' as const, context: first!.snapshot.context, activeIds: first!.snapshot.activeIds };
     expect(() => fastStepper.next(foreign, { type: 'statement.given', day: 1 })).toThrow(/fastStepper/);
   });

@@ -106,11 +106,13 @@ describe('cohort simulation', () => {
   it('finds chokepoints every protected child passed', () => {
     const ids = result.chokepoints.victimProtection.map((c) => c.id);
     expect(ids).toContain('presumedVictim');
-    for (const c of result.chokepoints.victimProtection) {
-      expect(c.protected).toBe(
-        (result.outcomes.permanentResidence ?? 0) + (result.outcomes.temporaryResidence ?? 0),
-      );
-    }
+    // Every child protected as a victim passed every chokepoint: the same count at each. Durable-solution documents
+    // share the outcome ids (temporary/permanent residence) but not the victim track, so they are not counted.
+    const counts = new Set(result.chokepoints.victimProtection.map((c) => c.protected));
+    expect(counts.size).toBe(1);
+    const [protectedAsVictim] = [...counts];
+    expect(protectedAsVictim).toBeGreaterThan(0);
+    expect(protectedAsVictim).toBeLessThanOrEqual((result.outcomes.permanentResidence ?? 0) + (result.outcomes.temporaryResidence ?? 0));
   });
 
   it('reports time-to-milestone distributions that count the children reaching them', () => {

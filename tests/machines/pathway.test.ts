@@ -35,10 +35,17 @@ describe('age assessment (Stage 3): the lowest-age rule, art 7 §3', () => {
     expect(find(adult, 'reflectionPeriod')).toMatchObject({ validDays: 45 });
     expect(ids(adult)).not.toContain('minorResidenceDocument');
   });
-  it('asReported follows the doctor’s point estimate although the lowest estimate is under 18', () => {
-    const trace = run({ practice: 'asReported', age: { doubted: true, assessment: { exams } } });
-    expect(ids(trace)).toContain('identifiedAsAdult');
-    expect(find(trace, 'ageAssessment')?.method).toBe('doctorConclusion');
+  it('asReported follows the doctor’s point estimate until the Council of State ruling of 9 June 2015, by the decision day', () => {
+    // Turnaround 21 days before Sep 2015: detected 18 May 2015 → decided 8 June (practice); 19 May → 9 June (ruling).
+    const age = { doubted: true, assessment: { exams } };
+    const before = run({ date: '2015-05-18', practice: 'asReported', age });
+    expect(ids(before)).toContain('identifiedAsAdult');
+    expect(find(before, 'ageAssessment')).toMatchObject({ date: '2015-06-08', method: 'doctorConclusion' });
+    const after = run({ date: '2015-05-19', practice: 'asReported', age });
+    expect(ids(after)).toContain('identifiedAsMinor');
+    expect(find(after, 'ageAssessment')).toMatchObject({ date: '2015-06-09', method: 'lowestAge' });
+    // As written, the ruling's reading holds at every date.
+    expect(find(run({ date: '2015-05-18', age }), 'ageAssessment')?.method).toBe('lowestAge');
   });
   it('the multi-agency reform lets the psychosocial interview protect a child the doctor calls adult', () => {
     const trace = run({
@@ -73,7 +80,7 @@ describe('placement (Stages 2 and 5)', () => {
     // Full minor protection while the age is assessed (recommendation 29) undoes that wait.
     const reformed = run({ practice: 'asReported', reforms: ['presumptionOfMinority'], age });
     expect(find(reformed, 'specialisedCentre')?.day).toBe(0);
-    expect(find(reformed, 'minorResidenceDocument')?.day).toBe(0);
+    expect(find(reformed, 'minorResidenceDocument')?.day).toBe(1);
   });
   it('the shelter reform makes the Flemish/Brussels shelter specialised in child trafficking', () => {
     expect(find(run(), 'specialisedShelter')?.specialisedInChildTrafficking).toBe(false);
@@ -82,9 +89,11 @@ describe('placement (Stages 2 and 5)', () => {
 });
 
 describe('residence as a victim (Stages 6–9) and the five conditions', () => {
-  it('minor: 3-month document at once, AI 3 months on the statement, then A cards of 6 months', () => {
+  it('minor: 3-month document once at the shelter, AI 3 months on the statement, then A cards of 6 months', () => {
     const trace = run({ horizonDays: 700 });
-    expect(find(trace, 'minorResidenceDocument')).toMatchObject({ day: 0, validMonths: 3 });
+    // "Once at the centre, child victims of trafficking are awarded a temporary residence permit of three months" (001:62).
+    expect(find(trace, 'minorResidenceDocument')).toMatchObject({ day: 1, validMonths: 3 });
+    expect(find(trace, 'specialisedShelter')?.day).toBe(1);
     expect(find(trace, 'registrationCertificate')).toMatchObject({ day: 20, validMonths: 3 });
     const cards = all(trace, 'temporaryResidenceCard');
     expect(cards.map((c) => c.date)).toEqual(['2016-06-21', '2016-12-21', '2017-06-21', '2017-12-21']);
@@ -95,9 +104,9 @@ describe('residence as a victim (Stages 6–9) and the five conditions', () => {
     const trace = run({ cooperation: { statementDay: null } });
     expect(ids(trace)).not.toContain('registrationCertificate');
     expect(trace.victimStatusConditions).toMatchObject({ statement: 'unmet', cooperation: 'unmet' });
-    // The child is still a minor under guardianship for two years, then must leave.
-    expect(trace.outcome).toBe('mustLeave');
-    expect(run({ cooperation: { statementDay: null }, horizonDays: 365 }).outcome).toBe('otherProcedure');
+    // Under guardianship or not, a person who holds no document on the horizon day must leave; the track says which.
+    expect(trace).toMatchObject({ outcome: 'mustLeave', track: 'adult' });
+    expect(run({ cooperation: { statementDay: null }, horizonDays: 365 })).toMatchObject({ outcome: 'mustLeave', track: 'guardianship' });
   });
   it('without the cooperation condition (reform), a child victim gets residence without a statement', () => {
     const trace = run({ cooperation: { statementDay: null }, reforms: ['noCooperationCondition'] });
@@ -159,15 +168,31 @@ describe('leaving the path', () => {
     expect(find(back, 'returned')?.day).toBe(190);
     expect(back.outcome).toBe('returned');
     const stay = run({ cooperation: { statementDay: null }, durableSolution: { requestedDay: 100, decision: 'stay' } });
-    expect(stay.outcome).toBe('otherProcedure');
+    // AI on day 190, renewed once, A card a year later, B card three years after the first A card (Stage 11).
+    expect(stay).toMatchObject({ outcome: 'permanentResidence', track: 'durableSolution' });
+    expect(all(stay, 'registrationCertificate').map((m) => m.day)).toEqual([190, 371]);
+    expect(find(stay, 'temporaryResidenceCard')?.day).toBe(555);
+    expect(find(stay, 'permanentResidence')?.day).toBe(1651);
+    expect(run({ cooperation: { statementDay: null }, durableSolution: { requestedDay: 100, decision: 'stay' }, horizonDays: 1000 })).toMatchObject({
+      outcome: 'temporaryResidence',
+      track: 'durableSolution',
+    });
     expect(stay.assumptions.join(' ')).toMatch(/90 days/);
+    // The decision the case did not date names the rule that dated it.
+    expect(find(stay, 'registrationCertificate')?.rules).toContainEqual({ id: 'durableSolutionDecisionDays', from: null });
   });
   it('asylum is another procedure', () => {
     expect(run({ cooperation: { statementDay: null }, detection: { asylumApplication: true } }).outcome).toBe('otherProcedure');
   });
   it('an adult who does not cooperate must leave; a person found adult goes on the adult track', () => {
     expect(run({ person: { declaredAge: 24 }, cooperation: { statementDay: null } }).outcome).toBe('mustLeave');
-    expect(run({ age: { doubted: true, assessment: { low: 19, high: 23 } }, cooperation: { statementDay: null } }).outcome).toBe('adultTrack');
+    // Found adult, a presumed victim whose reflection period lapsed holds nothing: must leave, on the adult track.
+    expect(run({ age: { doubted: true, assessment: { low: 19, high: 23 } }, cooperation: { statementDay: null } })).toMatchObject({
+      outcome: 'mustLeave',
+      track: 'adult',
+    });
+    // Never presumed a victim, found adult: the adult track (a choice: the sources are silent).
+    expect(run({ age: { doubted: true, assessment: { low: 19, high: 23 } }, detection: { indicatorsRecognised: false } }).outcome).toBe('adultTrack');
   });
   it('a guardian for every child (reform) reaches the EEA child the 2010 law left out', () => {
     const c = { date: '2010-06-01', person: { nationality: 'BG' } };
@@ -258,13 +283,16 @@ describe('eighteen before the age decision', () => {
     expect(ids(trace)).not.toContain('minorResidenceDocument');
     expect(find(trace, 'reflectionPeriod')).toMatchObject({ date: '2016-03-05', validDays: 45 });
   });
-  it('a test result older than the declared age under the pre-2018 rule makes them 18 at once, not a minor with a guardian', () => {
-    // Lower bound 17.995 > declared 17: the age of record (before RvS 2018) is 17.995, so 18 before day 9.
-    const trace = run({ person: { declaredAge: 17 }, age: { doubted: true, assessment: { low: 17.995, high: 20 } } });
+  it('a test result older than the declared age, under the practice condemned in 2018, makes them 18 at once', () => {
+    // Lower bound 17.995 > declared 17: as reported before RvS 2018 the age of record is 17.995, so 18 before day 9.
+    const c = { person: { declaredAge: 17 }, age: { doubted: true, assessment: { low: 17.995, high: 20 } } };
+    const trace = run({ ...c, practice: 'asReported' });
     expect(ids(trace)).toContain('ageAssessment');
     expect(ids(trace)).toContain('turned18');
     expect(ids(trace)).not.toContain('guardianAppointed');
     expect(ids(trace)).not.toContain('minorResidenceDocument');
+    // As written (the rulings' reading at every date) the declared age stands: a minor with a guardian.
+    expect(ids(run(c))).toEqual(expect.arrayContaining(['identifiedAsMinor', 'guardianAppointed', 'minorResidenceDocument']));
   });
 });
 

@@ -27,7 +27,9 @@ describe('engine properties over random case files', () => {
           expect(m.date >= last).toBe(true);
           last = m.date;
           expect(m.basis.length > 0 && m.source.length > 0).toBe(true);
-          if (!REPEATABLE.includes(m.id)) expect(seen.has(m.id), m.id).toBe(false);
+          // A provisional guardian at the border is followed by the guardian appointed on identification.
+          const afterProvisional = m.id === 'guardianAppointed' && !m.provisional && trace.milestones.some((g) => g.id === 'guardianAppointed' && g.provisional);
+          if (!REPEATABLE.includes(m.id) && !afterProvisional) expect(seen.has(m.id), m.id).toBe(false);
           seen.add(m.id);
         }
         expect(trace.milestones[0].id).toBe('detected');
@@ -40,7 +42,8 @@ describe('engine properties over random case files', () => {
     fc.assert(
       fc.property(caseFileArbitrary, (c) => {
         for (const step of stepCase(c).steps) {
-          if (step.milestones.some((m) => m.id === 'temporaryResidenceCard')) {
+          // The victim-status A card; the durable-solution A card does not rest on the five conditions.
+          if (step.milestones.some((m) => m.id === 'temporaryResidenceCard' && m.procedure !== 'durableSolution')) {
             expect(Object.values(step.conditions).every((s) => s === 'met'), JSON.stringify(step.conditions)).toBe(true);
           }
         }

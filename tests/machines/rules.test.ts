@@ -83,23 +83,35 @@ describe('dated rules in traces', () => {
     expect(ids(run({ date: '2019-07-01' }))).toContain('nonPunishment');
   });
 
-  it('age of record when found minor: the test’s lower bound until 27 June 2018, the declared age from 28 June 2018', () => {
+  it('age of record when found minor: the declared age at every date as written; the lower bound as reported until the 2018 ruling, by the decision day', () => {
     const c = { person: { declaredAge: 15 }, age: { doubted: true, assessment: { low: 16.5, high: 18.5 } } };
-    expect(run({ date: '2018-06-27', ...c }).person).toEqual({ ageOfRecord: 16, eea: false, minor: true });
-    expect(run({ date: '2018-06-28', ...c }).person).toEqual({ ageOfRecord: 15, eea: false, minor: true });
+    // Turnaround 9 days: detected 18 June → decided 27 June 2018 (practice); 19 June → 28 June (ruling).
+    const reportedBefore = run({ date: '2018-06-18', practice: 'asReported', ...c });
+    const reportedAfter = run({ date: '2018-06-19', practice: 'asReported', ...c });
+    expect(reportedBefore.person).toEqual({ ageOfRecord: 16, eea: false, minor: true });
+    expect(reportedAfter.person).toEqual({ ageOfRecord: 15, eea: false, minor: true });
+    expect(find(reportedBefore, 'identifiedAsMinor')?.rules).toContainEqual({ id: 'ageOfRecordWhenMinor', from: null, overriddenBy: 'asReported' });
+    expect(find(reportedAfter, 'identifiedAsMinor')?.rules).toContainEqual({ id: 'ageOfRecordWhenMinor', from: null });
     // The guardianship ends at 18 on that age of record: 1.5 years vs 3 years after detection.
-    expect(find(run({ date: '2018-06-27', ...c }), 'guardianshipEnded')?.date).toBe('2019-12-27');
-    expect(find(run({ date: '2018-06-28', ...c }), 'guardianshipEnded')?.date).toBe('2021-06-28');
+    expect(find(reportedBefore, 'guardianshipEnded')?.date).toBe('2019-12-18');
+    expect(find(reportedAfter, 'guardianshipEnded')?.date).toBe('2021-06-19');
+    for (const date of ['2010-01-01', '2018-06-18', '2018-06-19']) expect(run({ date, ...c }).person.ageOfRecord).toBe(15);
   });
 
   it('durable solution: none before 15 Sep 2005, the 2005 circular, then the 2011 law; never for EEA children', () => {
+    // The request is decided under the law of its own day (detected 30 days earlier, under the previous rule).
     const ds = { durableSolution: { requestedDay: 30 } };
-    expect(ids(run({ date: '2005-09-14', ...ds }))).not.toContain('durableSolutionProcedure');
-    expect(find(run({ date: '2005-09-15', ...ds }), 'durableSolutionProcedure')?.basis).toBe('circular2005');
-    expect(find(run({ date: '2011-11-27', ...ds }), 'durableSolutionProcedure')?.basis).toBe('circular2005');
-    expect(find(run({ date: '2011-11-28', ...ds }), 'durableSolutionProcedure')?.basis).toBe('law2011');
+    const refused = run({ date: '2005-08-15', ...ds });
+    expect(ids(refused)).not.toContain('durableSolutionProcedure');
+    expect(find(refused, 'requestOutsideScope')).toMatchObject({ date: '2005-09-14', reason: 'noProcedure' });
+    expect(find(run({ date: '2005-08-16', ...ds }), 'durableSolutionProcedure')).toMatchObject({ date: '2005-09-15', basis: 'circular2005' });
+    expect(find(run({ date: '2011-10-28', ...ds }), 'durableSolutionProcedure')?.basis).toBe('circular2005');
+    const law = find(run({ date: '2011-10-29', ...ds }), 'durableSolutionProcedure');
+    expect(law).toMatchObject({ date: '2011-11-28', basis: 'law2011' });
+    expect(law?.rules).toContainEqual({ id: 'durableSolutionBasis', from: '2011-11-28' });
     const eea = run({ date: '2016-01-01', person: { nationality: 'BG' }, detection: { traffickingResidenceRequested: true }, ...ds });
     expect(ids(eea)).not.toContain('durableSolutionProcedure');
+    expect(find(eea, 'requestOutsideScope')?.reason).toBe('eeaNational');
   });
 
   it('border detention while the age is tested: at most 3 + 3 working days from the Reception Act of 2007', () => {
@@ -112,9 +124,12 @@ describe('dated rules in traces', () => {
   });
 
   it('Meza takes girls exploited sexually in Flanders from 2022; Esperanto in Wallonia; Minor-Ndako otherwise', () => {
+    // The shelter is decided on the day of the referral (the day after detection), not on the detection day.
     const flemishGirl = { detection: { region: 'flanders' as const } };
-    expect(find(run({ date: '2021-12-31', ...flemishGirl }), 'specialisedShelter')?.name).toBe('Minor-Ndako');
-    expect(find(run({ date: '2022-01-01', ...flemishGirl }), 'specialisedShelter')?.name).toBe('Meza');
+    expect(find(run({ date: '2021-12-30', ...flemishGirl }), 'specialisedShelter')).toMatchObject({ date: '2021-12-31', name: 'Minor-Ndako' });
+    const meza = find(run({ date: '2021-12-31', ...flemishGirl }), 'specialisedShelter');
+    expect(meza).toMatchObject({ date: '2022-01-01', name: 'Meza' });
+    expect(meza?.rules).toContainEqual({ id: 'mezaOpen', from: '2022-01-01' });
     expect(find(run({ date: '2022-01-01', ...flemishGirl, person: { sex: 'male' } }), 'specialisedShelter')?.name).toBe('Minor-Ndako');
     expect(find(run({ detection: { region: 'wallonia' } }), 'specialisedShelter')?.name).toBe('Esperanto');
     expect(find(run({ detection: { region: 'wallonia' } }), 'specialisedCentre')?.name).toBe('Sürya');
@@ -134,9 +149,10 @@ describe('dated rules in traces', () => {
   });
 
   it('asReported from 26 Oct 2022: no bone test, the declared age stands', () => {
+    // The practice applies by the day of the age decision (9 days after the doubt): 25 Oct vs 26 Oct 2022.
     const c = { practice: 'asReported' as const, age: { doubted: true, assessment: { low: 19, high: 22 } } };
-    expect(ids(run({ date: '2022-10-25', ...c }))).toContain('identifiedAsAdult');
-    const after = run({ date: '2022-10-26', ...c });
+    expect(ids(run({ date: '2022-10-16', ...c }))).toContain('identifiedAsAdult');
+    const after = run({ date: '2022-10-17', ...c });
     expect(ids(after)).not.toContain('ageAssessment');
     expect(ids(after)).toContain('identifiedAsMinor');
     expect(all(after, 'guardianAppointed')).toHaveLength(1);

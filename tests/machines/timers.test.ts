@@ -9,9 +9,10 @@ import { makeCase } from './cases';
 describe('timers on the steps of a run', () => {
   it('shows the minor document running from its day to its term, then cancelled by the statement that brings the AI', () => {
     const { steps } = stepCase(makeCase({ date: '2016-03-01', cooperation: { statementDay: 20 } }));
-    const opened = steps[0]!.timers.find((t) => t.delay === 'minorDocumentValidity')!;
-    // 1 Mar 2016 + 3 calendar months = 1 Jun 2016: 92 days.
-    expect(opened).toMatchObject({ startedDay: 0, dueDay: 92, stateId: 'procedure.pathway.victimTrack.minorDocument' });
+    // Issued on arrival at the shelter, the day after detection ("once at the centre", seed 001:62).
+    const opened = steps.find((s) => s.day === 1)!.timers.find((t) => t.delay === 'minorDocumentValidity')!;
+    // 2 Mar 2016 + 3 calendar months = 2 Jun 2016: 92 days, due on day 93.
+    expect(opened).toMatchObject({ startedDay: 1, dueDay: 93, stateId: 'procedure.pathway.victimTrack.minorDocument' });
     expect(opened.ended).toBeUndefined();
     const statement = steps.find((s) => s.event.type === 'statement.given')!;
     const cancelled = statement.timers.find((t) => t.delay === 'minorDocumentValidity')!;

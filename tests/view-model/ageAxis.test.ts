@@ -5,7 +5,7 @@ import { ageAxisProps } from '../../src/view-model/ageAxis';
 import { findScenario } from '../../src/scenarios';
 
 describe('age axis', () => {
-  it('shows 16.5 as the decided age under the pre-2018 lower-bound rule, and the declared age (15.2 by the declared birth date) after the 2018 rulings', () => {
+  it('shows 16.5 as the decided age under the lower-bound practice reported before the 2018 rulings, and the declared age (15.2 by the declared birth date) after them', () => {
     for (const [id, age] of [['declared_birthdate_2017', 16.5], ['declared_birthdate_2019', 15.2]] as const) {
       const caseFile = findScenario(id)!.case;
       const { trace } = stepCase(caseFile);

@@ -1,6 +1,10 @@
 // Stage 10: criminal proceedings against the presumed exploiters. A statement opens the investigation.
 import { meta, milestone, procedureSetup } from '../setup';
 
+const requisitionsMilestone = milestone('requisitions', 'requisitions', ({ event }) => ({
+  retainsTrafficking: (event as { retainsTrafficking?: boolean }).retainsTrafficking === true,
+}));
+
 export const criminal = procedureSetup.createStateConfig({
   description: 'Criminal proceedings against the presumed exploiters',
   meta: meta('statement'),
@@ -12,8 +16,15 @@ export const criminal = procedureSetup.createStateConfig({
       actions: ['noteRequisitions'],
       meta: meta('requisitions'),
     },
-    'prosecution.convicted': { target: '.convicted', actions: ['noteConviction'], meta: meta('conviction') },
-    'prosecution.acquitted': { target: '.acquitted', actions: ['noteAcquittal'], meta: meta('acquittal') },
+    // Requisitions the case does not date come with the judgment: noted and recorded just before it.
+    'prosecution.convicted': [
+      { guard: 'hasRequisitionsOnJudgmentDay', target: '.convicted', actions: ['noteRequisitions', requisitionsMilestone, 'noteConviction'], meta: meta('conviction') },
+      { target: '.convicted', actions: ['noteConviction'], meta: meta('conviction') },
+    ],
+    'prosecution.acquitted': [
+      { guard: 'hasRequisitionsOnJudgmentDay', target: '.acquitted', actions: ['noteRequisitions', requisitionsMilestone, 'noteAcquittal'], meta: meta('acquittal') },
+      { target: '.acquitted', actions: ['noteAcquittal'], meta: meta('acquittal') },
+    ],
   },
   states: {
     noComplaint: {

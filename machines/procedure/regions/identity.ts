@@ -1,12 +1,28 @@
 // Stages 1, 3, 4: reporting, identification, the age assessment and its appeal, guardianship until majority.
 import { and, enqueueActions, not, or } from 'xstate';
 import { decideAge } from '../../case/facts';
-import { meta, milestone, procedureSetup } from '../setup';
+import { dayOf, meta, milestone, procedureSetup } from '../setup';
 
 export const identity = procedureSetup.createStateConfig({
   description: 'Reporting, identification, age assessment and guardianship',
   meta: meta('reporting'),
   initial: 'screening',
+  // Nothing silent: an appeal where no "adult" decision is open to appeal is recorded with its reason.
+  on: {
+    'age.appealed': [
+      {
+        guard: not('isAgeDecided'),
+        actions: milestone('appealOutOfTime', 'appealOutOfTime', () => ({ reason: 'beforeDecision' })),
+        meta: meta('appealOutOfTime'),
+      },
+      {
+        actions: milestone('appealOutsideScope', 'appealOutsideScope', ({ context }) => ({
+          reason: context.known.ageDecision === 'minor' ? 'foundMinor' : 'noAgeDecision',
+        })),
+        meta: meta('appealOutsideScope'),
+      },
+    ],
+  },
   states: {
     screening: {
       meta: meta('reporting'),
@@ -32,7 +48,7 @@ export const identity = procedureSetup.createStateConfig({
       description: 'No guardian: the service is not yet operational, or the child is an EEA national outside its scope',
       meta: meta('outsideScope', { assumption: 'No one assesses the age of a child outside the scope.' }),
       entry: [
-        milestone('outsideGuardianshipScope', 'outsideScope', ({ context: { rules } }) => ({
+        milestone('outsideGuardianshipScope', 'outsideScope', (_a, rules) => ({
           reason: !rules.guardianshipServiceOperational.value
             ? 'serviceNotOperational'
             : rules.guardianshipCoversEea.value
@@ -51,17 +67,26 @@ export const identity = procedureSetup.createStateConfig({
     reported: {
       description: 'Reported to the Guardianship Service and the Immigration Office',
       meta: meta('reporting'),
-      entry: milestone('reportedToGuardianshipService', 'reporting'),
+      entry: milestone('reportedToGuardianshipService', 'reporting', undefined, ({ context }) =>
+        context.facts.eea ? ['guardianshipServiceOperational', 'guardianshipCoversEea'] : ['guardianshipServiceOperational'],
+      ),
       always: [{ guard: 'isAgeDoubted', target: 'ageDoubted', meta: meta('ageDoubt') }, { target: 'minor' }],
     },
     ageDoubted: {
       description: 'The declared age is doubted: the Guardianship Service has it tested',
       meta: meta('ageDoubt'),
       entry: [
-        milestone('ageDoubted', 'ageDoubt'),
+        milestone('ageDoubted', 'ageDoubt', undefined, ({ context }) =>
+          context.facts.place === 'territory' ? ['ageAssessmentTurnaroundDays'] : ['provisionalGuardianAtBorder'],
+        ),
         enqueueActions(({ check, enqueue }) => {
           if (check('hasProvisionalGuardian')) {
-            enqueue(milestone('guardianAppointed', 'guardian', () => ({ provisional: true })));
+            enqueue(
+              milestone('guardianAppointed', 'guardian', () => ({ provisional: true }), [
+                'provisionalGuardianAtBorder',
+                'minorProtectionWhileAgeAssessed',
+              ]),
+            );
             enqueue('noteProvisionalGuardian');
           }
         }),
@@ -92,16 +117,20 @@ export const identity = procedureSetup.createStateConfig({
         if (!check('isAgeTestCarriedOut')) return;
         const a = context.facts.assessment;
         if (a.kind !== 'range') return;
-        const decision = decideAge(context.facts, context.rules);
         enqueue(
-          milestone('ageAssessment', 'ageAssessment', () => ({
-            low: a.low,
-            high: a.high,
-            ...(a.exams ? { exams: a.exams } : {}),
-            method: context.rules.ageDecisionMethod.value,
-            estimate: decision.estimate,
-            ...(context.rules.ageAssessmentSafeguards.value ? { safeguards: true } : {}),
-          })),
+          milestone(
+            'ageAssessment',
+            'ageAssessment',
+            (_args, rules) => ({
+              low: a.low,
+              high: a.high,
+              ...(a.exams ? { exams: a.exams } : {}),
+              method: rules.ageDecisionMethod.value,
+              estimate: decideAge(context.facts, rules).estimate,
+              ...(rules.ageAssessmentSafeguards.value ? { safeguards: true } : {}),
+            }),
+            ['ageTestCarriedOut'],
+          ),
         );
       }),
       always: [
@@ -114,7 +143,7 @@ export const identity = procedureSetup.createStateConfig({
       description: 'Identified as an unaccompanied minor: a guardian is appointed',
       meta: meta('identifiedAsMinor'),
       entry: [
-        milestone('identifiedAsMinor', 'identifiedAsMinor'),
+        milestone('identifiedAsMinor', 'identifiedAsMinor', undefined, ['ageDecisionMethod', 'ageTestCarriedOut']),
         milestone('guardianAppointed', 'guardian'),
         { type: 'noteAgeDecision', params: { minor: true } },
       ],
@@ -130,7 +159,7 @@ export const identity = procedureSetup.createStateConfig({
       description: 'Found adult: the Guardianship Service’s care ends; adult procedures',
       meta: meta('identifiedAsAdult'),
       entry: [
-        milestone('identifiedAsAdult', 'identifiedAsAdult'),
+        milestone('identifiedAsAdult', 'identifiedAsAdult', undefined, ['ageDecisionMethod', 'ageTestCarriedOut']),
         enqueueActions(({ check, enqueue }) => {
           if (check('hadProvisionalGuardian')) enqueue(milestone('guardianshipEnded', 'guardianshipEnded'));
         }),
@@ -139,13 +168,22 @@ export const identity = procedureSetup.createStateConfig({
         'noteAdultDecisionDay',
       ],
       on: {
-        'age.appealed': { guard: 'isAppealInTime', target: 'appeal', meta: meta('ageAppeal') },
+        'age.appealed': [
+          { guard: 'isAppealInTime', target: 'appeal', meta: meta('ageAppeal') },
+          {
+            actions: milestone('appealOutOfTime', 'appealOutOfTime', (a, rules) => {
+              const since = dayOf(a.event) - (a.context.known.adultDecisionDay ?? 0);
+              return { reason: since < 0 ? 'beforeDecision' : 'deadlinePassed', daysAfterDecision: since, deadlineDays: rules.ageAppealDays.value };
+            }),
+            meta: meta('appealOutOfTime'),
+          },
+        ],
       },
     },
     appeal: {
       description: 'Appeal against the age decision before the Council of State',
       meta: meta('ageAppeal'),
-      entry: milestone('ageAppeal', 'ageAppeal', ({ context }) => ({ deadlineDays: context.rules.ageAppealDays.value })),
+      entry: milestone('ageAppeal', 'ageAppeal', (_a, rules) => ({ deadlineDays: rules.ageAppealDays.value })),
       on: {
         'age.appealDecided': [
           { guard: 'isAppealAnnulled', target: 'minor', meta: meta('identifiedAsMinor') },

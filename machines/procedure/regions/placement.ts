@@ -22,16 +22,21 @@ export const placement = procedureSetup.createStateConfig({
       meta: meta('observationCentre'),
       always: [
         { guard: and(['isDeclaredAdult', not('isAgeDoubted')]), target: 'adultAccommodation' },
-        { guard: 'isHeldInClosedCentre', target: 'closedCentre', meta: meta('borderDetention') },
+        { guard: 'isHeldInClosedCentre', target: 'heldOnDoubt', meta: meta('borderDetention') },
         { guard: 'isAtBorder', target: 'transferToCoo', meta: meta('observationCentre') },
         { target: 'observationCentre', meta: meta('observationCentre') },
       ],
     },
+    // The holding follows the doubt (reference Stage 2): one step later, so the doubt is recorded first.
+    heldOnDoubt: {
+      meta: meta('borderDetention'),
+      always: { target: 'closedCentre', meta: meta('borderDetention') },
+    },
     closedCentre: {
       description: 'Held in a closed centre at the border while the age is tested (3 + 3 working days at most)',
       meta: meta('borderDetention'),
-      entry: milestone('borderDetention', 'borderDetention', ({ context }) => ({
-        maxWorkingDays: context.rules.borderDetentionMaxWorkingDays.value,
+      entry: milestone('borderDetention', 'borderDetention', (_a, rules) => ({
+        maxWorkingDays: rules.borderDetentionMaxWorkingDays.value,
       })),
       always: [
         { guard: 'isFoundAdult', target: 'adultAccommodation', meta: meta('identifiedAsAdult') },
@@ -65,7 +70,7 @@ export const placement = procedureSetup.createStateConfig({
     specialisedShelter: {
       description: 'Specialised shelter for minors (secret address, observation, then orientation)',
       meta: meta('specialisedShelter'),
-      entry: milestone('specialisedShelter', 'specialisedShelter', ({ context }) => shelterFor(context.facts, context.rules)),
+      entry: milestone('specialisedShelter', 'specialisedShelter', ({ context }, rules) => shelterFor(context.facts, rules)),
       always: { guard: 'isFoundAdult', target: 'adultAccommodation', meta: meta('identifiedAsAdult') },
     },
     adultAccommodation: {

@@ -1,5 +1,6 @@
 // Stages 0, 5–9: detection, presumption of victimhood, reflection period and the victim-of-trafficking residence.
 import { and, enqueueActions, not } from 'xstate';
+import { addDays } from '../../dates';
 import { failedCondition } from '../conditions';
 import { conditionsOf, meta, milestone, procedureSetup } from '../setup';
 
@@ -21,12 +22,24 @@ const toRegistrationCertificate = [
 const toPermanentResidence = {
   'prosecution.convicted': { target: 'permanentResidence', meta: meta('permanentResidence') },
   'prosecution.requisitions': { guard: 'isTraffickingRetained', target: 'permanentResidence', meta: meta('permanentResidence') },
+  // Requisitions retaining trafficking on the day of an acquittal: the B card follows "even if the defendant is acquitted".
+  'prosecution.acquitted': { guard: 'isTraffickingRetained', target: 'permanentResidence', meta: meta('permanentResidence') },
 } as const;
 
 export const victimTrack = procedureSetup.createStateConfig({
   description: 'Detection, presumption of victimhood and residence as a victim of trafficking',
   meta: meta('detection'),
   initial: 'detected',
+  on: {
+    'statement.given': {
+      guard: 'isStatementAfterReflection',
+      actions: milestone('statementAfterReflectionPeriod', 'statementAfterReflectionPeriod', (a) => ({
+        reason: 'reflectionPeriodEnded',
+        reflectionEnded: addDays(a.context.facts.date, a.context.known.reflectionEndedDay ?? 0),
+      })),
+      meta: meta('statementAfterReflectionPeriod'),
+    },
+  },
   states: {
     detected: {
       description: 'A first-line actor meets the child',
@@ -47,7 +60,7 @@ export const victimTrack = procedureSetup.createStateConfig({
       description: 'Presumed victim on indicators, not on the child’s own statements',
       meta: meta('presumption'),
       entry: [
-        milestone('presumedVictim', 'presumption'),
+        milestone('presumedVictim', 'presumption', undefined, ['nonPunishment']),
         enqueueActions(({ check, enqueue }) => {
           if (check('hasNonPunishmentProtection')) enqueue(milestone('nonPunishment', 'nonPunishment'));
         }),
@@ -65,11 +78,18 @@ export const victimTrack = procedureSetup.createStateConfig({
     withSpecialisedCentre: {
       description: 'A recognised specialised centre supports the victim and asks the Immigration Office for documents',
       meta: meta('specialisedCentre'),
-      entry: milestone('specialisedCentre', 'specialisedCentre', ({ context }) => ({
-        name: PROCEDURE_CENTRE[context.facts.region],
-      })),
+      entry: milestone(
+        'specialisedCentre',
+        'specialisedCentre',
+        ({ context }) => ({ name: PROCEDURE_CENTRE[context.facts.region] }),
+        ['referralWaitsForMinority'],
+      ),
       always: [
-        { guard: 'isMinorForResidence', target: 'minorDocument', meta: meta('minorResidenceDocument') },
+        {
+          guard: and(['isMinorForResidence', 'isInSpecialisedShelter']),
+          target: 'minorDocument',
+          meta: meta('minorResidenceDocument'),
+        },
         { guard: 'isFoundAdult', target: 'reflectionPeriod', meta: meta('reflectionPeriod') },
         {
           guard: and(['isDeclaredAdult', not('isAgeDoubted')]),
@@ -77,7 +97,7 @@ export const victimTrack = procedureSetup.createStateConfig({
           meta: meta('reflectionPeriod'),
         },
         {
-          guard: and([not('isAgeDoubted'), not('isDeclaredAdult')]),
+          guard: and([not('isAgeDoubted'), not('isDeclaredAdult'), 'isInSpecialisedShelter']),
           target: 'minorDocument',
           meta: meta('minorResidenceDocument'),
         },
@@ -86,18 +106,21 @@ export const victimTrack = procedureSetup.createStateConfig({
     minorDocument: {
       description: 'The child gets at once a residence document valid three months (the 45 days become 3 months)',
       meta: meta('minorResidenceDocument'),
-      entry: milestone('minorResidenceDocument', 'minorResidenceDocument', ({ context }) => ({
-        validMonths: context.rules.minorDocumentMonths.value,
-      })),
+      entry: milestone(
+        'minorResidenceDocument',
+        'minorResidenceDocument',
+        (_a, rules) => ({ validMonths: rules.minorDocumentMonths.value }),
+        ['minorProtectionWhileAgeAssessed'],
+      ),
       always: toRegistrationCertificate,
       after: { minorDocumentValidity: { target: 'reflectionEnded', meta: meta('reflectionEnded') } },
     },
     reflectionPeriod: {
       description: 'An adult gets a 45-day reflection period (order to leave, later annex 15)',
       meta: meta('reflectionPeriod'),
-      entry: milestone('reflectionPeriod', 'reflectionPeriod', ({ context }) => ({
-        document: context.rules.reflectionDocument.value,
-        validDays: context.rules.adultReflectionDays.value,
+      entry: milestone('reflectionPeriod', 'reflectionPeriod', (_a, rules) => ({
+        document: rules.reflectionDocument.value,
+        validDays: rules.adultReflectionDays.value,
       })),
       always: toRegistrationCertificate,
       after: { reflectionValidity: { target: 'reflectionEnded', meta: meta('reflectionEnded') } },
@@ -126,9 +149,12 @@ export const victimTrack = procedureSetup.createStateConfig({
       states: {
         valid: {
           meta: meta('registrationCertificate'),
-          entry: milestone('registrationCertificate', 'registrationCertificate', ({ context }) => ({
-            validMonths: context.rules.registrationCertificateMonths.value,
-          })),
+          entry: milestone(
+            'registrationCertificate',
+            'registrationCertificate',
+            (_a, rules) => ({ validMonths: rules.registrationCertificateMonths.value }),
+            ['childStatusRequiresCooperation'],
+          ),
           after: { registrationCertificateValidity: 'decision' },
         },
         decision: {
@@ -142,10 +168,12 @@ export const victimTrack = procedureSetup.createStateConfig({
         extended: {
           description: 'AI extended once by 3 months: the prosecutor has not yet qualified the facts',
           meta: meta('registrationCertificate'),
-          entry: milestone('registrationCertificate', 'registrationCertificate', ({ context }) => ({
-            validMonths: context.rules.registrationCertificateMonths.value,
-            extension: true,
-          })),
+          entry: milestone(
+            'registrationCertificate',
+            'registrationCertificate',
+            (_a, rules) => ({ validMonths: rules.registrationCertificateMonths.value, extension: true }),
+            ['childStatusRequiresCooperation'],
+          ),
           after: { registrationCertificateValidity: 'finalDecision' },
         },
         finalDecision: {
@@ -170,9 +198,12 @@ export const victimTrack = procedureSetup.createStateConfig({
         card: {
           meta: meta('temporaryResidenceCard'),
           entry: [
-            milestone('temporaryResidenceCard', 'temporaryResidenceCard', ({ context }) => ({
-              validMonths: context.rules.temporaryCardMonths.value,
-            })),
+            milestone(
+              'temporaryResidenceCard',
+              'temporaryResidenceCard',
+              (_a, rules) => ({ validMonths: rules.temporaryCardMonths.value }),
+              ['childStatusRequiresCooperation'],
+            ),
             'recordStatusDecision',
           ],
           after: { temporaryCardValidity: 'renewal' },
@@ -194,7 +225,9 @@ export const victimTrack = procedureSetup.createStateConfig({
       description: 'A condition failed: the document is withdrawn or not renewed',
       meta: meta('residenceWithdrawn'),
       entry: [
-        milestone('residenceWithdrawn', 'residenceWithdrawn', (a) => ({ failedCondition: failedCondition(conditionsOf(a)) })),
+        milestone('residenceWithdrawn', 'residenceWithdrawn', (a) => ({ failedCondition: failedCondition(conditionsOf(a)) }), [
+          'childStatusRequiresCooperation',
+        ]),
         'recordStatusDecision',
       ],
       always: 'trackEnded',

@@ -17,6 +17,11 @@ export const SIDE_LINES: { stage: StageNumber; from: StageNumber; to: StageNumbe
 ];
 
 export const STAGE_OF: Record<MilestoneId, StageNumber | 'exit'> = {
+  documentLapsed: 11,
+  appealOutOfTime: 3,
+  appealOutsideScope: 3,
+  requestOutsideScope: 11,
+  statementAfterReflectionPeriod: 6,
   detected: 0,
   presumedVictim: 0,
   nonPunishment: 0,

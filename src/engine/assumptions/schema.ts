@@ -201,6 +201,11 @@ const MILESTONE_IDS = [
   'disappeared',
   'adultTrack',
   'turned18',
+  'documentLapsed',
+  'appealOutOfTime',
+  'appealOutsideScope',
+  'requestOutsideScope',
+  'statementAfterReflectionPeriod',
 ] as const satisfies readonly MilestoneId[];
 const OUTCOME_IDS = [
   'permanentResidence',
