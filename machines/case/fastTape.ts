@@ -1,0 +1,90 @@
+// The fast stepper's record: the shapes of its decision trie, the machine's own implementations it replays,
+// and the snapshots it hands out (see fastStepper.ts).
+import type { AnyMachineSnapshot } from 'xstate';
+import { procedureMachine, type ProcedureContext } from '../procedure/machine';
+import type { StepperSnapshot } from './stepper';
+
+export type Fn = (...args: never[]) => unknown;
+export type ActionDef = string | Fn | { type: string; params?: unknown };
+export type Args = { context: ProcedureContext; event: unknown };
+export interface Node {
+  id: string;
+  type: string;
+  entry: ActionDef[];
+  exit: ActionDef[];
+  states: Record<string, Node>;
+  transitions: Map<string, { actions: ActionDef[] }[]>;
+  always?: { actions: ActionDef[] }[];
+  invoke: unknown[];
+  initial?: { actions: unknown[] };
+}
+export type Builtin = Fn & {
+  type: string;
+  resolve?: unknown;
+  check?: unknown;
+  guards?: unknown[];
+  assignment?: unknown;
+  collect?: Fn;
+  event?: unknown;
+  id?: string;
+  delay?: unknown;
+  sendId?: unknown;
+};
+
+/** One configuration the machine can be in: the ordered node set XState keeps, its status and atomic ids. */
+export interface Configuration {
+  status: StepperSnapshot['status'];
+  activeIds: readonly string[];
+  /** a snapshot of the instrumented machine in this configuration (another case's context), to run XState from */
+  reference: AnyMachineSnapshot;
+  /** event type → decision trie */
+  tries: Map<string, TapeNode | undefined>;
+}
+
+/** The event a guard or action saw: the step's own event (or the init event), or an event XState made (done). */
+export type EventRef = { own: true } | { own: false; event: unknown };
+export type TapeNode =
+  | { kind: 'guard'; name: string; event: EventRef; onTrue?: TapeNode; onFalse?: TapeNode }
+  | { kind: 'actions'; actions: readonly ActionDef[]; event: EventRef; next?: TapeNode }
+  | { kind: 'microstep'; configuration: Configuration; next?: TapeNode }
+  | { kind: 'end' };
+export type Recorded =
+  | { kind: 'guard'; name: string; event: unknown; result: boolean }
+  | { kind: 'actions'; actions: readonly ActionDef[]; event: unknown }
+  | { kind: 'resolved' };
+
+export const implementations = procedureMachine.implementations as unknown as {
+  actions: Record<string, Builtin | undefined>;
+  guards: Record<string, Builtin | undefined>;
+  delays: Record<string, unknown>;
+};
+export const MARKER = 'fastStepper.marker';
+
+export class Unsupported extends Error {}
+export class Miss extends Error {}
+export const MISS = new Miss('no recorded step for these guard outcomes');
+
+/** A snapshot of the fast stepper: what the Stepper interface shows, and the configuration it stands for. */
+export class FastSnapshot implements StepperSnapshot {
+  readonly status: StepperSnapshot['status'];
+  readonly activeIds: readonly string[];
+  readonly #configuration: Configuration;
+  constructor(
+    configuration: Configuration,
+    readonly context: ProcedureContext,
+  ) {
+    this.status = configuration.status;
+    this.activeIds = configuration.activeIds;
+    this.#configuration = configuration;
+  }
+  static configurationOf(snapshot: StepperSnapshot): Configuration | undefined {
+    return #configuration in snapshot ? (snapshot as FastSnapshot).#configuration : undefined;
+  }
+}
+
+export function toSnapshot(
+  configuration: Configuration,
+  context: ProcedureContext,
+): StepperSnapshot {
+  return new FastSnapshot(configuration, context);
+}
