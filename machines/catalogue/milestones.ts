@@ -11,7 +11,7 @@ export const PHASES = ['detection', 'guardianship', 'age', 'placement', 'reflect
 export type Phase = (typeof PHASES)[number];
 
 export interface MilestoneEntry {
-  /** reference.md, Stage model: 0 detection … 12 terminal/exit states */
+  /** reference.md, Stage model: 0 detection … 11 durable solution (asylum beside it), 12 leaving the line (exits) */
   stage: number;
   phase: Phase;
   actor: Actor;
@@ -29,7 +29,7 @@ type Row = [stage: number, phase: Phase, actor: Actor, flags?: { repeats?: true;
 const ROWS: Record<MilestoneId, Row> = {
   detected: [0, 'detection', 'police'],
   presumedVictim: [0, 'detection', 'police', { overview: true }],
-  notIdentified: [0, 'exit', 'police', { overview: true }],
+  notIdentified: [12, 'exit', 'police', { overview: true }],
   nonPunishment: [0, 'detection', 'prosecutor'],
   reportedToGuardianshipService: [1, 'guardianship', 'police'],
   outsideGuardianshipScope: [1, 'guardianship', 'guardianshipService', { overview: true }],
@@ -49,18 +49,18 @@ const ROWS: Record<MilestoneId, Row> = {
   statementGiven: [10, 'justice', 'police', { overview: true }],
   registrationCertificate: [7, 'residence', 'immigrationOffice', { repeats: true, status: true, overview: true }],
   temporaryResidenceCard: [8, 'residence', 'immigrationOffice', { repeats: true, status: true, overview: true }],
-  residenceWithdrawn: [8, 'residence', 'immigrationOffice', { status: true, overview: true }],
+  residenceWithdrawn: [12, 'residence', 'immigrationOffice', { status: true, overview: true }],
   permanentResidence: [9, 'residence', 'immigrationOffice', { status: true, overview: true }],
   prosecutionDismissed: [10, 'justice', 'prosecutor'],
   requisitions: [10, 'justice', 'prosecutor'],
   conviction: [10, 'justice', 'prosecutor'],
   acquittal: [10, 'justice', 'prosecutor'],
   durableSolutionProcedure: [11, 'exit', 'guardian', { overview: true }],
-  asylumApplication: [12, 'exit', 'guardian'],
+  asylumApplication: [11, 'exit', 'guardian'],
   returned: [12, 'exit', 'immigrationOffice'],
   disappeared: [12, 'exit', 'centre'],
   adultTrack: [12, 'exit', 'immigrationOffice'],
-  turned18: [12, 'exit', 'guardianshipService'],
+  turned18: [4, 'exit', 'guardianshipService'],
   documentLapsed: [11, 'exit', 'immigrationOffice'],
   // Acts the law does not allow, recorded with their reason (nothing happens silently).
   appealOutOfTime: [3, 'age', 'guardian'],

@@ -2,8 +2,8 @@
 // criminal-justice line beside it, the other procedures, and each exit. Pure data and a pure reading of a
 // run's milestones; no DOM.
 //
-// Choice: milestone → stage follows /work/shared/domain/reference.md (Stage 0 detection … Stage 12 exits).
-// The procedure catalogue in machines/ is to hold each milestone's stage; until it does, this table does.
+// Each milestone's stage is the catalogue's (machines/catalogue/milestones.ts); Stage 12 is drawn as an exit.
+import { MILESTONE_IDS, MILESTONES } from '../../../machines/catalogue/milestones';
 import type { Milestone, MilestoneId, OutcomeId } from '../../../machines/case/types';
 
 export type StageNumber = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
@@ -16,47 +16,9 @@ export const SIDE_LINES: { stage: StageNumber; from: StageNumber; to: StageNumbe
   { stage: 11, from: 3, to: 5 },
 ];
 
-export const STAGE_OF: Record<MilestoneId, StageNumber | 'exit'> = {
-  documentLapsed: 11,
-  appealOutOfTime: 3,
-  appealOutsideScope: 3,
-  requestOutsideScope: 11,
-  statementAfterReflectionPeriod: 6,
-  detected: 0,
-  presumedVictim: 0,
-  nonPunishment: 0,
-  notIdentified: 'exit',
-  reportedToGuardianshipService: 1,
-  outsideGuardianshipScope: 1,
-  borderDetention: 2,
-  observationCentre: 2,
-  ageDoubted: 3,
-  ageAssessment: 3,
-  identifiedAsMinor: 3,
-  identifiedAsAdult: 3,
-  ageAppeal: 3,
-  adultTrack: 'exit',
-  guardianAppointed: 4,
-  guardianshipEnded: 4,
-  turned18: 4,
-  specialisedCentre: 5,
-  specialisedShelter: 5,
-  reflectionPeriod: 6,
-  minorResidenceDocument: 6,
-  registrationCertificate: 7,
-  temporaryResidenceCard: 8,
-  permanentResidence: 9,
-  residenceWithdrawn: 'exit',
-  statementGiven: 10,
-  prosecutionDismissed: 10,
-  requisitions: 10,
-  conviction: 10,
-  acquittal: 10,
-  asylumApplication: 11,
-  durableSolutionProcedure: 11,
-  returned: 'exit',
-  disappeared: 'exit',
-};
+export const STAGE_OF = Object.fromEntries(
+  MILESTONE_IDS.map((id) => [id, MILESTONES[id].stage === 12 ? 'exit' : (MILESTONES[id].stage as StageNumber)]),
+) as Record<MilestoneId, StageNumber | 'exit'>;
 
 /** outcomes that end the walk on the main line itself (the others leave it) */
 const ON_THE_LINE: ReadonlySet<OutcomeId> = new Set(['permanentResidence', 'temporaryResidence']);
