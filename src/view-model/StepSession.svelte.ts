@@ -8,6 +8,7 @@ import type { FieldIssue } from './caseChecks';
 import { setCaseField } from './casePath';
 import { comparePaths, type PathDifference } from './compare';
 import { decisionsAt, applyEvent, type Decision, type DecisionOption } from './decisions';
+import { Quiz } from './Quiz.svelte';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -35,24 +36,31 @@ export class StepSession {
   issues: FieldIssue[] = $derived(findIssues(this.caseFile));
   steps: Step[] = $derived(this.run?.steps ?? []);
   step: Step | undefined = $derived(this.steps[this.index]);
+  /** The trainer's "What would you do?" mode; while a stop is unanswered the view shows the step before. */
+  readonly quiz: Quiz = new Quiz(this);
+  /** The step whose result the view shows: the one before while a quiz stop hides the current one (-1: none). */
+  shownIndex = $derived(this.quiz.isPending ? this.index - 1 : this.index);
+  shownStep: Step | undefined = $derived(this.steps[this.shownIndex]);
   isAtStart = $derived(this.index === 0);
   isAtEnd = $derived(this.steps.length === 0 || this.index >= this.steps.length - 1);
   /** States visited up to the current step, in first-visit order. */
-  visitedStateIds: string[] = $derived(orderedUnique(this.steps.slice(0, this.index + 1).flatMap((s) => s.activeStateIds)));
-  takenTransitions: TakenTransition[] = $derived(this.steps.slice(1, this.index + 1).flatMap((s) => s.transitions));
-  milestonesSoFar: Milestone[] = $derived(this.steps.slice(0, this.index + 1).flatMap((s) => s.milestones));
-  nextEvents: string[] = $derived(this.steps[this.index + 1] ? [this.steps[this.index + 1].event.type] : []);
+  visitedStateIds: string[] = $derived(orderedUnique(this.steps.slice(0, this.shownIndex + 1).flatMap((s) => s.activeStateIds)));
+  takenTransitions: TakenTransition[] = $derived(this.steps.slice(1, this.shownIndex + 1).flatMap((s) => s.transitions));
+  milestonesSoFar: Milestone[] = $derived(this.steps.slice(0, this.shownIndex + 1).flatMap((s) => s.milestones));
+  nextEvents: string[] = $derived(this.steps[this.index + 1] && !this.quiz.isPending ? [this.steps[this.index + 1].event.type] : []);
   decisions: Decision[] = $derived(decisionsAt(this.step));
 
   #timer: ReturnType<typeof setInterval> | undefined;
   // A plain cache, deliberately not reactive: previews are read by a deferred task, never tracked.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #previews = new Map<string, Trace['outcome'] | null>();
+  #previews = new Map<string, Trace | null>();
   #stepper: Stepper;
 
-  constructor(caseFile: CaseFile, options: { step?: number; scenarioId?: string; stepper?: Stepper } = {}) {
+  constructor(caseFile: CaseFile, options: { step?: number; scenarioId?: string; stepper?: Stepper; storage?: Storage } = {}) {
     this.#stepper = options.stepper ?? runSafely;
-    this.load(caseFile, options);
+    if ('storage' in options) this.quiz.storage = options.storage;
+    this.#load(caseFile, options);
+    this.quiz.restore();
   }
 
   get trace(): Trace | undefined {
@@ -61,6 +69,11 @@ export class StepSession {
 
   /** Replace the case (scenario, upload, share link, autosave): history and comparison start afresh. */
   load(caseFile: CaseFile, options: { step?: number; scenarioId?: string } = {}): void {
+    this.#load(caseFile, options);
+    this.quiz.reset();
+  }
+
+  #load(caseFile: CaseFile, options: { step?: number; scenarioId?: string }): void {
     this.pause();
     this.caseFile = caseFile;
     this.scenarioId = options.scenarioId;
@@ -74,6 +87,7 @@ export class StepSession {
   edit(path: string, value: unknown): void {
     this.caseFile = setCaseField(this.caseFile, path, value);
     this.scenarioId = undefined;
+    if (this.quiz.answers.length) this.quiz.reset();
     if (this.issues.length === 0) this.#rerun();
   }
 
@@ -82,6 +96,7 @@ export class StepSession {
     const before = this.run?.trace;
     this.caseFile = next;
     this.scenarioId = undefined;
+    if (this.quiz.answers.length) this.quiz.reset();
     if (this.issues.length > 0) return;
     this.#rerun();
     const after = this.run?.trace;
@@ -110,13 +125,18 @@ export class StepSession {
   }
 
   /** The outcome an option would lead to, from a full run of the changed case (cached: runs are pure). */
-  previewOutcome(option: DecisionOption): Trace['outcome'] | null {
-    if (!this.step) return null;
-    const changed = option.apply(this.caseFile, this.step);
+  previewOutcome(option: DecisionOption, step: Step | undefined = this.step): Trace['outcome'] | null {
+    return this.previewTrace(option, step)?.outcome ?? null;
+  }
+
+  /** The whole trace an option (taken at `step`) would lead to (same cache). */
+  previewTrace(option: DecisionOption, step: Step | undefined = this.step): Trace | null {
+    if (!step) return null;
+    const changed = option.apply(this.caseFile, step);
     const key = JSON.stringify(changed);
     if (!this.#previews.has(key)) {
       const result = findIssues(changed).length ? null : this.#stepper(changed);
-      this.#previews.set(key, result?.ok ? result.run.trace.outcome : null);
+      this.#previews.set(key, result?.ok ? result.run.trace : null);
     }
     return this.#previews.get(key) ?? null;
   }
@@ -126,6 +146,11 @@ export class StepSession {
   }
 
   next(): boolean {
+    // At an unanswered quiz stop, "next" first shows what happened; the following press moves on.
+    if (this.quiz.isPending) {
+      this.quiz.reveal();
+      return true;
+    }
     if (this.isAtEnd) {
       this.pause();
       return false;
@@ -145,7 +170,7 @@ export class StepSession {
   }
 
   play(): void {
-    if (this.playing) return;
+    if (this.playing || this.quiz.isPending) return;
     if (this.isAtEnd) this.index = 0;
     this.playing = true;
     this.#schedule();
@@ -170,7 +195,8 @@ export class StepSession {
   #schedule(): void {
     clearInterval(this.#timer);
     this.#timer = setInterval(() => {
-      if (!this.next()) this.pause();
+      // Autoplay stops at each quiz stop: the room answers before the step is shown.
+      if (!this.next() || this.quiz.isPending) this.pause();
     }, 1000 / this.speed);
   }
 
