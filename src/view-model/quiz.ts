@@ -30,6 +30,12 @@ export function procedureOption(decision: Decision, caseFile: Parameters<Decisio
   return decision.options.find((o) => outcome && outcomeOf(o.id) === outcome)?.id;
 }
 
+/** The milestones of a step that answer this decision (those that raised it), else all the step's milestones. */
+export function answeringMilestones(decision: Pick<Decision, 'raisedBy'>, milestones: Milestone[]): Milestone[] {
+  const own = milestones.filter((ms) => decision.raisedBy.includes(ms.id));
+  return own.length ? own : milestones;
+}
+
 export interface DebriefItem {
   stepIndex: number;
   day: number;

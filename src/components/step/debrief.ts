@@ -3,7 +3,7 @@
 import { m } from '../../i18n/messages';
 import type { StepSession } from '../../view-model/StepSession.svelte';
 import { DECISIONS } from '../../view-model/decisions';
-import { procedureOption, type Debrief, type DebriefLabels } from '../../view-model/quiz';
+import { answeringMilestones, procedureOption, type Debrief, type DebriefLabels } from '../../view-model/quiz';
 import { label } from './labels';
 
 export function buildDebrief(session: StepSession): Debrief {
@@ -24,7 +24,7 @@ export function buildDebrief(session: StepSession): Debrief {
         picked: answer.pickedId ? optionOf(answer.pickedId)?.label() : undefined,
         procedure: procedureId ? optionOf(procedureId).label() : undefined,
         matched: answer.pickedId && procedureId ? answer.pickedId === procedureId : null,
-        bases: step.milestones.map((ms) => ({ milestone: label('milestone', ms.id), basis: ms.basis, source: ms.source })),
+        bases: answeringMilestones(decision, step.milestones).map((ms) => ({ milestone: label('milestone', ms.id), basis: ms.basis, source: ms.source })),
       }];
     });
   return {
