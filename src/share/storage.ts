@@ -8,7 +8,13 @@ export interface Saved {
   case: CaseFile;
   step: number;
   scenarioId?: string;
+  /** The last case that ran, while `case` does not (so the walk and its step survive a reload). */
+  lastValid?: CaseFile;
+  /** The comparison on show: its reason and the case it compares against. */
+  compareWith?: { reason: string; case: CaseFile };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export function saveSession(saved: Saved, storage: Storage | undefined = globalThis.localStorage): boolean {
   try {
@@ -25,7 +31,14 @@ export function loadSession(storage: Storage | undefined = globalThis.localStora
     if (!text) return null;
     const saved = JSON.parse(text) as Partial<Saved>;
     if (!saved.case || typeof saved.case !== 'object') return null;
-    return { case: saved.case, step: typeof saved.step === 'number' ? saved.step : 0, scenarioId: saved.scenarioId };
+    const compareWith = isObject(saved.compareWith) && typeof saved.compareWith.reason === 'string' && isObject(saved.compareWith.case) ? saved.compareWith : undefined;
+    return {
+      case: saved.case,
+      step: typeof saved.step === 'number' ? saved.step : 0,
+      scenarioId: saved.scenarioId,
+      ...(isObject(saved.lastValid) ? { lastValid: saved.lastValid as unknown as CaseFile } : {}),
+      ...(compareWith ? { compareWith } : {}),
+    };
   } catch {
     return null;
   }

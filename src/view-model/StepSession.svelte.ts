@@ -10,11 +10,24 @@ import { comparePaths, type PathDifference } from './compare';
 import { decisionsAt, applyEvent, type Decision, type DecisionOption } from './decisions';
 import { Quiz } from './Quiz.svelte';
 
+/** Everything a reload needs to come back exactly where the user was, valid case or not. */
+export interface SessionSnapshot {
+  case: CaseFile;
+  step: number;
+  scenarioId?: string;
+  /** The last case that ran, when the working case does not (the walk goes on showing its path). */
+  lastValid?: CaseFile;
+  /** The comparison on show: its reason and the case it compares against. */
+  compareWith?: { reason: string; case: CaseFile };
+}
+
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export interface Comparison {
   reason: string;
+  /** The case before the change (kept so a reload can redraw the comparison). */
+  beforeCase: CaseFile;
   before: Trace;
   after: Trace;
   difference: PathDifference;
@@ -28,12 +41,20 @@ export class StepSession {
   /** The last run of a valid case; kept while the form holds an invalid edit. */
   run = $state.raw<Run | null>(null);
   runError = $state<string | null>(null);
+  /** The case `run` was computed from. */
+  runCase = $state.raw<CaseFile | null>(null);
+  /** Opened as a blank case: problems show only on fields the user has touched, until the case first runs. */
+  blankStart = $state(false);
+  touched = $state.raw<string[]>([]);
   index = $state(0);
   playing = $state(false);
   speed = $state<Speed>(1);
   comparison = $state.raw<Comparison | null>(null);
 
   issues: FieldIssue[] = $derived(findIssues(this.caseFile));
+  visibleIssues: FieldIssue[] = $derived(
+    this.blankStart ? this.issues.filter((i) => this.touched.some((t) => i.path === t || i.path.startsWith(`${t}.`) || t.startsWith(`${i.path}.`))) : this.issues,
+  );
   steps: Step[] = $derived(this.run?.steps ?? []);
   step: Step | undefined = $derived(this.steps[this.index]);
   /** The trainer's "What would you do?" mode; while a stop is unanswered the view shows the step before. */
@@ -68,17 +89,21 @@ export class StepSession {
   }
 
   /** Replace the case (scenario, upload, share link, autosave): history and comparison start afresh. */
-  load(caseFile: CaseFile, options: { step?: number; scenarioId?: string } = {}): void {
+  load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean } = {}): void {
     this.#load(caseFile, options);
     this.quiz.reset();
   }
 
-  #load(caseFile: CaseFile, options: { step?: number; scenarioId?: string }): void {
+  #load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean }): void {
     this.pause();
     this.caseFile = caseFile;
     this.scenarioId = options.scenarioId;
+    this.blankStart = options.blank === true;
+    this.touched = [];
     this.comparison = null;
     this.run = null;
+    this.runCase = null;
+    this.runError = null;
     this.#rerun();
     this.index = this.#clamp(options.step ?? 0);
   }
@@ -87,6 +112,7 @@ export class StepSession {
   edit(path: string, value: unknown): void {
     this.caseFile = setCaseField(this.caseFile, path, value);
     this.scenarioId = undefined;
+    if (this.blankStart && !this.touched.includes(path)) this.touched = [...this.touched, path];
     if (this.quiz.answers.length) this.quiz.reset();
     if (this.issues.length === 0) this.#rerun();
   }
@@ -94,13 +120,43 @@ export class StepSession {
   /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
   change(next: CaseFile, reason: string): void {
     const before = this.run?.trace;
+    const beforeCase = this.runCase;
     this.caseFile = next;
     this.scenarioId = undefined;
     if (this.quiz.answers.length) this.quiz.reset();
     if (this.issues.length > 0) return;
     this.#rerun();
     const after = this.run?.trace;
-    this.comparison = before && after ? { reason, before, after, difference: comparePaths(before, after) } : null;
+    this.comparison = before && after && beforeCase ? { reason, before, after, beforeCase, difference: comparePaths(before, after) } : null;
+  }
+
+  /** What a reload needs (see SessionSnapshot). */
+  snapshot(): SessionSnapshot {
+    return {
+      case: this.caseFile,
+      step: this.index,
+      scenarioId: this.scenarioId,
+      ...(this.runCase && this.runCase !== this.caseFile ? { lastValid: this.runCase } : {}),
+      ...(this.comparison ? { compareWith: { reason: this.comparison.reason, case: this.comparison.beforeCase } } : {}),
+    };
+  }
+
+  /** Come back to a snapshot: the same case (even an invalid one, over the path of its last valid version), step and comparison. */
+  restore(saved: SessionSnapshot): void {
+    this.#load(saved.lastValid ?? saved.case, { scenarioId: saved.scenarioId, blank: saved.scenarioId === 'blank' });
+    if (saved.lastValid) {
+      this.caseFile = saved.case;
+      if (this.issues.length === 0) this.#rerun();
+    }
+    if (saved.compareWith && this.run) {
+      const before = this.#stepper(saved.compareWith.case);
+      if (before.ok) {
+        const after = this.run.trace;
+        this.comparison = { reason: saved.compareWith.reason, before: before.run.trace, after, beforeCase: saved.compareWith.case, difference: comparePaths(before.run.trace, after) };
+      }
+    }
+    this.index = this.#clamp(saved.step);
+    this.quiz.restore();
   }
 
   choose(decision: Decision, option: DecisionOption): void {
@@ -205,6 +261,8 @@ export class StepSession {
     const result = this.#stepper(this.caseFile);
     if (result.ok) {
       this.run = result.run;
+      this.runCase = this.caseFile;
+      this.blankStart = false;
       this.runError = null;
       this.index = this.#clamp(this.index);
     } else {

@@ -21,12 +21,14 @@ describe('CaseBuilder', () => {
     const { container } = render(CaseBuilder, { props: { session: s } });
     const nationality = container.querySelector<HTMLInputElement>('#field-person-nationality')!;
     await fireEvent.input(nationality, { target: { value: 'zz' } });
-    expect(s.caseFile.person.nationality).toBe('ZZ');
+    await fireEvent.change(nationality);
+    expect(s.caseFile.person.nationality).toBe('zz');
     const error = container.querySelector('[data-testid="error-person.nationality"]')!;
-    expect(error.textContent).toContain('ZZ');
+    expect(error.textContent).toContain('zz');
     expect(nationality.getAttribute('aria-invalid')).toBe('true');
     expect(nationality.getAttribute('aria-describedby')).toContain(error.id);
-    await fireEvent.input(nationality, { target: { value: 'NG' } });
+    await fireEvent.input(nationality, { target: { value: 'Nigeria' } });
+    expect(s.caseFile.person.nationality).toBe('NG');
     expect(container.querySelector('[data-testid="error-person.nationality"]')).toBeNull();
   });
 
