@@ -1,10 +1,10 @@
 // The engine: runs a case file through the procedure machine with XState's pure microstep functions and a
 // simulated clock in days. Delayed transitions come back as `xstate.raise` actions with a delay; the engine
 // schedules them itself, so a run is deterministic and never waits.
-import { getInitialMicrosteps, getMicrosteps, type AnyMachineSnapshot } from 'xstate';
 import { addDays } from '../dates';
 import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, toFacts, type AssumptionId, type Facts } from './facts';
-import { MISSING_INPUT, procedureMachine, type MilestoneParams, type ProcedureContext, type ProcedureEvent } from '../procedure/machine';
+import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
+import { isActive, xstateStepper, type Microstep, type Stepper, type StepperSnapshot } from './stepper';
 import { evaluateConditions, type Known } from '../procedure/conditions';
 import type { RuleId, RulesInForce } from '../rules/rules';
 import type { CaseFile, Milestone, MilestoneId, OutcomeId, Trace, VictimStatusConditions } from './types';
@@ -44,8 +44,6 @@ const STATUS_DECISIONS: ReadonlySet<MilestoneId> = new Set([
 
 /** Milestones that may occur more than once (case-format.md). */
 const REPEATABLE: ReadonlySet<MilestoneId> = new Set(['registrationCertificate', 'temporaryResidenceCard']);
-
-type Microstep = [AnyMachineSnapshot, { type: string; params?: unknown; info?: { context?: ProcedureContext } }[]];
 
 interface Timer {
   day: number;
@@ -98,11 +96,6 @@ export function getCaseEvents(c: CaseFile, rules: RulesInForce, used: Set<Assump
   return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.day - b.e.day || a.i - b.i).map(({ e }) => e);
 }
 
-function atomicIds(snapshot: AnyMachineSnapshot): string[] {
-  const nodes = (snapshot as unknown as { _nodes: { id: string; type: string }[] })._nodes;
-  return nodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id);
-}
-
 function regionOf(id: string): string {
   return id.split('.').slice(0, 3).join('.');
 }
@@ -121,26 +114,26 @@ function transitionsBetween(before: string[], after: string[], eventType: string
   return out;
 }
 
-function knownOf(snapshot: AnyMachineSnapshot): Known {
-  return (snapshot.context as ProcedureContext).known;
+function knownOf(snapshot: StepperSnapshot): Known {
+  return snapshot.context.known;
 }
 
-function outcomeOf(snapshot: AnyMachineSnapshot, facts: Facts, day: number, used: Set<AssumptionId>, seen: ReadonlySet<MilestoneId>): OutcomeId {
+function outcomeOf(snapshot: StepperSnapshot, facts: Facts, day: number, used: Set<AssumptionId>, seen: ReadonlySet<MilestoneId>): OutcomeId {
   const known = knownOf(snapshot);
   // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
   if (seen.has('permanentResidence')) return 'permanentResidence';
-  if (snapshot.matches('disappeared')) return 'disappeared';
-  if (snapshot.matches('returned')) return 'returned';
-  const track = (s: string) => snapshot.matches({ pathway: { victimTrack: s } });
+  if (isActive(snapshot, 'procedure.disappeared')) return 'disappeared';
+  if (isActive(snapshot, 'procedure.returned')) return 'returned';
+  const track = (s: string) => isActive(snapshot, `procedure.pathway.victimTrack.${s}`);
   if (['minorDocument', 'reflectionPeriod', 'registrationCertificate', 'temporaryResidence'].some(track)) {
     return 'temporaryResidence';
   }
   if (track('notIdentified')) return 'notIdentified';
   if (known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted)) return 'adultTrack';
-  if (facts.asylumApplication || snapshot.matches({ pathway: { otherTracks: { durableSolution: 'requested' } } })) {
+  if (facts.asylumApplication || isActive(snapshot, 'procedure.pathway.otherTracks.durableSolution.requested')) {
     return 'otherProcedure';
   }
-  if (snapshot.matches({ pathway: { otherTracks: { durableSolution: 'stay' } } })) return 'otherProcedure';
+  if (isActive(snapshot, 'procedure.pathway.otherTracks.durableSolution.stay')) return 'otherProcedure';
   const stillMinor = known.ageDecision === 'minor' && day < (known.majorityDay ?? Infinity);
   if (stillMinor) {
     used.add('minorFallback');
@@ -149,16 +142,16 @@ function outcomeOf(snapshot: AnyMachineSnapshot, facts: Facts, day: number, used
   return 'mustLeave';
 }
 
-// The machine as the runner steps it. XState's pure stepping functions build a throw-away actor on each call, and
-// that actor first works out an initial state without input, which the procedure refuses (MISSING_INPUT) and
-// nobody reads. This view of the machine gives that same refusal at once; all else is the machine itself
-// (a fifth of a run saved; the acceptance cases and tests/machines check the traces).
-const steppedMachine: typeof procedureMachine = Object.create(procedureMachine, {
-  getInitialSnapshot: { value: () => ({ status: 'error', output: undefined, error: MISSING_INPUT }) },
-});
+export interface RunOptions {
+  /** Keep every step (the step-through view); off for cohorts, which read the trace only. */
+  recordSteps?: boolean;
+  /** How the machine is stepped: XState by default; a faster stepper must give the same microsteps. */
+  stepper?: Stepper;
+}
 
-export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } = {}): Run {
+export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   const recordSteps = options.recordSteps ?? true;
+  const stepper = options.stepper ?? xstateStepper;
   const { facts, rules, used: usedList } = toFacts(caseFile);
   const used = new Set<AssumptionId>(usedList);
   const horizon = facts.horizonDays;
@@ -170,13 +163,13 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
   const steps: Step[] = [];
   const stateAssumptions = new Set<string>();
   let decision: VictimStatusConditions | undefined;
-  let snapshot: AnyMachineSnapshot | undefined;
+  let snapshot: StepperSnapshot | undefined;
   let active: string[] = [];
 
   const apply = (microsteps: Microstep[], event: StepEvent) => {
     const added: Milestone[] = [];
     const transitions: TakenTransition[] = [];
-    for (const [next, actions] of microsteps) {
+    for (const { snapshot: next, actions } of microsteps) {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
@@ -194,13 +187,13 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
             ...p.attributes,
           };
           if (STATUS_DECISIONS.has(p.id)) {
-            m.conditions = evaluateConditions(facts, rules, (action.info?.context ?? (next.context as ProcedureContext)).known);
+            m.conditions = evaluateConditions(facts, rules, (action.context ?? next.context).known);
           }
           if (p.assumption) stateAssumptions.add(p.assumption);
           milestones.push(m);
           added.push(m);
         } else if (action.type === 'recordStatusDecision') {
-          const ctx = action.info?.context ?? (next.context as ProcedureContext);
+          const ctx = action.context ?? next.context;
           decision = evaluateConditions(facts, rules, ctx.known);
         } else if (action.type === 'xstate.raise') {
           const p = action.params as { event: { type: string }; id?: string; delay?: number };
@@ -212,7 +205,7 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
         }
       }
       if (recordSteps) {
-        const nextActive = atomicIds(next);
+        const nextActive = next.activeIds as string[];
         transitions.push(...transitionsBetween(active, nextActive, event.type));
         active = nextActive;
       }
@@ -230,7 +223,7 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
     });
   };
 
-  apply(getInitialMicrosteps(steppedMachine, { facts, rules }) as unknown as Microstep[], { type: 'case.opened', day: 0 });
+  apply(stepper.initial({ facts, rules }), { type: 'case.opened', day: 0 });
   let nextCase = 0;
   let clock = 0;
   while (snapshot!.status === 'active') {
@@ -246,7 +239,7 @@ export function stepCase(caseFile: CaseFile, options: { recordSteps?: boolean } 
     if (useCase) nextCase++;
     else timers.delete(timer![0]);
     clock = event.day;
-    apply(getMicrosteps(steppedMachine, snapshot!, event as unknown as ProcedureEvent) as unknown as Microstep[], event);
+    apply(stepper.next(snapshot!, event as unknown as ProcedureEvent), event);
   }
   const final = snapshot!;
   const known = knownOf(final);
@@ -319,6 +312,6 @@ function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<
 }
 
 /** The trace alone: the same run as `stepCase`, without keeping the steps. */
-export function runCase(caseFile: CaseFile): Trace {
-  return stepCase(caseFile, { recordSteps: false }).trace;
+export function runCase(caseFile: CaseFile, options: Omit<RunOptions, 'recordSteps'> = {}): Trace {
+  return stepCase(caseFile, { ...options, recordSteps: false }).trace;
 }

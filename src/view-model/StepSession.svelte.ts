@@ -10,6 +10,9 @@ import { comparePaths, type PathDifference } from './compare';
 import { decisionsAt, applyEvent, type Decision, type DecisionOption } from './decisions';
 import { Quiz } from './Quiz.svelte';
 
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+
 /** Everything a reload needs to come back exactly where the user was, valid case or not. */
 export interface SessionSnapshot {
   case: CaseFile;
@@ -20,9 +23,6 @@ export interface SessionSnapshot {
   /** The comparison on show: its reason and the case it compares against. */
   compareWith?: { reason: string; case: CaseFile };
 }
-
-export const SPEEDS = [0.5, 1, 2, 4] as const;
-export type Speed = (typeof SPEEDS)[number];
 
 export interface Comparison {
   reason: string;
@@ -36,40 +36,39 @@ export interface Comparison {
 type Stepper = (caseFile: CaseFile) => ReturnType<typeof runSafely>;
 
 export class StepSession {
-  caseFile = $state.raw<CaseFile>(null as unknown as CaseFile);
-  scenarioId = $state<string | undefined>(undefined);
+  #caseFile = $state.raw<CaseFile>(null as unknown as CaseFile);
+  #scenarioId = $state<string | undefined>(undefined);
   /** The last run of a valid case; kept while the form holds an invalid edit. */
-  run = $state.raw<Run | null>(null);
-  runError = $state<string | null>(null);
-  /** The case `run` was computed from. */
-  runCase = $state.raw<CaseFile | null>(null);
+  #run = $state.raw<Run | null>(null);
+  #runError = $state<string | null>(null);
+  /** The case `#run` was computed from. */
+  #runCase = $state.raw<CaseFile | null>(null);
   /** Opened as a blank case: problems show only on fields the user has touched, until the case first runs. */
-  blankStart = $state(false);
-  touched = $state.raw<string[]>([]);
-  index = $state(0);
-  playing = $state(false);
-  speed = $state<Speed>(1);
-  comparison = $state.raw<Comparison | null>(null);
+  #blankStart = $state(false);
+  #touched = $state.raw<string[]>([]);
+  #index = $state(0);
+  #playing = $state(false);
+  #speed = $state<Speed>(1);
+  #comparison = $state.raw<Comparison | null>(null);
 
-  issues: FieldIssue[] = $derived(findIssues(this.caseFile));
-  visibleIssues: FieldIssue[] = $derived(
-    this.blankStart ? this.issues.filter((i) => this.touched.some((t) => i.path === t || i.path.startsWith(`${t}.`) || t.startsWith(`${i.path}.`))) : this.issues,
+  #issues: FieldIssue[] = $derived(findIssues(this.#caseFile));
+  #visibleIssues: FieldIssue[] = $derived(
+    this.#blankStart ? this.#issues.filter((i) => this.#touched.some((t) => i.path === t || i.path.startsWith(`${t}.`) || t.startsWith(`${i.path}.`))) : this.#issues,
   );
-  steps: Step[] = $derived(this.run?.steps ?? []);
-  step: Step | undefined = $derived(this.steps[this.index]);
+  #steps: Step[] = $derived(this.#run?.steps ?? []);
+  #step: Step | undefined = $derived(this.#steps[this.#index]);
   /** The trainer's "What would you do?" mode; while a stop is unanswered the view shows the step before. */
   readonly quiz: Quiz = new Quiz(this);
   /** The step whose result the view shows: the one before while a quiz stop hides the current one (-1: none). */
-  shownIndex = $derived(this.quiz.isPending ? this.index - 1 : this.index);
-  shownStep: Step | undefined = $derived(this.steps[this.shownIndex]);
-  isAtStart = $derived(this.index === 0);
-  isAtEnd = $derived(this.steps.length === 0 || this.index >= this.steps.length - 1);
+  #shownIndex = $derived(this.quiz.isPending ? this.#index - 1 : this.#index);
+  #isAtStart = $derived(this.#index === 0);
+  #isAtEnd = $derived(this.#steps.length === 0 || this.#index >= this.#steps.length - 1);
   /** States visited up to the current step, in first-visit order. */
-  visitedStateIds: string[] = $derived(orderedUnique(this.steps.slice(0, this.shownIndex + 1).flatMap((s) => s.activeStateIds)));
-  takenTransitions: TakenTransition[] = $derived(this.steps.slice(1, this.shownIndex + 1).flatMap((s) => s.transitions));
-  milestonesSoFar: Milestone[] = $derived(this.steps.slice(0, this.shownIndex + 1).flatMap((s) => s.milestones));
-  nextEvents: string[] = $derived(this.steps[this.index + 1] && !this.quiz.isPending ? [this.steps[this.index + 1].event.type] : []);
-  decisions: Decision[] = $derived(decisionsAt(this.step));
+  #visitedStateIds: string[] = $derived(orderedUnique(this.#steps.slice(0, this.#shownIndex + 1).flatMap((s) => s.activeStateIds)));
+  #takenTransitions: TakenTransition[] = $derived(this.#steps.slice(1, this.#shownIndex + 1).flatMap((s) => s.transitions));
+  #milestonesSoFar: Milestone[] = $derived(this.#steps.slice(0, this.#shownIndex + 1).flatMap((s) => s.milestones));
+  #nextEvents: string[] = $derived(this.#steps[this.#index + 1] && !this.quiz.isPending ? [this.#steps[this.#index + 1].event.type] : []);
+  #decisions: Decision[] = $derived(decisionsAt(this.#step));
 
   #timer: ReturnType<typeof setInterval> | undefined;
   // A plain cache, deliberately not reactive: previews are read by a deferred task, never tracked.
@@ -84,8 +83,76 @@ export class StepSession {
     this.quiz.restore();
   }
 
+  // Read-only to components: every change goes through a method below.
+  get caseFile(): CaseFile {
+    return this.#caseFile;
+  }
+  get scenarioId(): string | undefined {
+    return this.#scenarioId;
+  }
+  get run(): Run | null {
+    return this.#run;
+  }
+  get runError(): string | null {
+    return this.#runError;
+  }
+  get index(): number {
+    return this.#index;
+  }
+  get playing(): boolean {
+    return this.#playing;
+  }
+  get speed(): Speed {
+    return this.#speed;
+  }
+  get comparison(): Comparison | null {
+    return this.#comparison;
+  }
+  get issues(): FieldIssue[] {
+    return this.#issues;
+  }
+  /** The problems the form shows (a blank case's untouched fields stay quiet). */
+  get visibleIssues(): FieldIssue[] {
+    return this.#visibleIssues;
+  }
+  get runCase(): CaseFile | null {
+    return this.#runCase;
+  }
+  get shownIndex(): number {
+    return this.#shownIndex;
+  }
+  get shownStep(): Step | undefined {
+    return this.#steps[this.#shownIndex];
+  }
+  get steps(): Step[] {
+    return this.#steps;
+  }
+  get step(): Step | undefined {
+    return this.#step;
+  }
+  get isAtStart(): boolean {
+    return this.#isAtStart;
+  }
+  get isAtEnd(): boolean {
+    return this.#isAtEnd;
+  }
+  get visitedStateIds(): string[] {
+    return this.#visitedStateIds;
+  }
+  get takenTransitions(): TakenTransition[] {
+    return this.#takenTransitions;
+  }
+  get milestonesSoFar(): Milestone[] {
+    return this.#milestonesSoFar;
+  }
+  get nextEvents(): string[] {
+    return this.#nextEvents;
+  }
+  get decisions(): Decision[] {
+    return this.#decisions;
+  }
   get trace(): Trace | undefined {
-    return this.run?.trace;
+    return this.#run?.trace;
   }
 
   /** Replace the case (scenario, upload, share link, autosave): history and comparison start afresh. */
@@ -96,48 +163,26 @@ export class StepSession {
 
   #load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean }): void {
     this.pause();
-    this.caseFile = caseFile;
-    this.scenarioId = options.scenarioId;
-    this.blankStart = options.blank === true;
-    this.touched = [];
-    this.comparison = null;
-    this.run = null;
-    this.runCase = null;
-    this.runError = null;
+    this.#caseFile = caseFile;
+    this.#scenarioId = options.scenarioId;
+    this.#blankStart = options.blank === true;
+    this.#touched = [];
+    this.#comparison = null;
+    this.#run = null;
+    this.#runCase = null;
+    this.#runError = null;
     this.#rerun();
-    this.index = this.#clamp(options.step ?? 0);
-  }
-
-  /** A form edit: re-run when the case is valid, keep the step position. */
-  edit(path: string, value: unknown): void {
-    this.caseFile = setCaseField(this.caseFile, path, value);
-    this.scenarioId = undefined;
-    if (this.blankStart && !this.touched.includes(path)) this.touched = [...this.touched, path];
-    if (this.quiz.answers.length) this.quiz.reset();
-    if (this.issues.length === 0) this.#rerun();
-  }
-
-  /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
-  change(next: CaseFile, reason: string): void {
-    const before = this.run?.trace;
-    const beforeCase = this.runCase;
-    this.caseFile = next;
-    this.scenarioId = undefined;
-    if (this.quiz.answers.length) this.quiz.reset();
-    if (this.issues.length > 0) return;
-    this.#rerun();
-    const after = this.run?.trace;
-    this.comparison = before && after && beforeCase ? { reason, before, after, beforeCase, difference: comparePaths(before, after) } : null;
+    this.#index = this.#clamp(options.step ?? 0);
   }
 
   /** What a reload needs (see SessionSnapshot). */
   snapshot(): SessionSnapshot {
     return {
-      case: this.caseFile,
-      step: this.index,
-      scenarioId: this.scenarioId,
-      ...(this.runCase && this.runCase !== this.caseFile ? { lastValid: this.runCase } : {}),
-      ...(this.comparison ? { compareWith: { reason: this.comparison.reason, case: this.comparison.beforeCase } } : {}),
+      case: this.#caseFile,
+      step: this.#index,
+      scenarioId: this.#scenarioId,
+      ...(this.#runCase && this.#runCase !== this.#caseFile ? { lastValid: this.#runCase } : {}),
+      ...(this.#comparison ? { compareWith: { reason: this.#comparison.reason, case: this.#comparison.beforeCase } } : {}),
     };
   }
 
@@ -145,23 +190,45 @@ export class StepSession {
   restore(saved: SessionSnapshot): void {
     this.#load(saved.lastValid ?? saved.case, { scenarioId: saved.scenarioId, blank: saved.scenarioId === 'blank' });
     if (saved.lastValid) {
-      this.caseFile = saved.case;
-      if (this.issues.length === 0) this.#rerun();
+      this.#caseFile = saved.case;
+      if (this.#issues.length === 0) this.#rerun();
     }
-    if (saved.compareWith && this.run) {
+    if (saved.compareWith && this.#run) {
       const before = this.#stepper(saved.compareWith.case);
       if (before.ok) {
-        const after = this.run.trace;
-        this.comparison = { reason: saved.compareWith.reason, before: before.run.trace, after, beforeCase: saved.compareWith.case, difference: comparePaths(before.run.trace, after) };
+        const after = this.#run.trace;
+        this.#comparison = { reason: saved.compareWith.reason, before: before.run.trace, after, beforeCase: saved.compareWith.case, difference: comparePaths(before.run.trace, after) };
       }
     }
-    this.index = this.#clamp(saved.step);
+    this.#index = this.#clamp(saved.step);
     this.quiz.restore();
   }
 
+  /** A form edit: re-run when the case is valid, keep the step position. */
+  edit(path: string, value: unknown): void {
+    this.#caseFile = setCaseField(this.#caseFile, path, value);
+    this.#scenarioId = undefined;
+    if (this.#blankStart && !this.#touched.includes(path)) this.#touched = [...this.#touched, path];
+    if (this.quiz.answers.length) this.quiz.reset();
+    if (this.#issues.length === 0) this.#rerun();
+  }
+
+  /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
+  change(next: CaseFile, reason: string): void {
+    const before = this.#run?.trace;
+    const beforeCase = this.#runCase;
+    this.#caseFile = next;
+    this.#scenarioId = undefined;
+    if (this.quiz.answers.length) this.quiz.reset();
+    if (this.#issues.length > 0) return;
+    this.#rerun();
+    const after = this.#run?.trace;
+    this.#comparison = before && after && beforeCase ? { reason, before, after, beforeCase, difference: comparePaths(before, after) } : null;
+  }
+
   choose(decision: Decision, option: DecisionOption): void {
-    if (!this.step) return;
-    this.change(option.apply(this.caseFile, this.step), `${decision.id}: ${option.id}`);
+    if (!this.#step) return;
+    this.change(option.apply(this.#caseFile, this.#step), `${decision.id}: ${option.id}`);
   }
 
   /**
@@ -169,26 +236,26 @@ export class StepSession {
    * case fact (it happens now), the case re-runs and the view moves to the step where it happened.
    */
   takeEvent(eventType: string): boolean {
-    if (this.nextEvents.includes(eventType)) return this.next();
-    if (!this.step) return false;
-    const changed = applyEvent(this.caseFile, eventType, this.step);
+    if (this.#nextEvents.includes(eventType)) return this.next();
+    if (!this.#step) return false;
+    const changed = applyEvent(this.#caseFile, eventType, this.#step);
     if (!changed) return false;
-    const from = this.index;
+    const from = this.#index;
     this.change(changed, eventType);
-    const at = this.steps.findIndex((s, i) => i > from && s.event.type === eventType);
-    if (at >= 0) this.index = at;
+    const at = this.#steps.findIndex((s, i) => i > from && s.event.type === eventType);
+    if (at >= 0) this.#index = at;
     return at >= 0;
   }
 
   /** The outcome an option would lead to, from a full run of the changed case (cached: runs are pure). */
-  previewOutcome(option: DecisionOption, step: Step | undefined = this.step): Trace['outcome'] | null {
+  previewOutcome(option: DecisionOption, step: Step | undefined = this.#step): Trace['outcome'] | null {
     return this.previewTrace(option, step)?.outcome ?? null;
   }
 
   /** The whole trace an option (taken at `step`) would lead to (same cache). */
-  previewTrace(option: DecisionOption, step: Step | undefined = this.step): Trace | null {
+  previewTrace(option: DecisionOption, step: Step | undefined = this.#step): Trace | null {
     if (!step) return null;
-    const changed = option.apply(this.caseFile, step);
+    const changed = option.apply(this.#caseFile, step);
     const key = JSON.stringify(changed);
     if (!this.#previews.has(key)) {
       const result = findIssues(changed).length ? null : this.#stepper(changed);
@@ -198,7 +265,7 @@ export class StepSession {
   }
 
   clearComparison(): void {
-    this.comparison = null;
+    this.#comparison = null;
   }
 
   next(): boolean {
@@ -207,42 +274,42 @@ export class StepSession {
       this.quiz.reveal();
       return true;
     }
-    if (this.isAtEnd) {
+    if (this.#isAtEnd) {
       this.pause();
       return false;
     }
-    this.index += 1;
+    this.#index += 1;
     return true;
   }
   back(): void {
-    if (this.index > 0) this.index -= 1;
+    if (this.#index > 0) this.#index -= 1;
   }
   jump(index: number): void {
-    this.index = this.#clamp(index);
+    this.#index = this.#clamp(index);
   }
   restart(): void {
     this.pause();
-    this.index = 0;
+    this.#index = 0;
   }
 
   play(): void {
-    if (this.playing || this.quiz.isPending) return;
-    if (this.isAtEnd) this.index = 0;
-    this.playing = true;
+    if (this.#playing || this.quiz.isPending) return;
+    if (this.#isAtEnd) this.#index = 0;
+    this.#playing = true;
     this.#schedule();
   }
   pause(): void {
-    this.playing = false;
+    this.#playing = false;
     clearInterval(this.#timer);
     this.#timer = undefined;
   }
   togglePlay(): void {
-    if (this.playing) this.pause();
+    if (this.#playing) this.pause();
     else this.play();
   }
   setSpeed(speed: Speed): void {
-    this.speed = speed;
-    if (this.playing) this.#schedule();
+    this.#speed = speed;
+    if (this.#playing) this.#schedule();
   }
   dispose(): void {
     this.pause();
@@ -253,25 +320,25 @@ export class StepSession {
     this.#timer = setInterval(() => {
       // Autoplay stops at each quiz stop: the room answers before the step is shown.
       if (!this.next() || this.quiz.isPending) this.pause();
-    }, 1000 / this.speed);
+    }, 1000 / this.#speed);
   }
 
   #rerun(): void {
-    if (this.issues.length > 0) return;
-    const result = this.#stepper(this.caseFile);
+    if (this.#issues.length > 0) return;
+    const result = this.#stepper(this.#caseFile);
     if (result.ok) {
-      this.run = result.run;
-      this.runCase = this.caseFile;
-      this.blankStart = false;
-      this.runError = null;
-      this.index = this.#clamp(this.index);
+      this.#run = result.run;
+      this.#runCase = this.#caseFile;
+      this.#blankStart = false;
+      this.#runError = null;
+      this.#index = this.#clamp(this.#index);
     } else {
-      this.runError = result.message;
+      this.#runError = result.message;
     }
   }
 
   #clamp(index: number): number {
-    const last = Math.max(0, this.steps.length - 1);
+    const last = Math.max(0, this.#steps.length - 1);
     return Math.min(Math.max(0, Math.trunc(index) || 0), last);
   }
 }

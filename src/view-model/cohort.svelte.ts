@@ -1,6 +1,6 @@
 // View-model of the Cohorts tab: the assumption set (editable JSON), 1–4 configurations, the run in a Web
 // Worker (progress, cancel), and the results. Components only read these fields and call these methods.
-import type { ReformId, Practice } from '../../machines/case/types';
+import type { CaseFile, ReformId, Practice } from '../../machines/case/types';
 import {
   ASSUMPTION_SETS,
   parseAssumptionText,
@@ -46,51 +46,110 @@ export const PRESETS: Record<
   ],
 };
 
-export class CohortSession {
-  sets: AssumptionSet[] = ASSUMPTION_SETS;
-  setId = $state(ASSUMPTION_SETS[0].id);
-  /** an edited set, once it validates; used instead of the bundled one with the same id */
-  edited = $state.raw<AssumptionSet | null>(null);
-  draft = $state('');
-  draftIssues = $state.raw<Issue[]>([]);
-  cohort = $state<number>(10_000);
-  seed = $state(1);
-  configs = $state<CohortConfig[]>([]);
-  status = $state<RunStatus>('idle');
-  errorMessage = $state('');
-  progress = $state.raw<{ index: number; report: ProgressReport } | null>(null);
-  /** results of the last completed (or partly completed) run, one per configuration */
-  results = $state.raw<CohortResult[]>([]);
-  /** the set and seed the results were drawn with, to regenerate example children */
-  private resultsSource: { set: AssumptionSet; seed: number; configs: CohortConfig[] } | null =
-    null;
-  private workers: Worker[] = [];
-  private runId = 0;
+export interface CohortSessionOptions {
+  /** the shell opens an example child's case file in the step view */
+  onopencase?: (caseFile: CaseFile) => void;
+  /** the simulation worker (tests give a stand-in; the app uses the bundled cohort worker) */
+  createWorker?: () => Worker;
+}
 
-  constructor() {
+const createCohortWorker = () =>
+  new Worker(
+    // Vite bundles a worker only from this inline form.
+    new URL('../workers/cohort.worker.ts', import.meta.url),
+    { type: 'module' },
+  );
+
+export class CohortSession {
+  #sets = $state.raw<AssumptionSet[]>(ASSUMPTION_SETS);
+  #setId = $state(ASSUMPTION_SETS[0].id);
+  /** an edited set, once it validates; used instead of the bundled one with the same id */
+  #edited = $state.raw<AssumptionSet | null>(null);
+  #draft = $state('');
+  #draftIssues = $state.raw<Issue[]>([]);
+  #cohort = $state<number>(10_000);
+  #seed = $state(1);
+  #configs = $state.raw<CohortConfig[]>([]);
+  #status = $state<RunStatus>('idle');
+  #errorMessage = $state('');
+  #progress = $state.raw<{ index: number; report: ProgressReport } | null>(null);
+  /** results of the last completed (or partly completed) run, one per configuration */
+  #results = $state.raw<CohortResult[]>([]);
+  /** the set and seed the results were drawn with, to regenerate example children */
+  #resultsSource: { set: AssumptionSet; seed: number; configs: CohortConfig[] } | null = null;
+  #workers: Worker[] = [];
+  #runId = 0;
+  #onopencase: (caseFile: CaseFile) => void;
+  #createWorker: () => Worker;
+
+  constructor(options: CohortSessionOptions = {}) {
+    this.#onopencase = options.onopencase ?? (() => {});
+    this.#createWorker = options.createWorker ?? createCohortWorker;
     const set = this.set;
-    this.configs = [
+    this.#configs = [
       { asOf: set.calibratedFor.asOf, practice: set.calibratedFor.practice, reforms: [] },
     ];
-    this.draft =
+    this.#draft =
       (typeof localStorage !== 'undefined' && localStorage.getItem(DRAFT_KEY)) ||
       JSON.stringify(set, null, 2);
   }
 
+  get sets(): AssumptionSet[] {
+    return this.#sets;
+  }
+  get setId(): string {
+    return this.#setId;
+  }
+  get draft(): string {
+    return this.#draft;
+  }
+  get draftIssues(): Issue[] {
+    return this.#draftIssues;
+  }
+  get cohort(): number {
+    return this.#cohort;
+  }
+  get seed(): number {
+    return this.#seed;
+  }
+  get configs(): CohortConfig[] {
+    return this.#configs;
+  }
+  get status(): RunStatus {
+    return this.#status;
+  }
+  get errorMessage(): string {
+    return this.#errorMessage;
+  }
+  get progress(): { index: number; report: ProgressReport } | null {
+    return this.#progress;
+  }
+  get results(): CohortResult[] {
+    return this.#results;
+  }
+
+  setCohort(size: number) {
+    this.#cohort = size;
+  }
+  /** kept as typed (an emptied field is fine); `run` turns it into a valid seed */
+  setSeed(seed: number) {
+    this.#seed = seed;
+  }
+
   get set(): AssumptionSet {
-    if (this.edited && this.edited.id === this.setId) return this.edited;
-    return this.sets.find((s) => s.id === this.setId) ?? this.sets[0];
+    if (this.#edited && this.#edited.id === this.#setId) return this.#edited;
+    return this.#sets.find((s) => s.id === this.#setId) ?? this.#sets[0];
   }
 
   selectSet(id: string) {
-    this.setId = id;
-    this.edited = null;
-    this.draftIssues = [];
+    this.#setId = id;
+    this.#edited = null;
+    this.#draftIssues = [];
     this.editDraft(JSON.stringify(this.set, null, 2));
   }
 
   editDraft(text: string) {
-    this.draft = text;
+    this.#draft = text;
     // The user's text is kept even when it does not parse, so no edit is ever lost.
     try {
       localStorage.setItem(DRAFT_KEY, text);
@@ -101,59 +160,59 @@ export class CohortSession {
 
   /** Validates the draft; on success the edited set is used for the next run. */
   applyDraft(): boolean {
-    const parsed = parseAssumptionText(this.draft);
+    const parsed = parseAssumptionText(this.#draft);
     if (!parsed.ok) {
-      this.draftIssues = parsed.issues;
+      this.#draftIssues = parsed.issues;
       return false;
     }
-    this.draftIssues = [];
-    this.edited = parsed.value;
-    if (!this.sets.some((s) => s.id === parsed.value.id)) this.sets = [...this.sets, parsed.value];
-    this.setId = parsed.value.id;
+    this.#draftIssues = [];
+    this.#edited = parsed.value;
+    if (!this.#sets.some((s) => s.id === parsed.value.id)) this.#sets = [...this.#sets, parsed.value];
+    this.#setId = parsed.value.id;
     return true;
   }
 
   addConfig() {
-    if (this.configs.length >= MAX_CONFIGS) return;
-    const last = this.configs[this.configs.length - 1];
-    this.configs = [...this.configs, { ...last, reforms: [...last.reforms] }];
+    if (this.#configs.length >= MAX_CONFIGS) return;
+    const last = this.#configs[this.#configs.length - 1];
+    this.#configs = [...this.#configs, { ...last, reforms: [...last.reforms] }];
   }
   removeConfig(index: number) {
-    if (this.configs.length > 1) this.configs = this.configs.filter((_, i) => i !== index);
+    if (this.#configs.length > 1) this.#configs = this.#configs.filter((_, i) => i !== index);
   }
   updateConfig(index: number, patch: Partial<CohortConfig>) {
-    this.configs = this.configs.map((c, i) => (i === index ? { ...c, ...patch } : c));
+    this.#configs = this.#configs.map((c, i) => (i === index ? { ...c, ...patch } : c));
   }
   toggleReform(index: number, reform: ReformId) {
-    const c = this.configs[index];
+    const c = this.#configs[index];
     const reforms = c.reforms.includes(reform)
       ? c.reforms.filter((r) => r !== reform)
       : [...c.reforms, reform];
     this.updateConfig(index, { reforms });
   }
   applyPreset(name: keyof typeof PRESETS) {
-    this.configs = PRESETS[name](this.configs[0]);
+    this.#configs = PRESETS[name](this.#configs[0]);
   }
 
   run() {
     this.cancel(false);
     const set = $state.snapshot(this.set) as AssumptionSet;
-    const configs = $state.snapshot(this.configs) as CohortConfig[];
+    const configs = $state.snapshot(this.#configs) as CohortConfig[];
     // An emptied or fractional seed field still gives a valid, reproducible seed (shown back in the field).
-    const seed = Math.min(2 ** 31 - 1, Math.max(0, Math.trunc(Number(this.seed)) || 0));
-    this.seed = seed;
-    const cohort = this.cohort;
-    const runId = ++this.runId;
-    this.status = 'running';
-    this.errorMessage = '';
-    this.progress = null;
+    const seed = Math.min(2 ** 31 - 1, Math.max(0, Math.trunc(Number(this.#seed)) || 0));
+    this.#seed = seed;
+    const cohort = this.#cohort;
+    const runId = ++this.#runId;
+    this.#status = 'running';
+    this.#errorMessage = '';
+    this.#progress = null;
     const results: CohortResult[] = [];
-    const workers = this.ensureWorkers();
+    const workers = this.#ensureWorkers();
     const fail = (message: string) => {
-      this.status = 'error';
-      this.errorMessage = message;
-      this.progress = null;
-      this.terminateWorkers();
+      this.#status = 'error';
+      this.#errorMessage = message;
+      this.#progress = null;
+      this.#terminateWorkers();
     };
     workers.forEach((worker, part) => {
       worker.onmessage = (event: MessageEvent<CohortWorkerMessage>) => {
@@ -162,18 +221,18 @@ export class CohortSession {
         if (message.type === 'paths')
           workers[0].postMessage(message); // a helper's share, for worker 0
         else if (message.type === 'progress')
-          this.progress = { index: message.index, report: message.report };
+          this.#progress = { index: message.index, report: message.report };
         else if (message.type === 'result') {
           results[message.index] = message.result;
-          this.results = [...results];
-          this.resultsSource = { set, seed, configs };
+          this.#results = [...results];
+          this.#resultsSource = { set, seed, configs };
         } else if (message.type === 'done') {
-          this.status = 'done';
-          this.progress = null;
+          this.#status = 'done';
+          this.#progress = null;
         } else if (message.type === 'error') fail(message.message);
       };
       worker.onerror = (event) => {
-        if (runId === this.runId) fail(event.message || 'the simulation worker stopped');
+        if (runId === this.#runId) fail(event.message || 'the simulation worker stopped');
       };
       const request: CohortWorkerRequest = {
         type: 'run',
@@ -188,45 +247,38 @@ export class CohortSession {
 
   /** Stops a run at once: the worker is terminated (a new one starts with the next run). */
   cancel(mark = true) {
-    if (this.status !== 'running') return;
-    this.terminateWorkers();
-    this.runId++;
-    this.progress = null;
-    if (mark) this.status = 'cancelled';
+    if (this.#status !== 'running') return;
+    this.#terminateWorkers();
+    this.#runId++;
+    this.#progress = null;
+    if (mark) this.#status = 'cancelled';
   }
 
   dispose() {
-    this.terminateWorkers();
+    this.#terminateWorkers();
   }
 
-  private terminateWorkers() {
-    this.workers.forEach((w) => w.terminate());
-    this.workers = [];
+  #terminateWorkers() {
+    this.#workers.forEach((w) => w.terminate());
+    this.#workers = [];
   }
 
-  /** Opens child `child` of configuration `index` in step mode (the shell listens for `open-case`). */
+  /** Opens child `child` of configuration `index` in step mode, through the shell's callback. */
   openChild(index: number, child: number) {
-    const source = this.resultsSource;
+    const source = this.#resultsSource;
     if (!source) return;
     const caseFile = generateChildCase(source.set, source.configs[index], source.seed, child);
-    window.dispatchEvent(new CustomEvent('open-case', { detail: caseFile }));
+    this.#onopencase(caseFile);
   }
 
   /** One worker per core (at most 4), kept between runs for their caches. */
-  private ensureWorkers(): Worker[] {
-    if (this.workers.length === 0) {
-      const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+  #ensureWorkers(): Worker[] {
+    if (this.#workers.length === 0) {
+      const count = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1));
       for (let k = 0; k < count; k++) {
-        this.workers.push(
-          new Worker(
-            // Vite bundles a worker only from this inline form; the URL is not reactive state.
-            // eslint-disable-next-line svelte/prefer-svelte-reactivity
-            new URL('../workers/cohort.worker.ts', import.meta.url),
-            { type: 'module' },
-          ),
-        );
+        this.#workers.push(this.#createWorker());
       }
     }
-    return this.workers;
+    return this.#workers;
   }
 }

@@ -16,13 +16,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
   app = await openApp(browser, { path: '#/cohorts' });
   page = app.page;
-  // Record what the view hands to the step mode.
-  await page.evaluate(() => {
-    (window as unknown as { openedCases: unknown[] }).openedCases = [];
-    window.addEventListener('open-case', (e) =>
-      (window as unknown as { openedCases: unknown[] }).openedCases.push((e as CustomEvent).detail),
-    );
-  });
   await page.getByTestId('cohort-run').waitFor();
 });
 afterAll(async () => {
@@ -77,23 +70,13 @@ describe('cohort view', () => {
       .locator('[data-testid="funnel-bar"][data-milestone="ageAssessment"]')
       .first()
       .click();
-    const opened = await page.evaluate(
-      () =>
-        (window as unknown as { openedCases: { format: string; age?: { doubted: boolean } }[] })
-          .openedCases,
-    );
-    expect(opened.length).toBe(1);
-    expect(opened[0].format).toBe('pathway-case/1');
+    // The shell opens the drawn child in the step view.
+    await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
+    await expect(page.locator('#field-title').inputValue()).resolves.toMatch(/, seed 1, child #\d+$/);
     // The example child of "age assessment" had its age doubted.
-    expect(opened[0].age?.doubted).toBe(true);
-    // When the shell listens, the step view now shows that child.
-    await page.waitForTimeout(300);
+    await expect(page.getByLabel('An authority doubts the declared age').isChecked()).resolves.toBe(true);
     await screenshot(page, 'cohort-open-child');
-    const onCohorts = await page
-      .getByTestId('cohort-run')
-      .isVisible()
-      .catch(() => false);
-    if (!onCohorts) await page.goto(page.url().split('#')[0] + '#/cohorts');
+    await page.locator('#tab-cohorts').click();
     await page.getByTestId('cohort-run').waitFor();
   });
 

@@ -162,10 +162,12 @@ describe('step-through in Chromium', () => {
   it('opens a case handed over by the cohort view in step mode, and keeps each tab’s work when switching', async () => {
     const app = await openApp(browser, { path: '#/cohorts' });
     const { page } = app;
-    const handed = findScenario('case_dismissed')!.case;
-    await page.evaluate((c) => window.dispatchEvent(new CustomEvent('open-case', { detail: c })), handed);
+    // A small cohort, then the example child of its age-assessment bar (a walk of several steps).
+    await page.getByTestId('cohort-size').selectOption('1000');
+    await page.getByTestId('cohort-run').click();
+    await page.locator('[data-testid="funnel-bar"][data-milestone="ageAssessment"]').first().click({ timeout: 80_000 });
     await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
-    await expect(page.locator('#field-title').inputValue()).resolves.toBe(handed.title);
+    await expect(page.locator('#field-title').inputValue()).resolves.toMatch(/, seed 1, child #\d+$/);
     await page.getByTestId('next').click();
     const at = await position(page);
     await page.locator('#tab-cohorts').click();

@@ -1,6 +1,6 @@
 // The Cohorts tab's view-model, without a browser: set editing never loses the user's text, presets give the
 // configurations they name, and an example child reaches the step view as a case file.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CohortSession, PRESETS } from '../../src/view-model/cohort.svelte';
 import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { generateChildCase } from '../../src/engine/generate';
@@ -48,20 +48,27 @@ describe('cohort view-model', () => {
   });
 
   it('sends an example child to the step view as the case file the cohort drew', () => {
-    const session = new CohortSession();
-    // Results of a finished run: the session remembers the set, seed and configurations they came from.
-    (session as unknown as { resultsSource: unknown }).resultsSource = {
-      set: DEFAULT_ASSUMPTION_SET,
-      seed: 3,
-      configs: session.configs,
+    // A stand-in worker answers every run with one (empty) result, as the real one does when it finishes.
+    const fakeWorker = () => {
+      const worker = {
+        onmessage: null as ((e: MessageEvent) => void) | null,
+        postMessage(request: { runId: number }) {
+          const reply = (data: unknown) => worker.onmessage?.({ data } as MessageEvent);
+          reply({ type: 'result', runId: request.runId, index: 0, result: {} });
+          reply({ type: 'done', runId: request.runId });
+        },
+        terminate() {},
+      };
+      return worker as unknown as Worker;
     };
-    const dispatched: CustomEvent[] = [];
-    vi.stubGlobal('window', { dispatchEvent: (e: CustomEvent) => dispatched.push(e) });
+    const opened: unknown[] = [];
+    const session = new CohortSession({ onopencase: (c) => opened.push(c), createWorker: fakeWorker });
     session.openChild(0, 42);
-    vi.unstubAllGlobals();
-    expect(dispatched[0].type).toBe('open-case');
-    expect(dispatched[0].detail).toEqual(
-      generateChildCase(DEFAULT_ASSUMPTION_SET, session.configs[0], 3, 42),
-    );
+    expect(opened).toEqual([]); // no results yet: nothing to open
+    session.setSeed(3);
+    session.run();
+    expect(session.status).toBe('done');
+    session.openChild(0, 42);
+    expect(opened).toEqual([generateChildCase(DEFAULT_ASSUMPTION_SET, session.configs[0], 3, 42)]);
   });
 });
