@@ -87,6 +87,7 @@ describe('trainer quiz in Chromium', () => {
     expect(await reveal.textContent()).toMatch(/Yes, indicators recognised → .+/);
     expect(await page.getByTestId('step-card').textContent()).toContain('Not identified as a victim');
     await screenshot(page, 'quiz-reveal');
+    await indicators.screenshot({ path: 'tests/e2e/screenshots/quiz-reveal-panel.png' });
 
     // Autoplay runs to the end (this child has no later stop) and the debrief appears, printable and downloadable.
     await page.getByTestId('play').click();
@@ -106,10 +107,14 @@ describe('trainer quiz in Chromium', () => {
       [...document.querySelectorAll('body *')].filter((el) => getComputedStyle(el).visibility === 'visible' && el.getClientRects().length && !el.closest('#debrief')).length,
     );
     expect(printed).toBe(0);
+    // …and the debrief itself is, at the top of the first page.
+    const box = await page.evaluate(() => document.getElementById('debrief')!.getBoundingClientRect().top + scrollY);
+    expect(box).toBeLessThan(5);
+    await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: 'tests/e2e/screenshots/quiz-debrief-print.png' });
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => document.documentElement.classList.remove('print-debrief'));
-    await screenshot(page, 'quiz-debrief');
+    await debrief.screenshot({ path: 'tests/e2e/screenshots/quiz-debrief.png' });
 
     // Autoplay stops at a later stop in another case.
     await loadScenario(page, 'nigerian_girl_2016');
