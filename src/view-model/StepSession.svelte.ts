@@ -5,9 +5,10 @@ import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import type { Run, Step, TakenTransition } from '../../machines/case/run';
 import { runSafely, findIssues } from './engine';
 import type { FieldIssue } from './caseChecks';
-import { setCaseField } from './casePath';
-import { comparePaths, type PathDifference } from './compare';
-import { decisionsAt, applyEvent, type Decision, type DecisionOption } from './decisions';
+import { setCaseField } from '../../machines/case/casePath';
+import { comparePaths, compareRuns, type PathDifference, type RunsCompared } from './compare';
+import { decisionsAt, type Decision, type DecisionOption } from './decisions';
+import { applyEvent } from '../../machines/case/events';
 import { Quiz } from './Quiz.svelte';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -31,6 +32,8 @@ export interface Comparison {
   before: Trace;
   after: Trace;
   difference: PathDifference;
+  /** the two runs step by step: where they part, for the diagram, stage map and timeline */
+  runs: RunsCompared;
 }
 
 type Stepper = (caseFile: CaseFile) => ReturnType<typeof runSafely>;
@@ -197,7 +200,14 @@ export class StepSession {
       const before = this.#stepper(saved.compareWith.case);
       if (before.ok) {
         const after = this.#run.trace;
-        this.#comparison = { reason: saved.compareWith.reason, before: before.run.trace, after, beforeCase: saved.compareWith.case, difference: comparePaths(before.run.trace, after) };
+        this.#comparison = {
+          reason: saved.compareWith.reason,
+          beforeCase: saved.compareWith.case,
+          before: before.run.trace,
+          after,
+          difference: comparePaths(before.run.trace, after),
+          runs: compareRuns(before.run, this.#run),
+        };
       }
     }
     this.#index = this.#clamp(saved.step);
@@ -215,20 +225,31 @@ export class StepSession {
 
   /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
   change(next: CaseFile, reason: string): void {
-    const before = this.#run?.trace;
+    const beforeRun = this.#run;
     const beforeCase = this.#runCase;
     this.#caseFile = next;
     this.#scenarioId = undefined;
     if (this.quiz.answers.length) this.quiz.reset();
     if (this.#issues.length > 0) return;
     this.#rerun();
-    const after = this.#run?.trace;
-    this.#comparison = before && after && beforeCase ? { reason, before, after, beforeCase, difference: comparePaths(before, after) } : null;
+    const afterRun = this.#run;
+    this.#comparison =
+      beforeRun && afterRun && beforeCase
+        ? {
+            reason,
+            beforeCase,
+            before: beforeRun.trace,
+            after: afterRun.trace,
+            difference: comparePaths(beforeRun.trace, afterRun.trace),
+            runs: compareRuns(beforeRun, afterRun),
+          }
+        : null;
   }
 
   choose(decision: Decision, option: DecisionOption): void {
     if (!this.#step) return;
-    this.change(option.apply(this.#caseFile, this.#step), `${decision.id}: ${option.id}`);
+    // the reason in words: the comparison names it on the diagram and the stage map
+    this.change(option.apply(this.#caseFile, this.#step), `${decision.who()}: ${option.label()}`);
   }
 
   /**

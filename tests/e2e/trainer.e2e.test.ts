@@ -176,7 +176,7 @@ describe('nothing lost in Chromium', () => {
     await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
     await expect(page.locator('#field-title').inputValue()).resolves.toMatch(/child #\d+$/);
     await expect(page.getByTestId('notice').textContent()).resolves.toContain('replaced');
-    await page.getByTestId('notice-action').click();
+    await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
     await expect(page.locator('#field-title').inputValue()).resolves.toBe(await page.evaluate(() => document.querySelector<HTMLSelectElement>('#scenario option:checked')!.textContent!));
     expect(await position(page)).toBe(before);
     expect(await page.getByTestId('scenario').inputValue()).toBe('ties_resumed');

@@ -3,18 +3,22 @@
 import { describe, it, expect } from 'vitest';
 import { StepSession, type SessionSnapshot } from '../../src/view-model/StepSession.svelte';
 import { findScenario, BLANK_CASE } from '../../src/scenarios';
-import { saveSession, loadSession } from '../../src/share/storage';
-import { setCaseField } from '../../src/view-model/casePath';
+import { saveSession, loadSession, toRecord, validSaved } from '../../src/share/storage';
+import { setCaseField } from '../../machines/case/casePath';
+import { toSessionSnapshot } from '../../src/view-model/restore';
 import type { CaseFile } from '../../machines/case/types';
 
 const scenario = (id: string): CaseFile => structuredClone(findScenario(id)!.case);
-/** Through localStorage's JSON, as a reload does. */
+/** Through the autosave's storage, as a reload does (the last good state is the autosave's own). */
 function reload(snapshot: SessionSnapshot): StepSession {
   const data = new Map<string, string>();
-  const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) } as Storage;
-  saveSession(snapshot, storage);
+  const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) } as Storage;
+  const { lastValid, ...saved } = snapshot;
+  saveSession(toRecord(saved, lastValid ? { case: lastValid, step: saved.step } : validSaved(saved) ?? undefined, ''), storage);
+  const loaded = loadSession(storage);
+  if (loaded.kind !== 'ok') throw new Error(`not restored: ${loaded.kind}`);
   const session = new StepSession(scenario('disappears_from_centre'), { storage: undefined });
-  session.restore(loadSession(storage)!);
+  session.restore(toSessionSnapshot(loaded.saved, loaded.record.good));
   return session;
 }
 
