@@ -353,11 +353,12 @@ export const SCENARIOS: Scenario[] = WRITTEN.flatMap((scenario) => {
   return twin ? [{ ...scenario, pairOf: twin.id }, laterTwin(scenario, twin)] : [scenario];
 });
 
+// Blank means blank: no date, age or nationality chosen for the user (choices with a neutral default stay).
 export const BLANK_CASE: CaseFile = {
   format: 'pathway-case/1',
   title: '',
-  date: '2024-01-15',
-  person: { declaredAge: 16, nationality: '' },
+  date: '',
+  person: { nationality: '' },
   detection: {
     place: 'territory',
     region: 'brussels',

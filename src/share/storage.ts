@@ -22,6 +22,8 @@ export interface Saved {
   case: CaseFile;
   step: number;
   scenarioId?: string;
+  /** The comparison on show (trainer helper): its reason and the case it compares against. */
+  compareWith?: { reason: string; case: CaseFile };
 }
 
 const SavedSchema = v.object(
@@ -29,6 +31,7 @@ const SavedSchema = v.object(
     case: v.unknown(),
     step: v.optional(v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(0, 'cannot be negative'), v.maxValue(MAX_STEP, `at most ${MAX_STEP}`)), 0),
     scenarioId: v.optional(v.pipe(v.string('expected text'), v.maxLength(100, 'at most 100 characters'))),
+    compareWith: v.optional(v.object({ reason: v.pipe(v.string('expected text'), v.maxLength(500, 'at most 500 characters')), case: v.unknown() })),
   },
   'expected an object',
 );
@@ -50,6 +53,7 @@ export interface StoredSession {
   case: CaseFile;
   step: number;
   scenarioId?: string;
+  compareWith?: Saved["compareWith"];
   good?: Saved;
   savedAt: number;
   tab: string;
@@ -79,10 +83,16 @@ function read(storage: Storage | undefined, key: string): string | null {
 }
 
 /** A saved state whose case validates, with the case as the schema reads it; null otherwise. */
-function validSaved(saved: { case: unknown; step: number; scenarioId?: string } | undefined): Saved | null {
+function validSaved(saved: { case: unknown; step: number; scenarioId?: string; compareWith?: { reason: string; case: unknown } } | undefined): Saved | null {
   if (!saved) return null;
   const parsed = parseCaseFile(saved.case);
-  return parsed.ok ? { case: parsed.value, step: saved.step, scenarioId: saved.scenarioId } : null;
+  return parsed.ok ? { case: parsed.value, step: saved.step, scenarioId: saved.scenarioId, ...compareOf(saved) } : null;
+}
+
+/** The comparison's "before" case, kept only when it validates (it is re-run on restore). */
+function compareOf(saved: { compareWith?: { reason: string; case: unknown } }): Pick<Saved, 'compareWith'> {
+  const before = saved.compareWith && parseCaseFile(saved.compareWith.case);
+  return before?.ok ? { compareWith: { reason: saved.compareWith!.reason, case: before.value } } : {};
 }
 
 function goodOf(record: Record<string, unknown>): Saved | null {
@@ -110,7 +120,7 @@ export function readSession(text: string): { ok: true; record: StoredSession; sa
   if (current) return { ok: true, record: { ...session, case: current.case, good: good ?? current } as StoredSession, saved: current };
   // An unfinished edit is restored as it was, as long as the form can show it.
   if (isEditableDraft(session.case)) {
-    return { ok: true, record: { ...session, good: good ?? undefined } as StoredSession, saved: { case: session.case as CaseFile, step: session.step, scenarioId: session.scenarioId } };
+    return { ok: true, record: { ...session, good: good ?? undefined } as StoredSession, saved: { case: session.case as CaseFile, step: session.step, scenarioId: session.scenarioId, ...compareOf(session) } };
   }
   const parsed = parseCaseFile(session.case);
   const issues = parsed.ok ? [] : parsed.issues.map((i) => ({ path: i.path === '(file)' ? 'case' : `case.${i.path}`, message: i.message }));
@@ -149,7 +159,7 @@ export function readRecovery(storage: Storage | undefined = globalThis.localStor
 }
 
 export function toRecord(saved: Saved, good: Saved | undefined, tab: string, now = Date.now()): StoredSession {
-  return { version: SESSION_VERSION, case: saved.case, step: saved.step, scenarioId: saved.scenarioId, good, savedAt: now, tab };
+  return { version: SESSION_VERSION, case: saved.case, step: saved.step, scenarioId: saved.scenarioId, ...(saved.compareWith ? { compareWith: saved.compareWith } : {}), good, savedAt: now, tab };
 }
 
 export function saveSession(saved: Saved | StoredSession, storage: Storage | undefined = globalThis.localStorage): boolean {

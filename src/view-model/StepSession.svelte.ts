@@ -9,12 +9,26 @@ import { setCaseField } from '../../machines/case/casePath';
 import { comparePaths, compareRuns, type PathDifference, type RunsCompared } from './compare';
 import { decisionsAt, type Decision, type DecisionOption } from './decisions';
 import { applyEvent } from '../../machines/case/events';
+import { Quiz } from './Quiz.svelte';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
 
+/** Everything a reload needs to come back exactly where the user was, valid case or not. */
+export interface SessionSnapshot {
+  case: CaseFile;
+  step: number;
+  scenarioId?: string;
+  /** The last case that ran, when the working case does not (the walk goes on showing its path). */
+  lastValid?: CaseFile;
+  /** The comparison on show: its reason and the case it compares against. */
+  compareWith?: { reason: string; case: CaseFile };
+}
+
 export interface Comparison {
   reason: string;
+  /** The case before the change (kept so a reload can redraw the comparison). */
+  beforeCase: CaseFile;
   before: Trace;
   after: Trace;
   difference: PathDifference;
@@ -30,32 +44,46 @@ export class StepSession {
   /** The last run of a valid case; kept while the form holds an invalid edit. */
   #run = $state.raw<Run | null>(null);
   #runError = $state<string | null>(null);
+  /** The case `#run` was computed from. */
+  #runCase = $state.raw<CaseFile | null>(null);
+  /** Opened as a blank case: problems show only on fields the user has touched, until the case first runs. */
+  #blankStart = $state(false);
+  #touched = $state.raw<string[]>([]);
   #index = $state(0);
   #playing = $state(false);
   #speed = $state<Speed>(1);
   #comparison = $state.raw<Comparison | null>(null);
 
   #issues: FieldIssue[] = $derived(findIssues(this.#caseFile));
+  #visibleIssues: FieldIssue[] = $derived(
+    this.#blankStart ? this.#issues.filter((i) => this.#touched.some((t) => i.path === t || i.path.startsWith(`${t}.`) || t.startsWith(`${i.path}.`))) : this.#issues,
+  );
   #steps: Step[] = $derived(this.#run?.steps ?? []);
   #step: Step | undefined = $derived(this.#steps[this.#index]);
+  /** The trainer's "What would you do?" mode; while a stop is unanswered the view shows the step before. */
+  readonly quiz: Quiz = new Quiz(this);
+  /** The step whose result the view shows: the one before while a quiz stop hides the current one (-1: none). */
+  #shownIndex = $derived(this.quiz.isPending ? this.#index - 1 : this.#index);
   #isAtStart = $derived(this.#index === 0);
   #isAtEnd = $derived(this.#steps.length === 0 || this.#index >= this.#steps.length - 1);
   /** States visited up to the current step, in first-visit order. */
-  #visitedStateIds: string[] = $derived(orderedUnique(this.#steps.slice(0, this.#index + 1).flatMap((s) => s.activeStateIds)));
-  #takenTransitions: TakenTransition[] = $derived(this.#steps.slice(1, this.#index + 1).flatMap((s) => s.transitions));
-  #milestonesSoFar: Milestone[] = $derived(this.#steps.slice(0, this.#index + 1).flatMap((s) => s.milestones));
-  #nextEvents: string[] = $derived(this.#steps[this.#index + 1] ? [this.#steps[this.#index + 1].event.type] : []);
+  #visitedStateIds: string[] = $derived(orderedUnique(this.#steps.slice(0, this.#shownIndex + 1).flatMap((s) => s.activeStateIds)));
+  #takenTransitions: TakenTransition[] = $derived(this.#steps.slice(1, this.#shownIndex + 1).flatMap((s) => s.transitions));
+  #milestonesSoFar: Milestone[] = $derived(this.#steps.slice(0, this.#shownIndex + 1).flatMap((s) => s.milestones));
+  #nextEvents: string[] = $derived(this.#steps[this.#index + 1] && !this.quiz.isPending ? [this.#steps[this.#index + 1].event.type] : []);
   #decisions: Decision[] = $derived(decisionsAt(this.#step));
 
   #timer: ReturnType<typeof setInterval> | undefined;
   // A plain cache, deliberately not reactive: previews are read by a deferred task, never tracked.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #previews = new Map<string, Trace['outcome'] | null>();
+  #previews = new Map<string, Trace | null>();
   #stepper: Stepper;
 
-  constructor(caseFile: CaseFile, options: { step?: number; scenarioId?: string; stepper?: Stepper } = {}) {
+  constructor(caseFile: CaseFile, options: { step?: number; scenarioId?: string; stepper?: Stepper; storage?: Storage } = {}) {
     this.#stepper = options.stepper ?? runSafely;
-    this.load(caseFile, options);
+    if ('storage' in options) this.quiz.storage = options.storage;
+    this.#load(caseFile, options);
+    this.quiz.restore();
   }
 
   // Read-only to components: every change goes through a method below.
@@ -85,6 +113,19 @@ export class StepSession {
   }
   get issues(): FieldIssue[] {
     return this.#issues;
+  }
+  /** The problems the form shows (a blank case's untouched fields stay quiet). */
+  get visibleIssues(): FieldIssue[] {
+    return this.#visibleIssues;
+  }
+  get runCase(): CaseFile | null {
+    return this.#runCase;
+  }
+  get shownIndex(): number {
+    return this.#shownIndex;
+  }
+  get shownStep(): Step | undefined {
+    return this.#steps[this.#shownIndex];
   }
   get steps(): Step[] {
     return this.#steps;
@@ -118,35 +159,85 @@ export class StepSession {
   }
 
   /** Replace the case (scenario, upload, share link, autosave): history and comparison start afresh. */
-  load(caseFile: CaseFile, options: { step?: number; scenarioId?: string } = {}): void {
+  load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean } = {}): void {
+    this.#load(caseFile, options);
+    this.quiz.reset();
+  }
+
+  #load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean }): void {
     this.pause();
     this.#caseFile = caseFile;
     this.#scenarioId = options.scenarioId;
+    this.#blankStart = options.blank === true;
+    this.#touched = [];
     this.#comparison = null;
     this.#run = null;
+    this.#runCase = null;
+    this.#runError = null;
     this.#rerun();
     this.#index = this.#clamp(options.step ?? 0);
+  }
+
+  /** What a reload needs (see SessionSnapshot). */
+  snapshot(): SessionSnapshot {
+    return {
+      case: this.#caseFile,
+      step: this.#index,
+      scenarioId: this.#scenarioId,
+      ...(this.#runCase && this.#runCase !== this.#caseFile ? { lastValid: this.#runCase } : {}),
+      ...(this.#comparison ? { compareWith: { reason: this.#comparison.reason, case: this.#comparison.beforeCase } } : {}),
+    };
+  }
+
+  /** Come back to a snapshot: the same case (even an invalid one, over the path of its last valid version), step and comparison. */
+  restore(saved: SessionSnapshot): void {
+    this.#load(saved.lastValid ?? saved.case, { scenarioId: saved.scenarioId, blank: saved.scenarioId === 'blank' });
+    if (saved.lastValid) {
+      this.#caseFile = saved.case;
+      if (this.#issues.length === 0) this.#rerun();
+    }
+    if (saved.compareWith && this.#run) {
+      const before = this.#stepper(saved.compareWith.case);
+      if (before.ok) {
+        const after = this.#run.trace;
+        this.#comparison = {
+          reason: saved.compareWith.reason,
+          beforeCase: saved.compareWith.case,
+          before: before.run.trace,
+          after,
+          difference: comparePaths(before.run.trace, after),
+          runs: compareRuns(before.run, this.#run),
+        };
+      }
+    }
+    this.#index = this.#clamp(saved.step);
+    this.quiz.restore();
   }
 
   /** A form edit: re-run when the case is valid, keep the step position. */
   edit(path: string, value: unknown): void {
     this.#caseFile = setCaseField(this.#caseFile, path, value);
     this.#scenarioId = undefined;
+    if (this.#blankStart && !this.#touched.includes(path)) this.#touched = [...this.#touched, path];
+    if (this.quiz.answers.length) this.quiz.reset();
     if (this.#issues.length === 0) this.#rerun();
   }
 
   /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
   change(next: CaseFile, reason: string): void {
     const beforeRun = this.#run;
+    const beforeCase = this.#runCase;
     this.#caseFile = next;
     this.#scenarioId = undefined;
+    if (this.quiz.answers.length) this.quiz.reset();
     if (this.#issues.length > 0) return;
     this.#rerun();
     const afterRun = this.#run;
     this.#comparison =
-      beforeRun && afterRun
+      beforeRun && afterRun && beforeCase
         ? {
             reason,
+            beforeCase,
             before: beforeRun.trace,
             after: afterRun.trace,
             difference: comparePaths(beforeRun.trace, afterRun.trace),
@@ -178,13 +269,18 @@ export class StepSession {
   }
 
   /** The outcome an option would lead to, from a full run of the changed case (cached: runs are pure). */
-  previewOutcome(option: DecisionOption): Trace['outcome'] | null {
-    if (!this.#step) return null;
-    const changed = option.apply(this.#caseFile, this.#step);
+  previewOutcome(option: DecisionOption, step: Step | undefined = this.#step): Trace['outcome'] | null {
+    return this.previewTrace(option, step)?.outcome ?? null;
+  }
+
+  /** The whole trace an option (taken at `step`) would lead to (same cache). */
+  previewTrace(option: DecisionOption, step: Step | undefined = this.#step): Trace | null {
+    if (!step) return null;
+    const changed = option.apply(this.#caseFile, step);
     const key = JSON.stringify(changed);
     if (!this.#previews.has(key)) {
       const result = findIssues(changed).length ? null : this.#stepper(changed);
-      this.#previews.set(key, result?.ok ? result.run.trace.outcome : null);
+      this.#previews.set(key, result?.ok ? result.run.trace : null);
     }
     return this.#previews.get(key) ?? null;
   }
@@ -194,6 +290,11 @@ export class StepSession {
   }
 
   next(): boolean {
+    // At an unanswered quiz stop, "next" first shows what happened; the following press moves on.
+    if (this.quiz.isPending) {
+      this.quiz.reveal();
+      return true;
+    }
     if (this.#isAtEnd) {
       this.pause();
       return false;
@@ -213,7 +314,7 @@ export class StepSession {
   }
 
   play(): void {
-    if (this.#playing) return;
+    if (this.#playing || this.quiz.isPending) return;
     if (this.#isAtEnd) this.#index = 0;
     this.#playing = true;
     this.#schedule();
@@ -238,7 +339,8 @@ export class StepSession {
   #schedule(): void {
     clearInterval(this.#timer);
     this.#timer = setInterval(() => {
-      if (!this.next()) this.pause();
+      // Autoplay stops at each quiz stop: the room answers before the step is shown.
+      if (!this.next() || this.quiz.isPending) this.pause();
     }, 1000 / this.#speed);
   }
 
@@ -247,6 +349,8 @@ export class StepSession {
     const result = this.#stepper(this.#caseFile);
     if (result.ok) {
       this.#run = result.run;
+      this.#runCase = this.#caseFile;
+      this.#blankStart = false;
       this.#runError = null;
       this.#index = this.#clamp(this.#index);
     } else {

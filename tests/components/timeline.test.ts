@@ -66,7 +66,7 @@ describe('Timeline', () => {
     const rows = [...container.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.getAttribute('data-milestone'))).toEqual(milestones.map((m) => m.id));
     const cells = [...rows[6].querySelectorAll('td')].map((td) => td.textContent);
-    expect(cells).toEqual(['2016-03-21', '20', 'Police', 'Statement given', 'basis of statementGiven']);
+    expect(cells).toEqual(['21 March 2016', '20', 'Police', 'Statement given', 'basis of statementGiven']);
     const toggle = getByRole('button', { name: /show as a table/i });
     await fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');

@@ -2,10 +2,12 @@
 // definitions (four languages, long) live in glossaryDefinitions.ts, loaded only when a definition is shown, so
 // they stay out of the first page load.
 import type { MilestoneId } from '../../../machines/case/types';
+import { m } from '../../i18n/messages';
 
 export interface GlossaryEntry {
   id: string;
-  term: string;
+  /** Official names stay as written (a constant); descriptive terms come from the catalogue. */
+  term: () => string;
   /** Milestones whose step card offers this term as a pop-over. */
   milestones: MilestoneId[];
 }
@@ -13,63 +15,63 @@ export interface GlossaryEntry {
 export const GLOSSARY: GlossaryEntry[] = [
   {
     id: 'mena',
-    term: 'MENA / NBMV',
+    term: () => 'MENA / NBMV',
     milestones: ['reportedToGuardianshipService', 'outsideGuardianshipScope'],
   },
-  { id: 'coo', term: 'COO / OOC', milestones: ['observationCentre'] },
+  { id: 'coo', term: () => 'COO / OOC', milestones: ['observationCentre'] },
   {
     id: 'guardianshipService',
-    term: 'Service des Tutelles / Dienst Voogdij',
+    term: () => 'Service des Tutelles / Dienst Voogdij',
     milestones: ['reportedToGuardianshipService', 'guardianAppointed', 'guardianshipEnded'],
   },
   {
     id: 'tripleTest',
-    term: 'Triple test',
+    term: m.term_triple_test,
     milestones: ['ageDoubted', 'ageAssessment'],
   },
   {
     id: 'lowestAge',
-    term: 'Art. 7 §3 (lowest age)',
+    term: m.term_lowest_age,
     milestones: ['ageAssessment', 'identifiedAsMinor', 'identifiedAsAdult'],
   },
   {
     id: 'reflection',
-    term: 'Reflection period',
+    term: m.term_reflection,
     milestones: ['reflectionPeriod'],
   },
   {
     id: 'annex15',
-    term: 'Annex 15',
+    term: m.term_annex15,
     milestones: ['reflectionPeriod'],
   },
   {
     id: 'ai',
-    term: "AI (attestation d'immatriculation)",
+    term: () => "AI (attestation d'immatriculation)",
     milestones: ['registrationCertificate'],
   },
   {
     id: 'aCard',
-    term: 'A card',
+    term: m.term_a_card,
     milestones: ['temporaryResidenceCard'],
   },
   {
     id: 'bCard',
-    term: 'B card',
+    term: m.term_b_card,
     milestones: ['permanentResidence'],
   },
   {
     id: 'specialisedCentre',
-    term: 'Payoke / PAG-ASA / Sürya',
+    term: () => 'Payoke / PAG-ASA / Sürya',
     milestones: ['specialisedCentre'],
   },
   {
     id: 'shelter',
-    term: 'Esperanto / Minor-Ndako / Meza',
+    term: () => 'Esperanto / Minor-Ndako / Meza',
     milestones: ['specialisedShelter'],
   },
   {
     id: 'dvz',
-    term: 'DVZ / OE (Immigration Office)',
+    term: m.term_dvz,
     milestones: [
       'reportedToGuardianshipService',
       'reflectionPeriod',
@@ -79,17 +81,17 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'durableSolution',
-    term: 'Durable solution',
+    term: m.term_durable_solution,
     milestones: ['durableSolutionProcedure'],
   },
   {
     id: 'nonPunishment',
-    term: 'Non-punishment',
+    term: m.term_non_punishment,
     milestones: ['nonPunishment'],
   },
   {
     id: 'fiveConditions',
-    term: 'Five conditions',
+    term: m.term_five_conditions,
     milestones: [
       'minorResidenceDocument',
       'registrationCertificate',

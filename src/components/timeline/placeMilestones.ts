@@ -48,6 +48,8 @@ export function placeMilestones(
   labelOf: (m: Milestone) => string,
   laneLabelWidth = 170,
   fontSize = 14,
+  /** tick labels (the timeline passes month names in the UI language) */
+  tickLabel?: (date: Date) => string,
 ): TimelinePlacement {
   const start = parseDate(startDate);
   const lastDay = Math.max(currentDay, 30, ...milestones.map((m) => m.day));
@@ -55,7 +57,7 @@ export function placeMilestones(
     .domain([start, new Date(start.getTime() + lastDay * DAY)])
     .range([laneLabelWidth + 12, Math.max(laneLabelWidth + 100, width - 24)])
     .nice();
-  const format = x.tickFormat();
+  const format = tickLabel ?? x.tickFormat();
 
   const rowEnds = new Map<Actor, number[]>();
   const placed: PlacedMilestone[] = [];
