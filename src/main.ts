@@ -20,7 +20,17 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
         acceptedHere = true;
         void startNewVersion(true);
       }),
-    // The new version took control: reload only if this tab asked for it; another tab's choice only offers it here.
-    onNeedReload: () => (acceptedHere ? location.reload() : updates.ready(() => location.reload())),
+    // The reload is decided below, not by the library (which would also reload a tab that never asked).
+    onNeedReload: () => {},
+  });
+  // A new version took control. Reload if this tab asked for it; if another tab did, only offer the reload here.
+  // The first install taking an uncontrolled page changes nothing the user sees.
+  let controlled = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    const switched = controlled || acceptedHere;
+    controlled = true;
+    if (!switched) return;
+    if (acceptedHere) location.reload();
+    else updates.ready(() => location.reload());
   });
 }

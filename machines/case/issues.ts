@@ -85,7 +85,8 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   try {
     return { ok: true, value: JSON.parse(clean) };
   } catch (error) {
-    const detail = (error as Error).message;
+    // Engines add their own position in their own words; ours replaces it.
+    const detail = (error as Error).message.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '');
     const offset = findJsonErrorOffset(clean);
     const { line, column } = lineAndColumn(clean, offset);
     const ends = offset >= clean.length ? ' (the text ends too early: is it truncated?)' : '';

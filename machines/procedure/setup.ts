@@ -88,7 +88,7 @@ export const procedureSetup = setup({
         known: {
           ...context.known,
           ageDecision: params.minor ? ('minor' as const) : ('adult' as const),
-          majorityDay: params.minor ? dayOfMajority(context.facts, ageOfRecord) : undefined,
+          majorityDay: params.minor ? dayOfMajority(context.facts, context.rules, ageOfRecord) : undefined,
         },
       };
     }),
@@ -108,7 +108,7 @@ export const procedureSetup = setup({
   guards: {
     isPresumedVictim: ({ context }) => context.facts.indicatorsRecognised,
     hasNonPunishmentProtection: ({ context }) => context.rules.nonPunishment.value,
-    isDeclaredAdult: ({ context }) => context.facts.declaredAge >= 18,
+    isDeclaredAdult: ({ context }) => context.facts.declaredAge >= context.rules.ageOfMajority.value,
     isGuardianshipInScope: ({ context: { facts, rules } }) => {
       if (!rules.guardianshipServiceOperational.value) return false;
       if (!facts.eea) return true;
@@ -122,10 +122,10 @@ export const procedureSetup = setup({
     hadProvisionalGuardian: ({ context }) => context.known.provisionalGuardian === true,
     isAgeTestCarriedOut: ({ context }) => decideAge(context.facts, context.rules).testCarriedOut,
     isFoundMinor: ({ context }) => decideAge(context.facts, context.rules).minor,
-    isDeclaredMinor: ({ context }) => context.facts.declaredAge < 18,
+    isDeclaredMinor: ({ context }) => context.facts.declaredAge < context.rules.ageOfMajority.value,
     isOfAgeByDecision: ({ context, event }) => {
       const decision = decideAge(context.facts, context.rules);
-      return decision.minor && dayOfMajority(context.facts, decision.ageOfRecord) <= dayOf(event);
+      return decision.minor && dayOfMajority(context.facts, context.rules, decision.ageOfRecord) <= dayOf(event);
     },
     isAppealInTime: ({ context, event }) =>
       dayOf(event) - (context.known.adultDecisionDay ?? 0) <= context.rules.ageAppealDays.value,
@@ -170,8 +170,8 @@ export const procedureSetup = setup({
     temporaryCardValidity: ({ context, event }) =>
       monthsAsDays(context.facts.date, dayOf(event), context.rules.temporaryCardMonths.value),
     untilDeclaredMajority: ({ context, event }) =>
-      Math.max(0, dayOfMajority(context.facts, context.facts.declaredAge) - dayOf(event)),
+      Math.max(0, dayOfMajority(context.facts, context.rules, context.facts.declaredAge) - dayOf(event)),
     untilMajority: ({ context, event }) =>
-      Math.max(0, (context.known.majorityDay ?? dayOfMajority(context.facts, context.facts.declaredAge)) - dayOf(event)),
+      Math.max(0, (context.known.majorityDay ?? dayOfMajority(context.facts, context.rules, context.facts.declaredAge)) - dayOf(event)),
   },
 });

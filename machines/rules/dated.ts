@@ -25,6 +25,11 @@ export function inForce(from: string | undefined, to: string | undefined, date: 
   return (from === undefined || from <= date) && (to === undefined || date <= to);
 }
 
+/** The value in force today (the rule's last dated value): for views drawn before any case has a date. */
+export function latestValue<T>(r: Rule<T>): T {
+  return r.values[r.values.length - 1]!.value;
+}
+
 export function valueOn<T>(r: Rule<T>, date: string): DatedValue<T> {
   const found = r.values.find((v) => inForce(v.from, v.to, date));
   if (!found) throw new Error(`no value of "${r.title}" on ${date}`);

@@ -88,6 +88,13 @@ export const RULES = {
       source: `${SEED_2018}:91; reference.md, Stage 3`,
     },
   ]),
+  ageOfMajority: rule<number>('Age at which a person is an adult (minority, guardianship and the minor’s procedures end)', [
+    {
+      value: 18,
+      basis: 'Civil Code art 388 (minor: under 18); guardianship law art 5 (unaccompanied minor: under 18)',
+      source: 'reference.md, Stage 1 and Stage 4 (CIRC-2004)',
+    },
+  ]),
   ageOfRecordWhenMinor: rule<'assessmentLowerBound' | 'declared'>('Age held when the test finds a minor', [
     {
       to: '2018-06-27',

@@ -5,7 +5,7 @@ import { inForce, valueOn, type Rule } from './dated';
 import { RULES, type RuleId, type RuleValues } from './law';
 import { PRACTICE_OVERLAYS, REFORMS } from './overlays';
 
-export { valueOn, type DatedValue, type Rule } from './dated';
+export { latestValue, valueOn, type DatedValue, type Rule } from './dated';
 export { RULES, SEED_2010, SEED_2018, type RuleId, type RuleValues } from './law';
 export { PRACTICE_OVERLAYS, REFORM_IDS, REFORMS, type PracticeOverlay, type Reform } from './overlays';
 

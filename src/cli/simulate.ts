@@ -1,6 +1,8 @@
 // `npm run simulate -- --cohort 100000 --seed 1 --as-of 2018-01-01 [--assumptions set.json] [--reforms a,b]
-//   [--practice asReported] [--workers 2] [--no-cache] --out results.json|.csv`
+//   [--practice asReported] [--workers 2] [--no-cache] [--reference] --out results.json|.csv`
 // Bad flags or a bad assumption file: a message on stderr naming what is wrong, exit code 2; nothing is written.
+// --reference steps XState itself instead of the fast stepper (same results, for checking; no cache is read).
+// --workers is capped to the cores there are. The run stops if the npm that started it is killed (lifeline.ts).
 import { readFileSync } from 'node:fs';
 import { whyNotWritable, writeFileAtomically } from './output';
 import { parseArgs } from 'node:util';
@@ -16,11 +18,12 @@ import {
 } from '../engine/assumptions';
 import type { CohortRequest } from '../engine/simulate';
 import { toCsv } from '../engine/csv';
-import { simulateCohortForCli } from '../workers/node-pool';
+import { capThreads, simulateCohortForCli } from '../workers/node-pool';
 import { openSummaryStore } from '../workers/summary-store';
+import { watchAncestors } from '../workers/lifeline';
 
 const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-DD] [--assumptions set.json]
-         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--out results.json|results.csv]`;
+         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--reference] [--out results.json|results.csv]`;
 
 class UsageError extends Error {}
 
@@ -29,6 +32,7 @@ function parseCommandLine(argv: string[]): {
   out?: string;
   workers: number;
   cache: boolean;
+  reference: boolean;
 } {
   let values;
   try {
@@ -43,6 +47,7 @@ function parseCommandLine(argv: string[]): {
         practice: { type: 'string' },
         workers: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        reference: { type: 'boolean' },
         out: { type: 'string' },
       },
       strict: true,
@@ -119,7 +124,8 @@ function parseCommandLine(argv: string[]): {
     request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort },
     out: values.out,
     workers,
-    cache: !values['no-cache'],
+    cache: !values['no-cache'] && !values.reference,
+    reference: values.reference === true,
   };
 }
 
@@ -134,20 +140,32 @@ async function main() {
     }
     throw error;
   }
-  const { request, out, workers, cache } = parsed;
+  const { request, out, workers, cache, reference } = parsed;
+  const lifeline = watchAncestors();
+  const threads = capThreads(workers);
+  if (workers > threads) process.stderr.write(`simulate: --workers ${workers}: this machine has ${availableParallelism()} cores; using ${threads}\n`);
   // Paths already computed for this engine, set and configuration are read from disk (--no-cache: not).
-  const store = cache ? openSummaryStore(request.set, request.config) : undefined;
-  const result = await simulateCohortForCli(request, { workers, store });
+  const note = (message: string) => process.stderr.write(`simulate: ${message}\n`);
+  const store = cache ? openSummaryStore(request.set, request.config, undefined, note) : undefined;
+  const result = await simulateCohortForCli(request, {
+    threads,
+    store,
+    engine: reference ? 'reference' : 'fast',
+    onBeat: lifeline.check,
+  });
+  lifeline.check();
   store?.save();
   const text = out && /\.csv$/i.test(out) ? toCsv(result) : JSON.stringify(result, null, 2) + '\n';
   if (out) writeFileAtomically(out, text);
   else process.stdout.write(text);
   const s = result.stats;
+  lifeline.stop();
   process.stderr.write(
     `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, rules as of ${request.config.asOf}, ${request.config.practice}` +
       `${request.config.reforms.length ? `, reforms ${request.config.reforms.join('+')}` : ''}) in ${s.elapsedMs} ms; ` +
       `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs` +
-      `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${out ? `; written to ${out}` : ''}\n`,
+      `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${reference ? ', XState reference stepper' : ''}` +
+      `${out ? `; written to ${out}` : ''}\n`,
   );
 }
 

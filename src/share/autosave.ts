@@ -23,6 +23,7 @@ export class Autosave {
   #storage: Storage | undefined;
   #good: Saved | undefined;
   #held: Saved | null = null;
+  #theirs: Saved | null = null;
   #onOtherTab: (theirs: Saved) => void;
 
   constructor(options: { tab: string; good?: Saved | null; storage?: Storage; onOtherTab: (theirs: Saved) => void }) {
@@ -40,7 +41,9 @@ export class Autosave {
   /** Writes now, unless another tab's changes are waiting; returns whether it was written. */
   save(saved: Saved): boolean {
     if (this.#held) {
+      // Still waiting: the edit is kept in this tab, and the user is reminded (the notice may have been dismissed).
       this.#held = saved;
+      if (this.#theirs) this.#onOtherTab(this.#theirs);
       return false;
     }
     return this.#write(saved);
@@ -54,18 +57,21 @@ export class Autosave {
     // Only work counts: the other tab stepping through the same case is no conflict.
     if (JSON.stringify(theirs.saved.case) === JSON.stringify(current.case)) return;
     this.#held = current;
+    this.#theirs = theirs.saved;
     this.#onOtherTab(theirs.saved);
   }
 
   /** The user keeps this tab's work: it is written (the other tab is told in turn). */
   keepMine(current: Saved): void {
     this.#held = null;
+    this.#theirs = null;
     this.#write(current);
   }
 
   /** The user opens the other tab's work: nothing of ours is written over it. */
   takeTheirs(): void {
     this.#held = null;
+    this.#theirs = null;
   }
 
   #write(saved: Saved): boolean {

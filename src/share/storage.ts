@@ -85,6 +85,11 @@ function validSaved(saved: { case: unknown; step: number; scenarioId?: string } 
   return parsed.ok ? { case: parsed.value, step: saved.step, scenarioId: saved.scenarioId } : null;
 }
 
+function goodOf(record: Record<string, unknown>): Saved | null {
+  const good = v.safeParse(SavedSchema, record.good);
+  return good.success ? validSaved(good.output) : null;
+}
+
 /** Reads a stored record (any version) without side effects. */
 export function readSession(text: string): { ok: true; record: StoredSession; saved: Saved | null } | { ok: false; issues: FieldIssue[]; good: Saved | null } {
   const json = parseJson(text);
@@ -93,14 +98,12 @@ export function readSession(text: string): { ok: true; record: StoredSession; sa
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, issues: [{ path: '(file)', message: 'expected an object (a saved session)' }], good: null };
   const record = raw as Record<string, unknown>;
   const version = record.version === undefined ? 1 : record.version;
-  if (typeof version !== 'number') return { ok: false, issues: [{ path: 'version', message: 'expected a number' }], good: null };
+  // A record of a newer version is not read at all; a damaged one still gives back its last good state.
+  if (typeof version !== 'number') return { ok: false, issues: [{ path: 'version', message: 'expected a number' }], good: goodOf(record) };
   const migrated = migrate(record, version, SESSION_FORMAT);
-  if (!migrated.ok) return { ok: false, issues: [{ path: 'version', message: migrated.message }], good: null };
+  if (!migrated.ok) return { ok: false, issues: [{ path: 'version', message: migrated.message }], good: version > SESSION_VERSION ? null : goodOf(record) };
   const result = v.safeParse(SessionSchema, migrated.value);
-  if (!result.success) {
-    const good = v.safeParse(SavedSchema, (migrated.value as { good?: unknown }).good);
-    return { ok: false, issues: toFieldIssues(result.issues, 'unknown field'), good: good.success ? validSaved(good.output) : null };
-  }
+  if (!result.success) return { ok: false, issues: toFieldIssues(result.issues, 'unknown field'), good: goodOf(migrated.value) };
   const session = result.output;
   const good = validSaved(session.good);
   const current = validSaved(session);

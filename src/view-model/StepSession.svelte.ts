@@ -5,9 +5,10 @@ import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import type { Run, Step, TakenTransition } from '../../machines/case/run';
 import { runSafely, findIssues } from './engine';
 import type { FieldIssue } from './caseChecks';
-import { setCaseField } from './casePath';
+import { setCaseField } from '../../machines/case/casePath';
 import { comparePaths, compareRuns, type PathDifference, type RunsCompared } from './compare';
-import { decisionsAt, applyEvent, type Decision, type DecisionOption } from './decisions';
+import { decisionsAt, type Decision, type DecisionOption } from './decisions';
+import { applyEvent } from '../../machines/case/events';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];

@@ -23,7 +23,10 @@ export function runSafely(caseFile: CaseFile): RunResult {
  * form has its own wording for a field the schema refused, that translated message is shown instead.
  */
 export function findIssues(caseFile: CaseFile): FieldIssue[] {
-  const parsed = parseCaseFile(caseFile);
+  return explain(caseFile, parseCaseFile(caseFile));
+}
+
+function explain(caseFile: CaseFile, parsed: ReturnType<typeof parseCaseFile>): FieldIssue[] {
   if (parsed.ok) return [];
   const translated = new Map<string, string>();
   for (const issue of checkCase(caseFile)) if (!translated.has(issue.path)) translated.set(issue.path, issue.message);
@@ -35,7 +38,7 @@ export function parseCase(json: unknown): ParseResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     return { ok: false, issues: [{ path: '(file)', message: m.check_not_object() }] };
   const parsed = parseCaseFile(json);
-  return parsed.ok ? parsed : { ok: false, issues: findIssues(json as CaseFile) };
+  return parsed.ok ? parsed : { ok: false, issues: explain(json as CaseFile, parsed) };
 }
 
 export function parseCaseJson(text: string): ParseResult {

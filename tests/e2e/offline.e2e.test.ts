@@ -7,7 +7,8 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { preview } from 'vite';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { baseUrl, launchBrowser, openApp, screenshot } from './harness';
+import { launchChromiumProfile } from '../chromium';
 import { runCohort, walkScenario } from './offlineWalk';
 
 let browser: Browser;
@@ -22,6 +23,24 @@ afterAll(async () => {
 async function controlledByServiceWorker(page: Page): Promise<string> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
   return page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+}
+
+/** A copy of the build on its own server, so a "new version" can be deployed without touching dist/. */
+async function servedCopy(): Promise<{ url: string; deploy: (version: number) => void; close: () => Promise<void> }> {
+  const root = mkdtempSync(join(tmpdir(), 'vps-update-'));
+  cpSync('dist', root, { recursive: true });
+  const server = await preview({ logLevel: 'warn', build: { outDir: root }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    // Any byte changed in sw.js is a new service worker to the browser.
+    deploy: (version) => appendFileSync(join(root, 'sw.js'), `\n// deployed version ${version}\n`),
+    close: async () => {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 function filesIn(dir: string): string[] {
@@ -54,6 +73,23 @@ describe('installable and offline', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.errors).toEqual([]);
     await app.context.close();
+  });
+
+  it('is installable: Chromium, with a real profile, finds nothing in the way', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'vps-profile-'));
+    const context = await launchChromiumProfile(profile);
+    try {
+      const page = await context.newPage();
+      await page.goto(baseUrl());
+      await controlledByServiceWorker(page);
+      const cdp = await context.newCDPSession(page);
+      const manifest = await cdp.send('Page.getAppManifest');
+      expect(manifest.errors).toEqual([]);
+      expect(await cdp.send('Page.getInstallabilityErrors')).toEqual({ installabilityErrors: [] });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('precaches every file of the build, lazy chunks and the cohort worker included', async () => {
@@ -95,18 +131,13 @@ describe('installable and offline', () => {
   });
 
   it('offers a new version when one is deployed, and reloads only when the user asks', async () => {
-    // A copy of the build on its own server, so a "new version" can be deployed without touching dist/.
-    const root = mkdtempSync(join(tmpdir(), 'vps-update-'));
-    cpSync('dist', root, { recursive: true });
-    const server = await preview({ logLevel: 'warn', build: { outDir: root }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
+    const copy = await servedCopy();
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
     try {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`http://127.0.0.1:${address.port}/`);
+      await page.goto(copy.url);
       await page.waitForSelector('[role="tabpanel"]:not([hidden])');
       const firstVersion = await controlledByServiceWorker(page);
       await walkScenario(page, 2);
@@ -116,7 +147,7 @@ describe('installable and offline', () => {
       const sameDocument = () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
 
       // A new version is deployed and found by the browser's next update check.
-      appendFileSync(join(root, 'sw.js'), '\n// deployed version 2\n');
+      copy.deploy(2);
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
       await page.getByTestId('update-prompt').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1_500);
@@ -148,8 +179,46 @@ describe('installable and offline', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
-      await server.close();
-      rmSync(root, { recursive: true, force: true });
+      await copy.close();
+    }
+  });
+
+  it('switches only the tab where the user accepts the new version; another open tab keeps running', async () => {
+    const copy = await servedCopy();
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
+    try {
+      const errors: string[] = [];
+      const open = async () => {
+        const page = await context.newPage();
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(copy.url);
+        await page.waitForSelector('[role="tabpanel"]:not([hidden])');
+        await controlledByServiceWorker(page);
+        await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+        return page;
+      };
+      const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+      // The first tab is the very first visit (its service worker was installed while it was open).
+      const first = await open();
+      const second = await open();
+      copy.deploy(2);
+      await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      await first.getByTestId('update-prompt').waitFor({ timeout: 30_000 });
+      await second.getByTestId('update-prompt').waitFor({ timeout: 30_000 });
+
+      await Promise.all([first.waitForEvent('load'), first.getByTestId('update-reload').click()]);
+      await first.waitForSelector('[data-testid="step-card"]');
+      expect(await sameDocument(first)).toBe(false);
+      // The other tab is left alone, and still offered the switch.
+      await second.waitForTimeout(1_500);
+      expect(await sameDocument(second)).toBe(true);
+      expect(await second.getByTestId('update-prompt').isVisible()).toBe(true);
+      await Promise.all([second.waitForEvent('load'), second.getByTestId('update-reload').click()]);
+      expect(await sameDocument(second)).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await copy.close();
     }
   });
 });

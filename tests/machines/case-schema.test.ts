@@ -4,7 +4,7 @@ import { parseCaseFile, parseCaseText } from '../../machines/case/validate';
 import { decodeText, MAX_ISSUES_LISTED } from '../../machines/case/issues';
 import { parseCase, parseCaseJson } from '../../src/view-model/engine';
 import { SCENARIOS } from '../../src/scenarios';
-import { setCaseField } from '../../src/view-model/casePath';
+import { setCaseField } from '../../machines/case/casePath';
 import { DEFAULT_HORIZON_DAYS } from '../../machines/case/defaults';
 
 const good = () => structuredClone(SCENARIOS[0].case) as Record<string, unknown>;

@@ -89,8 +89,9 @@ describe('two tabs', () => {
     b.onStorage(event(storage), { case: first, step: 0 });
     expect(theirsSeen).toEqual([{ case: second, step: 5, scenarioId: undefined }]);
     expect(b.waiting).toBe(true);
-    // B's next edit is held, not written over A's work.
+    // B's next edit is held, not written over A's work, and B is reminded.
     expect(b.save({ case: { ...first, title: 'B edit' }, step: 0 })).toBe(false);
+    expect(theirsSeen).toHaveLength(2);
     expect(readSession(storage.getItem(SESSION_KEY)!)).toMatchObject({ ok: true, record: { tab: 'A', case: second } });
     // Keeping B's work is an explicit choice: then it is written.
     b.keepMine({ case: { ...first, title: 'B edit' }, step: 0 });

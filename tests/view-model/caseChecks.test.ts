@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { checkCase } from '../../src/view-model/caseChecks';
 import { findIssues, parseCaseJson } from '../../src/view-model/engine';
 import { BLANK_CASE, SCENARIOS } from '../../src/scenarios';
-import { setCaseField } from '../../src/view-model/casePath';
+import { setCaseField } from '../../machines/case/casePath';
 import type { CaseFile } from '../../machines/case/types';
 
 const good = (): CaseFile => structuredClone(SCENARIOS[0].case);

@@ -316,10 +316,3 @@ export function parseAssumptionText(text: string): ParseResult {
   const json = parseJson(text);
   return json.ok ? parseAssumptionSet(json.value) : { ok: false, issues: [json.issue] };
 }
-
-/** Parameters whose source is the label "assumption" (shown as such in the UI and exports). */
-export function listAssumedParams(set: AssumptionSet): ParamName[] {
-  return (Object.keys(set.params) as ParamName[]).filter(
-    (name) => set.params[name].source === 'assumption',
-  );
-}
