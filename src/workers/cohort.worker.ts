@@ -14,6 +14,11 @@ import {
   type ProgressReport,
 } from '../engine/simulate';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
+import { simulatePeriod } from '../engine/period';
+import type { Period } from '../engine/periodDates';
+
+/** A request with a period runs as a period cohort (src/engine/period.ts), on worker 0 alone. */
+export type WorkerCohortRequest = CohortRequest & { period?: Period };
 
 export interface PathsMessage {
   type: 'paths';
@@ -24,7 +29,7 @@ export interface PathsMessage {
   machineRuns: number;
 }
 export type CohortWorkerRequest =
-  | { type: 'run'; runId: number; requests: CohortRequest[]; part: number; parts: number }
+  | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number }
   | PathsMessage;
 export type CohortWorkerMessage =
   | { type: 'progress'; runId: number; index: number; report: ProgressReport }
@@ -35,6 +40,8 @@ export type CohortWorkerMessage =
 
 // Kept for the worker's lifetime: re-running a configuration only runs the machine for new case files.
 const cache = new PathCache();
+// A period cohort keeps one scope per simulated day (about two a year) and configuration.
+const periodCache = new PathCache(512);
 const post = (message: CohortWorkerMessage) => (self as unknown as Worker).postMessage(message);
 
 // Paths from helpers may arrive before worker 0 asks for them.
@@ -68,7 +75,7 @@ function subset(counted: CountedCases, indices: number[]): CountedCases {
   };
 }
 
-async function run(runId: number, requests: CohortRequest[], part: number, parts: number) {
+async function run(runId: number, requests: WorkerCohortRequest[], part: number, parts: number) {
   for (const [index, request] of requests.entries()) {
     const started = performance.now();
     let last = 0;
@@ -78,6 +85,17 @@ async function run(runId: number, requests: CohortRequest[], part: number, parts
       last = now;
       post({ type: 'progress', runId, index, report });
     };
+    if (request.period) {
+      const period = request.period;
+      if (part === 0)
+        post({
+          type: 'result',
+          runId,
+          index,
+          result: simulatePeriod({ ...request, period }, { cache: periodCache, onProgress: progress }),
+        });
+      continue;
+    }
     const sampler = createSampler(request.set, request.config);
     const counted = countChildren(sampler, request.seed, 0, request.cohort, (done) =>
       progress({ phase: 'drawing', done, total: request.cohort }),
