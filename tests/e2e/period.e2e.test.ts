@@ -1,5 +1,6 @@
 // Period cohorts in real Chromium: detection spread over 2003–2008, the year-by-year chart with the
-// guardianship start marked, no overlapping labels and no sideways scroll at 1024 and 1920 px.
+// guardianship start marked, no overlapping labels (time series, funnel, Sankey) and no sideways scroll at
+// 1024 and 1920 px.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
@@ -48,6 +49,16 @@ describe('cohorts over a period', () => {
       await page.getByTestId('time-series').screenshot({ path: `tests/e2e/screenshots/period-series-${width}.png` });
       await screenshot(page, `period-${width}`);
       expect(await findOverlappingLabels(page, '[data-testid="time-series"]')).toEqual([]);
+      expect(await findOverlappingLabels(page, 'svg.funnel')).toEqual([]);
+      // the Sankey, overview and every milestone
+      const detail = page.getByLabel('Show every milestone');
+      for (const every of [false, true]) {
+        await detail.setChecked(every);
+        await page.waitForTimeout(200);
+        await page.locator('svg.sankey').screenshot({ path: `tests/e2e/screenshots/sankey-${every ? 'detail' : 'overview'}-${width}.png` });
+        expect(await findOverlappingLabels(page, 'svg.sankey'), every ? 'every milestone' : 'overview').toEqual([]);
+      }
+      await page.locator('svg.funnel').screenshot({ path: `tests/e2e/screenshots/funnel-${width}.png` });
       expect(await widerThanPage(page)).toEqual([]);
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     });

@@ -165,7 +165,8 @@ const paramsSchema = v.strictObject({
   ),
 });
 
-const MILESTONE_IDS = [
+/** Every milestone, in the order of the procedure (the funnel draws them in this order). */
+export const MILESTONE_IDS = [
   'detected',
   'presumedVictim',
   'notIdentified',
