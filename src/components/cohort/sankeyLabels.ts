@@ -46,7 +46,6 @@ export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxL
   }
   if (current && lines.length < maxLines) {
     lines.push(current.length > perLine ? `${current.slice(0, perLine - 1)}…` : current);
-    current = '';
     i = words.length;
   }
   const shortened = i < words.length || lines.some((l) => l.endsWith('…'));
