@@ -39,12 +39,12 @@ export const CHANGES: ChangeRule[] = [
   },
   {
     id: 'ageAccepted',
-    apply: (c) => (c.age.doubted ? { ...c, age: { doubted: false } } : null),
+    apply: (c) => (c.age?.doubted ? { ...c, age: { doubted: false } } : null),
   },
   {
     id: 'statementMade',
     apply: (c) =>
-      c.cooperation.statementDay === null
+      (c.cooperation?.statementDay ?? null) === null
         ? { ...c, cooperation: { ...c.cooperation, statementDay: ADDED_STATEMENT_DAY } }
         : null,
   },
@@ -117,9 +117,10 @@ function explain(caseFile: CaseFile, combo: ChangeRule[], run: (c: CaseFile) => 
   return combo.map((change) => {
     current = change.apply(current) ?? current;
     const trace = run(current);
-    const triggers = trace.milestones
-      .filter((m) => !before.has(m.id))
-      .map((m) => ({ id: m.id, basis: m.basis, source: m.source }));
+    const triggers: AppliedChange['triggers'] = [];
+    for (const m of trace.milestones)
+      if (!before.has(m.id) && !triggers.some((t) => t.id === m.id))
+        triggers.push({ id: m.id, basis: m.basis, source: m.source });
     before = new Set([...before, ...trace.milestones.map((m) => m.id)]);
     return { id: change.id, triggers };
   });

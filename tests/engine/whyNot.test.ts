@@ -19,7 +19,7 @@ function firstChild(where: (c: CaseFile, outcome: string) => boolean, set = expl
 describe('nearest protected path', () => {
   it('an exploited child whose indicators went unrecognised: the fewest changes that give protection, each naming the rules it triggers', () => {
     const child = firstChild(
-      (c, o) => c.detection.exploitation !== 'none' && !c.detection.indicatorsRecognised && o === 'notIdentified' && !c.age.doubted,
+      (c, o) => c.detection.exploitation !== 'none' && !c.detection.indicatorsRecognised && o === 'notIdentified' && !c.age?.doubted,
     );
     const answer = findNearestProtectedPath(child, { maxRuns: 500, timeBudgetMs: 20_000 });
     expect(answer.status).toBe('found');
@@ -30,6 +30,7 @@ describe('nearest protected path', () => {
     const recognised = answer.changes.find((c) => c.id === 'indicatorsRecognised')!;
     expect(recognised.triggers.map((t) => t.id)).toContain('presumedVictim');
     for (const t of recognised.triggers) expect(t.source).toBeTruthy();
+    for (const c of answer.changes) expect(new Set(c.triggers.map((t) => t.id)).size).toBe(c.triggers.length);
     // fewest: no smaller set of the changeable facts gives protection
     const applicable = CHANGES.filter((c) => c.apply(child));
     const size = answer.changes.length;
