@@ -13,5 +13,5 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser } },
   },
-  { ignores: ['dist/', 'node_modules/', 'src/i18n/paraglide/'] },
+  { ignores: ['dist/', 'dist-single/', 'node_modules/', 'src/i18n/paraglide/'] },
 );

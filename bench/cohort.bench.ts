@@ -3,7 +3,8 @@
 import { CHROMIUM_PATH, launchChromium } from '../tests/chromium';
 import { createActor, SimulatedClock } from 'xstate';
 import { procedureMachine } from '../machines/procedure/machine';
-import { stepCase, getCaseEvents } from '../machines/case/run';
+import { stepCase } from '../machines/case/run';
+import { getCaseEvents } from '../machines/case/events';
 import { toFacts } from '../machines/case/facts';
 import type { CaseFile } from '../machines/case/types';
 import { DEFAULT_ASSUMPTION_SET } from '../src/engine/assumptions';
@@ -91,7 +92,7 @@ export default async function bench() {
   const coldStore = openSummaryStore(set, config, cacheDir);
   const cold = await simulateCohortForCli(
     { set, config, seed: 1, cohort: million },
-    { workers: 2, store: coldStore },
+    { threads: 2, store: coldStore },
   );
   coldStore.save();
   const coldMs = performance.now() - t;
@@ -102,7 +103,7 @@ export default async function bench() {
   const warmStore = openSummaryStore(set, config, cacheDir);
   const warmCli = await simulateCohortForCli(
     { set, config, seed: 1, cohort: million },
-    { workers: 2, store: warmStore },
+    { threads: 2, store: warmStore },
   );
   const warmMs = performance.now() - t;
   console.log(
@@ -111,7 +112,7 @@ export default async function bench() {
   t = performance.now();
   const otherSeed = await simulateCohortForCli(
     { set, config, seed: 2, cohort: million },
-    { workers: 2, store: warmStore },
+    { threads: 2, store: warmStore },
   );
   console.log(
     `CLI path, another seed with that cache: ${(performance.now() - t).toFixed(0)} ms; ${otherSeed.stats.machineRuns} new machine runs of ${otherSeed.stats.distinctCases} distinct case files`,

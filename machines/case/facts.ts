@@ -3,6 +3,7 @@ import { addMonths, addYears, ageOn, daysBetween } from '../dates';
 import { isEeaNationalOn } from '../rules/eea';
 import { getRulesInForce, type RulesInForce } from '../rules/rules';
 import type { AgeRange, CaseFile, ExamResult, Practice, ReformId } from './types';
+import { DEFAULT_HORIZON_DAYS } from './defaults';
 
 export const ASSUMPTIONS = {
   birthdayOnDetection:
@@ -38,13 +39,14 @@ export const ASSUMPTIONS = {
   provisionalGuardianUntilDecision:
     'A provisional guardian appointed at the border ends with an "adult" decision; for a minor it continues.',
   durableSolutionDecisionDay: 'A durable-solution decision is taken 90 days after the request when the case file gives no day.',
-  defaultHorizon: 'No horizon given: the case is followed for 5 years (1825 days).',
+  defaultHorizon: `No horizon given: the case is followed for 5 years (${DEFAULT_HORIZON_DAYS} days).`,
   declaredAdultDoubted:
     'A person who says they are an adult but whose age is doubted is taken to appear to be under 18 (Stage 1): reported to the Guardianship Service and tested; found a minor, the estimate becomes the age of record; found an adult, the declared age stands.',
   thbTrackIndependentOfGuardianship:
     'Children outside the guardianship scope (EEA before 2014, everyone before May 2004) keep their declared age: no one assesses it.',
 } as const;
 export type AssumptionId = keyof typeof ASSUMPTIONS;
+
 
 export type AgeAssessmentFact =
   | { kind: 'range'; low: number; high: number; exams?: ExamResult[] }
@@ -103,7 +105,7 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
   } else {
     declaredAge = c.person.declaredAge ?? 0;
     declaredBirthDate = addYears(c.date, -declaredAge);
-    if (declaredAge < 18) used.push('birthdayOnDetection');
+    if (declaredAge < rules.ageOfMajority.value) used.push('birthdayOnDetection');
   }
   const eea = isEeaNationalOn(c.person.nationality, c.date);
   let vulnerable = c.detection.vulnerable ?? false;
@@ -141,37 +143,41 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
     tiesCut: typeof ties === 'boolean' ? ties : true,
     contactResumedDay: typeof ties === 'object' ? ties.contactResumedDay : undefined,
     publicOrderRisk: c.publicOrderRisk ?? false,
-    horizonDays: c.horizonDays ?? 1825,
+    horizonDays: c.horizonDays ?? DEFAULT_HORIZON_DAYS,
   };
   return { facts, rules, used };
 }
 
-const ageDecisions = new WeakMap<Facts, AgeDecision & { assumption?: AssumptionId }>();
+type AgeDecisionWithAssumption = AgeDecision & { assumption?: AssumptionId };
+const ageDecisions = new WeakMap<Facts, WeakMap<RulesInForce, AgeDecisionWithAssumption>>();
 
-/** The Guardianship Service's age decision for a doubted age, under the rules in force (memoised per case). */
-export function decideAge(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
-  let decision = ageDecisions.get(facts);
-  if (!decision) ageDecisions.set(facts, (decision = computeAgeDecision(facts, rules)));
+/** The Guardianship Service's age decision for a doubted age, under the rules in force (memoised per facts and rules). */
+export function decideAge(facts: Facts, rules: RulesInForce): AgeDecisionWithAssumption {
+  let byRules = ageDecisions.get(facts);
+  if (!byRules) ageDecisions.set(facts, (byRules = new WeakMap()));
+  let decision = byRules.get(rules);
+  if (!decision) byRules.set(rules, (decision = computeAgeDecision(facts, rules)));
   return decision;
 }
 
-function computeAgeDecision(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
+function computeAgeDecision(facts: Facts, rules: RulesInForce): AgeDecisionWithAssumption {
   const decision = decideOnDeclaredMinority(facts, rules);
-  if (facts.declaredAge < 18) return decision;
+  if (facts.declaredAge < rules.ageOfMajority.value) return decision;
   // A declared adult: the test answered a doubt about minority only (assumption declaredAdultDoubted).
   if (!decision.minor) return { ...decision, ageOfRecord: facts.declaredAge };
   return { ...decision, ageOfRecord: decision.estimate ?? decision.ageOfRecord };
 }
 
-function decideOnDeclaredMinority(facts: Facts, rules: RulesInForce): AgeDecision & { assumption?: AssumptionId } {
+function decideOnDeclaredMinority(facts: Facts, rules: RulesInForce): AgeDecisionWithAssumption {
   const declared = facts.declaredAge;
+  const majority = rules.ageOfMajority.value;
   if (!rules.ageTestCarriedOut.value) {
-    return { minor: declared < 18, ageOfRecord: declared, testCarriedOut: false, assumption: 'noTestDeclaredAge' };
+    return { minor: declared < majority, ageOfRecord: declared, testCarriedOut: false, assumption: 'noTestDeclaredAge' };
   }
   const a = facts.assessment;
-  if (a.kind === 'refused') return { minor: false, ageOfRecord: 18, testCarriedOut: false, assumption: 'refusedTestAdult' };
+  if (a.kind === 'refused') return { minor: false, ageOfRecord: majority, testCarriedOut: false, assumption: 'refusedTestAdult' };
   if (a.kind === 'unknown') {
-    return { minor: declared < 18, ageOfRecord: declared, testCarriedOut: true, assumption: 'doubtWithoutResult' };
+    return { minor: declared < majority, ageOfRecord: declared, testCarriedOut: true, assumption: 'doubtWithoutResult' };
   }
   const method = rules.ageDecisionMethod.value;
   let estimate = a.low;
@@ -181,16 +187,16 @@ function decideOnDeclaredMinority(facts: Facts, rules: RulesInForce): AgeDecisio
     estimate = ranges.reduce((s, r) => s + (r.low + r.high) / 2, 0) / ranges.length;
     assumption = 'doctorPointEstimate';
   }
-  let minor = estimate < 18;
+  let minor = estimate < majority;
   if (method === 'multiAgency' && facts.interviewFindsMinor !== undefined) {
     // The psychosocial interview joins the medical range: either finding of minority protects (recommendation 28).
     minor = minor || facts.interviewFindsMinor;
   }
   if (!minor) {
-    return { minor, ageOfRecord: Math.max(18, estimate), estimate, testCarriedOut: true, assumption: assumption ?? 'adultAgeOfRecord' };
+    return { minor, ageOfRecord: Math.max(majority, estimate), estimate, testCarriedOut: true, assumption: assumption ?? 'adultAgeOfRecord' };
   }
   const ageOfRecord =
-    rules.ageOfRecordWhenMinor.value === 'assessmentLowerBound' && a.low > declared && a.low < 18 ? a.low : declared;
+    rules.ageOfRecordWhenMinor.value === 'assessmentLowerBound' && a.low > declared && a.low < majority ? a.low : declared;
   return { minor, ageOfRecord, estimate, testCarriedOut: true, assumption };
 }
 
@@ -203,8 +209,8 @@ export function ageOfRecordAfterDecision(facts: Facts, rules: RulesInForce, foun
   return foundMinor && !decision.minor ? facts.declaredAge : decision.ageOfRecord;
 }
 
-/** Day (since detection) on which a person of `ageOfRecord` years at detection turns 18. */
-export function dayOfMajority(facts: Facts, ageOfRecord: number): number {
+/** Day (since detection) on which a person of `ageOfRecord` years at detection comes of age. */
+export function dayOfMajority(facts: Facts, rules: RulesInForce, ageOfRecord: number): number {
   const birth = ageOfRecord === facts.declaredAge ? facts.declaredBirthDate : addMonths(facts.date, -Math.round(ageOfRecord * 12));
-  return Math.max(0, daysBetween(facts.date, addYears(birth, 18)));
+  return Math.max(0, daysBetween(facts.date, addYears(birth, rules.ageOfMajority.value)));
 }

@@ -1,75 +1,23 @@
 // The engine's public contract: ../shared/domain/case-format.md ("pathway-case/1" in, "pathway-trace/1" out).
-// Extensions to the contract are optional fields only (marked "extension").
+// Extensions to the contract are optional fields only (marked "extension"). The case file itself is
+// defined once, as a schema (schema.ts); its type is inferred from it.
 
-export type Practice = 'asWritten' | 'asReported';
+import type { CaseFile } from './schema';
+export type { CaseFile } from './schema';
+
+export type Practice = NonNullable<CaseFile['practice']>;
 export type ReformId =
   | 'noCooperationCondition'
   | 'presumptionOfMinority'
   | 'multiAgencyAgeAssessment'
   | 'guardianForEveryChild'
   | 'specialisedShelterEveryRegion';
-export type Region = 'brussels' | 'flanders' | 'wallonia';
-export type Exploitation = 'sexual' | 'labour' | 'criminal' | 'begging' | 'unknown' | 'none';
-export type ExamKind = 'dental' | 'wrist' | 'collarbone';
-
-export interface AgeRange {
-  low: number;
-  high: number;
-}
-export interface ExamResult extends AgeRange {
-  exam: ExamKind;
-}
-
-export interface CaseFile {
-  format: 'pathway-case/1';
-  title?: string;
-  /** ISO date the person is first detected; selects the rules in force. */
-  date: string;
-  practice?: Practice;
-  reforms?: ReformId[];
-  person: {
-    declaredAge?: number;
-    declaredBirthDate?: string;
-    nationality: string;
-    sex?: 'female' | 'male' | 'other';
-  };
-  detection: {
-    place: 'territory' | 'border';
-    region: Region;
-    exploitation: Exploitation;
-    indicatorsRecognised: boolean;
-    asylumApplication?: boolean;
-    traffickingResidenceRequested?: boolean;
-    /** extension: an EEA child "in a situation of vulnerability" (law of 12 May 2014). Default: presumed victim. */
-    vulnerable?: boolean;
-  };
-  age?: {
-    doubted: boolean;
-    assessment?: AgeRange | { exams: ExamResult[] } | { refused: true };
-    /** extension: the psychosocial interview's finding (used by the multiAgencyAgeAssessment reform). */
-    interviewFindsMinor?: boolean;
-    /** extension: appeal to the Council of State against an "adult" decision. */
-    appeal?: { day: number; outcome?: 'annulled' | 'rejected' | 'pending'; decisionDay?: number };
-  };
-  cooperation?: { statementDay: number | null };
-  tiesCut?: boolean | { contactResumedDay: number };
-  publicOrderRisk?: boolean;
-  prosecution?: {
-    outcome: 'conviction' | 'acquittal' | 'dismissed' | 'pending';
-    day?: number;
-    requisitionsRetainTrafficking?: boolean;
-    /** extension: day of the prosecutor's final requisitions (default: the judgment day). */
-    requisitionsDay?: number;
-  };
-  disappearsDay?: number | null;
-  durableSolution?: {
-    requestedDay: number;
-    decision?: 'stay' | 'return' | 'reunification';
-    /** extension: day of the decision (default: 90 days after the request). */
-    decisionDay?: number;
-  };
-  horizonDays?: number;
-}
+export type Region = CaseFile['detection']['region'];
+export type Exploitation = CaseFile['detection']['exploitation'];
+type Assessment = NonNullable<NonNullable<CaseFile['age']>['assessment']>;
+export type ExamResult = Extract<Assessment, { exams: unknown }>['exams'][number];
+export type ExamKind = ExamResult['exam'];
+export type AgeRange = Pick<ExamResult, 'low' | 'high'>;
 
 export type ConditionId = 'statement' | 'definition' | 'cooperation' | 'tiesCut' | 'publicOrder';
 export type ConditionStatus = 'met' | 'unmet' | 'pending';

@@ -1,9 +1,12 @@
 // `npm run simulate -- --cohort 100000 --seed 1 --as-of 2018-01-01 [--assumptions set.json] [--reforms a,b]
-//   [--practice asReported] [--workers 2] [--no-cache] --out results.json|.csv`
+//   [--practice asReported] [--workers 2] [--no-cache] [--reference] --out results.json|.csv`
 // Over a period: `--from 2004-01-01 --to 2024-12-31 [--spread uniform|arrivals] [--granularity segment|month|day]
 //   [--reforms-from YYYY-MM-DD]` (src/engine/period.ts; results gain byYear and the dated rule changes).
 // Bad flags or a bad assumption file: a message on stderr naming what is wrong, exit code 2; nothing is written.
-import { readFileSync, writeFileSync } from 'node:fs';
+// --reference steps XState itself instead of the fast stepper (same results, for checking; no cache is read).
+// --workers is capped to the cores there are. The run stops if the npm that started it is killed (lifeline.ts).
+import { readFileSync } from 'node:fs';
+import { whyNotWritable, writeFileAtomically } from './output';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { isValidIsoDate } from '../../machines/dates';
@@ -17,14 +20,15 @@ import {
 } from '../engine/assumptions';
 import type { CohortRequest } from '../engine/simulate';
 import { toCsv } from '../engine/csv';
-import { simulateCohortForCli } from '../workers/node-pool';
+import { capThreads, simulateCohortForCli } from '../workers/node-pool';
 import { openSummaryStore } from '../workers/summary-store';
 import { simulatePeriod, type PeriodRequest } from '../engine/period';
 import { checkPeriod, type Granularity, type Period, type Spread } from '../engine/periodDates';
 import { toPeriodCsv } from '../engine/periodCsv';
+import { watchAncestors } from '../workers/lifeline';
 
 const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-DD] [--assumptions set.json]
-         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--out results.json|results.csv]
+         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--reference] [--out results.json|results.csv]
        period: [--from YYYY-MM-DD --to YYYY-MM-DD] [--spread uniform|arrivals] [--granularity segment|month|day] [--reforms-from YYYY-MM-DD]`;
 
 class UsageError extends Error {}
@@ -35,6 +39,7 @@ function parseCommandLine(argv: string[]): {
   out?: string;
   workers: number;
   cache: boolean;
+  reference: boolean;
 } {
   let values;
   try {
@@ -49,6 +54,7 @@ function parseCommandLine(argv: string[]): {
         practice: { type: 'string' },
         workers: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        reference: { type: 'boolean' },
         out: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
@@ -121,6 +127,10 @@ function parseCommandLine(argv: string[]): {
       problems.push(`--reforms: unknown reform "${r}" (known: ${REFORM_IDS.join(', ')})`);
   if (values.out !== undefined && !/\.(json|csv)$/i.test(values.out))
     problems.push(`--out ${values.out}: expected a file name ending in .json or .csv`);
+  else if (values.out !== undefined) {
+    const why = whyNotWritable(values.out);
+    if (why) problems.push(`--out ${values.out}: ${why}; nothing was run`);
+  }
   const period = parsePeriodFlags(values, set, practice, [...new Set(reforms)], problems);
   if (problems.length) throw new UsageError(problems.join('\n'));
   return {
@@ -128,7 +138,8 @@ function parseCommandLine(argv: string[]): {
     period,
     out: values.out,
     workers,
-    cache: !values['no-cache'],
+    cache: !values['no-cache'] && !values.reference,
+    reference: values.reference === true,
   };
 }
 
@@ -178,29 +189,41 @@ async function main() {
     }
     throw error;
   }
-  const { request, out, workers, cache, period } = parsed;
-  if (period) return simulatePeriodForCli({ ...request, period }, out);
+  const { request, out, workers, cache, reference, period } = parsed;
+  if (period) return simulatePeriodForCli({ ...request, period }, out, reference);
+  const lifeline = watchAncestors();
+  const threads = capThreads(workers);
+  if (workers > threads) process.stderr.write(`simulate: --workers ${workers}: this machine has ${availableParallelism()} cores; using ${threads}\n`);
   // Paths already computed for this engine, set and configuration are read from disk (--no-cache: not).
-  const store = cache ? openSummaryStore(request.set, request.config) : undefined;
-  const result = await simulateCohortForCli(request, { workers, store });
+  const note = (message: string) => process.stderr.write(`simulate: ${message}\n`);
+  const store = cache ? openSummaryStore(request.set, request.config, undefined, note) : undefined;
+  const result = await simulateCohortForCli(request, {
+    threads,
+    store,
+    engine: reference ? 'reference' : 'fast',
+    onBeat: lifeline.check,
+  });
+  lifeline.check();
   store?.save();
   const text = out && /\.csv$/i.test(out) ? toCsv(result) : JSON.stringify(result, null, 2) + '\n';
-  if (out) writeFileSync(out, text);
+  if (out) writeFileAtomically(out, text);
   else process.stdout.write(text);
   const s = result.stats;
+  lifeline.stop();
   process.stderr.write(
     `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, rules as of ${request.config.asOf}, ${request.config.practice}` +
       `${request.config.reforms.length ? `, reforms ${request.config.reforms.join('+')}` : ''}) in ${s.elapsedMs} ms; ` +
       `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs` +
-      `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${out ? `; written to ${out}` : ''}\n`,
+      `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${reference ? ', XState reference stepper' : ''}` +
+      `${out ? `; written to ${out}` : ''}\n`,
   );
 }
 
 // Period cohorts run in this process: one machine run per distinct case file and simulated day.
-function simulatePeriodForCli(request: PeriodRequest, out: string | undefined) {
-  const result = simulatePeriod(request);
+function simulatePeriodForCli(request: PeriodRequest, out: string | undefined, reference: boolean) {
+  const result = simulatePeriod(request, { engine: reference ? 'reference' : 'fast' });
   const text = out && /\.csv$/i.test(out) ? toPeriodCsv(result) : JSON.stringify(result, null, 2) + '\n';
-  if (out) writeFileSync(out, text);
+  if (out) writeFileAtomically(out, text);
   else process.stdout.write(text);
   const { period } = request;
   const s = result.stats;

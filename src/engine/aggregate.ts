@@ -1,8 +1,12 @@
 // Aggregation of a cohort's traces into the figures the views and the CLI show. Works on distinct cases
 // with a child count each, so a million children cost as much as their distinct case files.
+import { ANY_PROTECTION, VICTIM_PROTECTION } from '../../machines/catalogue/outcomes';
 import type { MilestoneId, OutcomeId, Trace } from '../../machines/case/types';
 import type { AssumptionSet, Target } from './assumptions/schema';
 import type { CohortConfig } from './generate';
+import { buildFlows, nodeIdsOf, OUTCOME_PREFIX, OVERVIEW_MILESTONES, type Flow, type FlowGraph, type FlowNode } from './flows';
+
+export { buildFlows, COHORT_SOURCE, orderNodes, OUTCOME_PREFIX, OVERVIEW_MILESTONES, type Flow, type FlowGraph, type FlowNode } from './flows';
 
 /** What aggregation needs from a trace: milestones in trace order with their day, and the outcome. */
 export interface PathSummary {
@@ -27,29 +31,6 @@ export interface CohortEntry {
   firstChild: number;
 }
 
-export const COHORT_SOURCE = 'cohort';
-export const OUTCOME_PREFIX = 'outcome:';
-/** Outcomes where the child is protected as a trafficking victim (chokepoints are computed for these). */
-export const VICTIM_PROTECTION: OutcomeId[] = ['permanentResidence', 'temporaryResidence'];
-/** …and, more broadly, protected by any procedure. */
-export const ANY_PROTECTION: OutcomeId[] = [
-  'permanentResidence',
-  'temporaryResidence',
-  'otherProcedure',
-];
-
-export interface FlowNode {
-  /** milestone id with an ordinal from its second occurrence (`temporaryResidenceCard#2`), `cohort`, or `outcome:<id>` */
-  id: string;
-  count: number;
-  example: number;
-}
-export interface Flow {
-  from: string;
-  to: string;
-  count: number;
-  example: number;
-}
 export interface Variant {
   milestones: string[];
   outcome: OutcomeId;
@@ -114,121 +95,6 @@ export interface CohortResult {
   /** the engine's own modelling assumptions, with how many children each touched */
   engineAssumptions: Record<string, number>;
   stats: { distinctCases: number; machineRuns: number; elapsedMs: number };
-}
-
-/** Milestone nodes of a path: repeats get an ordinal (`temporaryResidenceCard#2`), capped at `maxOrdinal` ("#3+"). */
-function nodeIdsOf(
-  summary: PathSummary,
-  keep?: ReadonlySet<string>,
-  maxOrdinal = Infinity,
-): string[] {
-  const seen = new Map<string, number>();
-  const ids: string[] = [];
-  for (const m of summary.milestones) {
-    if (keep && !keep.has(m.id)) continue;
-    const n = (seen.get(m.id) ?? 0) + 1;
-    seen.set(m.id, n);
-    if (n > maxOrdinal) continue; // later repeats stay in the capped node
-    ids.push(n === 1 ? m.id : n === maxOrdinal ? `${m.id}#${n}+` : `${m.id}#${n}`);
-  }
-  return ids;
-}
-
-/**
- * The milestones of the overview Sankey: the stages of the victim procedure and of the age decision.
- * Outcomes carry the rest (disappearance, return, adult track…).
- */
-export const OVERVIEW_MILESTONES: ReadonlySet<string> = new Set<MilestoneId>([
-  'presumedVictim',
-  'notIdentified',
-  'outsideGuardianshipScope',
-  'ageAssessment',
-  'identifiedAsMinor',
-  'identifiedAsAdult',
-  'specialisedCentre',
-  'reflectionPeriod',
-  'minorResidenceDocument',
-  'statementGiven',
-  'registrationCertificate',
-  'temporaryResidenceCard',
-  'residenceWithdrawn',
-  'permanentResidence',
-  'durableSolutionProcedure',
-]);
-
-export interface FlowGraph {
-  nodes: FlowNode[];
-  flows: Flow[];
-  /** children whose milestones are drawn in the typical order rather than their own */
-  reorderedChildren: number;
-}
-
-/**
- * Flows from the cohort through each child's milestones to its outcome. Children differ in the order of
- * some milestones; drawing every path in one typical order (orderNodes) keeps the graph acyclic, as
- * d3-sankey needs, while each child still passes each of its nodes once, so flows add up.
- */
-export function buildFlows(
-  entries: CohortEntry[],
-  cohort: number,
-  keep?: ReadonlySet<string>,
-  maxOrdinal = Infinity,
-): FlowGraph {
-  const paths = entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
-  const ids: string[] = [];
-  const indexOf = new Map<string, number>();
-  for (const path of paths)
-    for (const id of path) if (!indexOf.has(id)) indexOf.set(id, ids.push(id) - 1);
-  // precedence[b * n + a]: children who pass node a before node b
-  const n = ids.length;
-  const precedence = new Float64Array(n * n);
-  paths.forEach((path, k) => {
-    const at = path.map((id) => indexOf.get(id)!);
-    for (let j = 1; j < at.length; j++)
-      for (let i = 0; i < j; i++) precedence[at[j] * n + at[i]] += entries[k].count;
-  });
-  const order = orderNodes(ids, precedence);
-  const rank = new Map(order.map((id, i) => [id, i]));
-  const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
-  const flowMap = new Map<string, Flow>();
-  const nodeMap = new Map<string, FlowNode>();
-  const addFlow = (from: string, to: string, count: number, example: number) => {
-    const key = `${from}\u0000${to}`;
-    const f = flowMap.get(key);
-    if (f) {
-      f.count += count;
-      f.example = Math.min(f.example, example);
-    } else flowMap.set(key, { from, to, count, example });
-    const n = nodeMap.get(to);
-    if (n) {
-      n.count += count;
-      n.example = Math.min(n.example, example);
-    } else nodeMap.set(to, { id: to, count, example });
-  };
-  let reorderedChildren = 0;
-  let firstChildOverall = Infinity;
-  entries.forEach(({ summary, count, firstChild }, k) => {
-    firstChildOverall = Math.min(firstChildOverall, firstChild);
-    const own = paths[k];
-    const ordered = [...own].sort(byRank);
-    if (ordered.some((id, i) => id !== own[i])) reorderedChildren += count;
-    const path = [COHORT_SOURCE, ...ordered, `${OUTCOME_PREFIX}${summary.outcome}`];
-    for (let i = 1; i < path.length; i++) addFlow(path[i - 1], path[i], count, firstChild);
-  });
-  if (entries.length)
-    nodeMap.set(COHORT_SOURCE, { id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
-  const isOutcome = (id: string) => id.startsWith(OUTCOME_PREFIX);
-  const nodeOrder = (a: FlowNode, b: FlowNode): number => {
-    if (a.id === COHORT_SOURCE) return -1;
-    if (b.id === COHORT_SOURCE) return 1;
-    if (isOutcome(a.id) !== isOutcome(b.id)) return isOutcome(a.id) ? 1 : -1;
-    return isOutcome(a.id) ? b.count - a.count : byRank(a.id, b.id);
-  };
-  return {
-    nodes: [...nodeMap.values()].sort(nodeOrder),
-    flows: [...flowMap.values()],
-    reorderedChildren,
-  };
 }
 
 function quantile(sortedDays: [number, number][], total: number, q: number): number {
@@ -309,32 +175,6 @@ function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[]):
         .reduce((s, e) => s + e.count, 0),
     };
   });
-}
-
-/**
- * A total order of the nodes that agrees with as many children's own orders as possible: Kahn's topological
- * sort on "a before b" counts (every pair in every path), breaking any cycle at the node the fewest
- * remaining children reach after another remaining node.
- */
-export function orderNodes(ids: string[], precedence: Float64Array): string[] {
-  const n = ids.length;
-  const remaining = new Set(ids.map((_, i) => i));
-  const order: string[] = [];
-  // Ties go to the alphabetically first id, so the order does not depend on the order nodes were met.
-  const byName = [...remaining].sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-  while (remaining.size) {
-    let best = -1;
-    let bestWeight = Infinity;
-    for (const b of byName) {
-      if (!remaining.has(b)) continue;
-      let w = 0;
-      for (const a of remaining) if (a !== b) w += precedence[b * n + a];
-      if (w < bestWeight) [best, bestWeight] = [b, w];
-    }
-    order.push(ids[best]);
-    remaining.delete(best);
-  }
-  return order;
 }
 
 export interface AggregateOptions {

@@ -1,14 +1,14 @@
 // Cohorts over a period: each child gets a detection day in [from, to] (periodDates.ts), is simulated under
 // the rules of its own dates, and the figures come as totals plus `byYear` (per year of detection, same
-// shapes as the totals, adding up to them). Children of one simulated day whose facts give the same key
-// share one machine run, as in simulate.ts.
-import { runCase } from '../../machines/case/run';
+// shapes as the totals, adding up to them). Drawing spreads children over simulated days; each day's distinct
+// case files then go through the cohort orchestrator (orchestrate.ts: resolvePaths, the fast stepper).
 import { addDays } from '../../machines/dates';
-import type { CaseFile, MilestoneId, OutcomeId, Trace } from '../../machines/case/types';
+import type { CaseFile, MilestoneId, OutcomeId } from '../../machines/case/types';
 import type { AssumptionSet } from './assumptions/schema';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 import { aggregateCohort, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
-import { PathCache, resolveTraces, type CountedCases, type ProgressReport } from './simulate';
+import { packChoices, resolvePaths, type CountedCases, type Engine, type ProgressReport } from './orchestrate';
+import { PathCache } from './simulate';
 import {
   checkPeriod,
   createDayDrawer,
@@ -100,7 +100,7 @@ export interface PeriodOptions {
   onProgress?: (report: ProgressReport) => void;
   /** paths kept between runs, one scope per simulated day (give one with room for every day) */
   cache?: PathCache;
-  runCaseFor?: (caseFile: CaseFile) => Trace;
+  engine?: Engine;
 }
 
 export function simulatePeriod(request: PeriodRequest, options: PeriodOptions = {}): PeriodResult {
@@ -114,19 +114,19 @@ export function simulatePeriod(request: PeriodRequest, options: PeriodOptions = 
   let machineRuns = 0;
   const entriesByYear = new Map<string, CohortEntry[]>();
   for (const d of days) {
-    const { summaries, machineRuns: runs } = resolveTraces(
-      d.sampler,
-      d.counted,
-      cache.scope(set, d.sampler.config),
-      options.runCaseFor ?? runCase,
-      (done) => progress?.({ phase: 'running', done: resolved + done, total: totalCases }),
+    const store = cache.scope(set, d.sampler.config);
+    const summaries = d.counted.keys.map((key) => store.get(key));
+    const missing = summaries.flatMap((s, i) => (s === undefined ? [i] : []));
+    const found = resolvePaths(d.sampler, packChoices(d.counted, missing), options.engine ?? 'fast', (done) =>
+      progress?.({ phase: 'running', done: resolved + done, total: totalCases }),
     );
+    missing.forEach((i, j) => store.set(d.counted.keys[i], (summaries[i] = found[j])));
     resolved += d.counted.keys.length;
-    machineRuns += runs;
+    machineRuns += missing.length;
     const year = addDays(period.from, d.day).slice(0, 4);
     const entries = entriesByYear.get(year) ?? [];
-    summaries.forEach((summary: PathSummary, k) =>
-      entries.push({ summary, count: d.counted.counts[k], firstChild: d.counted.firstChild[k] }),
+    summaries.forEach((summary, k) =>
+      entries.push({ summary: summary as PathSummary, count: d.counted.counts[k], firstChild: d.counted.firstChild[k] }),
     );
     entriesByYear.set(year, entries);
   }

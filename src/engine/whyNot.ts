@@ -5,7 +5,7 @@
 // the first answer is a fewest-changes one; bounded by runs and time, and says when nothing was found.
 import { runCase } from '../../machines/case/run';
 import type { CaseFile, Milestone, OutcomeId, Trace } from '../../machines/case/types';
-import { VICTIM_PROTECTION } from './aggregate';
+import { VICTIM_PROTECTION } from '../../machines/catalogue/outcomes';
 
 export type ChangeId =
   | 'indicatorsRecognised'

@@ -7,7 +7,7 @@ import type { GraphEdge, StateGraph } from '../graph/types';
 import type { Box, LaidOutEdge, LaidOutGraph, LaidOutNode, LayoutOptions, Point } from './types';
 import { getGraphKey } from './graphKey';
 
-const defaults: Required<LayoutOptions> = { direction: 'DOWN', fontSize: 16, edgeFontSize: 13 };
+const defaults: Required<Omit<LayoutOptions, 'labelVariants'>> = { direction: 'DOWN', fontSize: 16, edgeFontSize: 13 };
 /** average glyph width of a sans-serif font, in ems (a generous estimate: nothing is measured at build time) */
 const glyphWidth = 0.6;
 const lineHeight = 1.25;
@@ -38,6 +38,16 @@ function measure(lines: string[], fontSize: number): { width: number; height: nu
   if (lines.length === 0) return { width: 0, height: 0 };
   const longest = Math.max(...lines.map((l) => l.length));
   return { width: Math.ceil(longest * fontSize * glyphWidth), height: Math.ceil(lines.length * fontSize * lineHeight) };
+}
+
+/** The box that holds every variant of a label. */
+function measureVariants(variants: string[][], fontSize: number): { width: number; height: number; lines: number } {
+  const sizes = variants.map((lines) => measure(lines, fontSize));
+  return {
+    width: Math.max(0, ...sizes.map((s) => s.width)),
+    height: Math.max(0, ...sizes.map((s) => s.height)),
+    lines: Math.max(1, ...variants.map((lines) => lines.length)),
+  };
 }
 
 function ancestorsOf(id: string, parentOf: Map<string, string | null>): string[] {
@@ -103,7 +113,7 @@ export async function layoutGraph(graph: StateGraph, options: LayoutOptions = {}
   const elkNodes = new Map<string, ElkNode>();
   for (const node of graph.nodes) {
     const compound = hasChildren.has(node.id);
-    const size = measure([node.label], o.fontSize);
+    const size = measureVariants([[node.label], ...(options.labelVariants?.state?.(node) ?? [])], o.fontSize);
     const padding = `[top=${Math.round(o.fontSize * 2.4)},left=14,bottom=14,right=14]`;
     const runOptions: Record<string, string> =
       node.kind === 'parallel'
@@ -133,7 +143,7 @@ export async function layoutGraph(graph: StateGraph, options: LayoutOptions = {}
               'elk.nodeSize.minimum': `(${size.width + 28}, ${Math.round(o.fontSize * 3)})`,
             },
           }
-        : { width: Math.max(96, size.width + 28), height: Math.round(o.fontSize * 2.75) }),
+        : { width: Math.max(96, size.width + 28), height: Math.round(o.fontSize * (1.5 + 1.25 * size.lines)) }),
     };
     elkNodes.set(node.id, elkNode);
   }
@@ -167,11 +177,13 @@ export async function layoutGraph(graph: StateGraph, options: LayoutOptions = {}
     const ends = { source: toRoutedEnd(edge.source, container), target: toRoutedEnd(edge.target, container) };
     routedEnds.set(edge.id, ends);
     const lines = getEdgeLabelLines(edge);
+    const variants = [lines, ...(options.labelVariants?.transition?.(edge) ?? [])].filter((v) => v.length > 0);
+    const labelSize = measureVariants(variants, o.edgeFontSize);
     const elkEdge: ElkExtendedEdge = {
       id: edge.id,
       sources: [ends.source],
       targets: [ends.target],
-      ...(lines.length > 0 && { labels: [{ id: `${edge.id}#label`, text: lines.join('\n'), ...measure(lines, o.edgeFontSize) }] }),
+      ...(variants.length > 0 && { labels: [{ id: `${edge.id}#label`, text: lines.join('\n'), width: labelSize.width, height: labelSize.height }] }),
     };
     elkNodes.get(container)!.edges!.push(elkEdge);
   }

@@ -41,4 +41,12 @@ export interface LayoutOptions {
   fontSize?: number;
   /** font size (px) of transition labels */
   edgeFontSize?: number;
+  /**
+   * Every text a label may show (each language's wrapped lines, the code): boxes are sized for the widest
+   * and tallest, so the page can switch language or the expert view without a new layout.
+   */
+  labelVariants?: {
+    state?: (node: GraphNode) => string[][];
+    transition?: (edge: GraphEdge) => string[][];
+  };
 }

@@ -5,9 +5,10 @@ import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import type { Run, Step, TakenTransition } from '../../machines/case/run';
 import { runSafely, findIssues } from './engine';
 import type { FieldIssue } from './caseChecks';
-import { setCaseField } from './casePath';
-import { comparePaths, type PathDifference } from './compare';
-import { decisionsAt, applyEvent, type Decision, type DecisionOption } from './decisions';
+import { setCaseField } from '../../machines/case/casePath';
+import { comparePaths, compareRuns, type PathDifference, type RunsCompared } from './compare';
+import { decisionsAt, type Decision, type DecisionOption } from './decisions';
+import { applyEvent } from '../../machines/case/events';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -17,6 +18,8 @@ export interface Comparison {
   before: Trace;
   after: Trace;
   difference: PathDifference;
+  /** the two runs step by step: where they part, for the diagram, stage map and timeline */
+  runs: RunsCompared;
 }
 
 type Stepper = (caseFile: CaseFile) => ReturnType<typeof runSafely>;
@@ -134,18 +137,28 @@ export class StepSession {
 
   /** A change whose effect on the path we show: rules date, practice, reforms or a decision. */
   change(next: CaseFile, reason: string): void {
-    const before = this.#run?.trace;
+    const beforeRun = this.#run;
     this.#caseFile = next;
     this.#scenarioId = undefined;
     if (this.#issues.length > 0) return;
     this.#rerun();
-    const after = this.#run?.trace;
-    this.#comparison = before && after ? { reason, before, after, difference: comparePaths(before, after) } : null;
+    const afterRun = this.#run;
+    this.#comparison =
+      beforeRun && afterRun
+        ? {
+            reason,
+            before: beforeRun.trace,
+            after: afterRun.trace,
+            difference: comparePaths(beforeRun.trace, afterRun.trace),
+            runs: compareRuns(beforeRun, afterRun),
+          }
+        : null;
   }
 
   choose(decision: Decision, option: DecisionOption): void {
     if (!this.#step) return;
-    this.change(option.apply(this.#caseFile, this.#step), `${decision.id}: ${option.id}`);
+    // the reason in words: the comparison names it on the diagram and the stage map
+    this.change(option.apply(this.#caseFile, this.#step), `${decision.who()}: ${option.label()}`);
   }
 
   /**

@@ -1,7 +1,16 @@
-// Props for the triple-test age axis, from the case (declared age, exam ranges) and the run (decided age).
+// Props for the triple-test age axis, from the case (declared age, exam ranges), the rules in force (how the age is
+// decided) and the run (decided age).
 import type { CaseFile, Milestone, Trace } from '../../machines/case/types';
 import { ageOn } from '../../machines/dates';
 import { ageOfRecordAfterDecision, toFacts } from '../../machines/case/facts';
+import { getRulesInForce, type RulesInForce } from '../../machines/rules/rules';
+
+/** How the axis draws the decision, after the `ageDecisionMethod` rule in force (practice and reforms applied). */
+const AXIS_RULE: Record<RulesInForce['ageDecisionMethod']['value'], AgeAxisProps['rule']> = {
+  lowestAge: 'lowest',
+  doctorConclusion: 'doctor',
+  multiAgency: 'multiAgency',
+};
 
 export interface AgeAxisProps {
   declaredAge: number;
@@ -17,8 +26,10 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
   const { declaredAge, declaredBirthDate } = caseFile.person;
   const declared = declaredAge ?? (declaredBirthDate ? Math.floor(ageOn(declaredBirthDate, caseFile.date)) : undefined);
   if (declared === undefined) return null;
+  const rules = rulesOf(caseFile, trace);
+  if (!rules) return null;
   const decided = trace ? decidedAge(caseFile, reached) : undefined;
-  const rule = caseFile.reforms?.includes('multiAgencyAgeAssessment') ? 'multiAgency' : caseFile.practice === 'asReported' ? 'doctor' : 'lowest';
+  const rule = AXIS_RULE[rules.ageDecisionMethod.value];
   return {
     declaredAge: declared,
     ...('exams' in assessment ? { exams: assessment.exams } : { range: { low: assessment.low, high: assessment.high } }),
@@ -33,4 +44,15 @@ function decidedAge(caseFile: CaseFile, reached: Milestone[]): number | undefine
   if (!foundMinor && !reached.some((ms) => ms.id === 'identifiedAsAdult')) return undefined;
   const { facts, rules } = toFacts(caseFile);
   return ageOfRecordAfterDecision(facts, rules, foundMinor);
+}
+
+/** The rules the run used (the trace names their date, practice and reforms), else the case's; none for a bad date. */
+function rulesOf(caseFile: CaseFile, trace: Trace | undefined): RulesInForce | undefined {
+  try {
+    return trace
+      ? getRulesInForce(trace.rulesInForce, trace.practice, trace.reforms)
+      : getRulesInForce(caseFile.date, caseFile.practice, caseFile.reforms);
+  } catch {
+    return undefined;
+  }
 }

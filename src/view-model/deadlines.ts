@@ -1,10 +1,11 @@
-// Deadlines the clock shows, derived from the milestones reached so far: the reflection period (45 days for
-// adults, 3 months for minors), the 3-month registration certificate, the 6-month card renewals, border
-// detention of 3 + 3 working days and the 60-day appeal window. Pure: (milestones, start date) → deadlines.
+// Deadlines the clock shows, read from the milestones reached so far: each milestone carries the length the rule in
+// force gave it (validDays, validMonths, maxWorkingDays, deadlineDays); which milestones end a deadline early is the
+// catalogue's (machines/catalogue/deadlines.ts). Pure: (milestones, start date) → deadlines.
+import { DEADLINE_KINDS, DEADLINES, type DeadlineKind } from '../../machines/catalogue/deadlines';
 import type { Milestone } from '../../machines/case/types';
 import { monthsAsDays, workingDaysAsDays } from '../../machines/dates';
 
-export type DeadlineKind = 'reflection' | 'minorDocument' | 'registration' | 'card' | 'borderDetention' | 'appeal';
+export type { DeadlineKind } from '../../machines/catalogue/deadlines';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -17,53 +18,24 @@ export interface Deadline {
   stoppedBy?: Milestone['id'];
 }
 
-// Milestones that end a running deadline before its term: the AI replaces the reflection document (Stage 7); a
-// withdrawal ends the residence document in hand (Stage 8); the B card replaces the A card and its renewals
-// (Stage 9); the move to the observation centre or the adult decision ends the border holding (Stage 2); a child
-// who disappears or returns no longer runs any deadline.
-const RESIDENCE: DeadlineKind[] = ['reflection', 'minorDocument', 'registration', 'card'];
-const STOPPED_BY: Partial<Record<Milestone['id'], DeadlineKind[]>> = {
-  registrationCertificate: ['reflection', 'minorDocument'],
-  residenceWithdrawn: RESIDENCE,
-  permanentResidence: ['registration', 'card'],
-  observationCentre: ['borderDetention'],
-  identifiedAsAdult: ['borderDetention'],
-  disappeared: [...RESIDENCE, 'borderDetention', 'appeal'],
-  returned: [...RESIDENCE, 'borderDetention', 'appeal'],
-};
-
-const APPEAL_DAYS = 60;
-const DEFAULT_BORDER_WORKING_DAYS = 6;
-
-function num(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+/** A whole number the engine wrote on the milestone (from the rule in force), or undefined. */
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 export function toDeadline(milestone: Milestone, startDate: string): Deadline | null {
   const day = milestone.day;
-  const months = (kind: DeadlineKind, n: number): Deadline => ({
-    kind, milestoneId: milestone.id, startDay: day, endDay: day + monthsAsDays(startDate, day, n), length: { months: n },
-  });
-  switch (milestone.id) {
-    case 'reflectionPeriod': {
-      const days = num(milestone.validDays, 45);
-      return { kind: 'reflection', milestoneId: milestone.id, startDay: day, endDay: day + days, length: { days } };
-    }
-    case 'minorResidenceDocument':
-      return months('minorDocument', num(milestone.validMonths, 3));
-    case 'registrationCertificate':
-      return months('registration', num(milestone.validMonths, 3));
-    case 'temporaryResidenceCard':
-      return months('card', num(milestone.validMonths, 6));
-    case 'borderDetention': {
-      const workingDays = num(milestone.maxWorkingDays, DEFAULT_BORDER_WORKING_DAYS);
-      return { kind: 'borderDetention', milestoneId: milestone.id, startDay: day, endDay: day + workingDaysAsDays(startDate, day, workingDays), length: { workingDays } };
-    }
-    case 'ageAppeal':
-      return { kind: 'appeal', milestoneId: milestone.id, startDay: day, endDay: day + APPEAL_DAYS, length: { days: APPEAL_DAYS } };
-    default:
-      return null;
-  }
+  const kind = DEADLINE_KINDS.find((k) => DEADLINES[k].openedBy === milestone.id);
+  if (!kind) return null;
+  const base = { kind, milestoneId: milestone.id, startDay: day };
+  const months = num(milestone.validMonths);
+  const days = num(milestone.validDays) ?? num(milestone.deadlineDays);
+  const workingDays = num(milestone.maxWorkingDays);
+  if (months !== undefined) return { ...base, endDay: day + monthsAsDays(startDate, day, months), length: { months } };
+  if (days !== undefined) return { ...base, endDay: day + days, length: { days } };
+  // Before the Reception Act (2007) the law set no maximum to border holding: no deadline to show.
+  if (workingDays !== undefined) return { ...base, endDay: day + workingDaysAsDays(startDate, day, workingDays), length: { workingDays } };
+  return null;
 }
 
 /** The latest deadline of each kind reached by `currentDay` (a renewal replaces the card before it). */
@@ -76,7 +48,7 @@ export function deadlinesAt(milestones: Milestone[], startDate: string, currentD
   }
   for (const milestone of milestones) {
     if (milestone.day > currentDay) continue;
-    for (const kind of STOPPED_BY[milestone.id] ?? []) {
+    for (const kind of DEADLINE_KINDS.filter((k) => DEADLINES[k].endedBy.includes(milestone.id))) {
       const deadline = latest.get(kind);
       if (deadline && deadline.startDay <= milestone.day && milestone.day < deadline.endDay) {
         latest.set(kind, { ...deadline, endDay: milestone.day, stoppedBy: milestone.id });

@@ -2,7 +2,8 @@
 // change to the case facts; choosing it edits the case and the engine re-runs (one machine drives everything).
 import type { CaseFile, MilestoneId } from '../../machines/case/types';
 import type { Step } from '../../machines/case/run';
-import { setCaseField, getAt } from './casePath';
+import { later } from '../../machines/case/events';
+import { setCaseField } from '../../machines/case/casePath';
 import { m } from '../i18n/messages';
 
 export interface DecisionOption {
@@ -23,11 +24,8 @@ export interface Decision {
 }
 
 const set = (path: string, value: unknown) => (c: CaseFile) => setCaseField(c, path, value);
-/** "N days from now", kept inside the case's horizon so an option never produces a refused case. */
-const DEFAULT_HORIZON_DAYS = 1825;
 const assess = (assessment: NonNullable<CaseFile['age']>['assessment']) => (c: CaseFile) =>
   setCaseField(c, 'age', { ...c.age, doubted: true, assessment });
-const later = (c: CaseFile, step: Step, days: number) => Math.min(step.day + days, c.horizonDays ?? DEFAULT_HORIZON_DAYS);
 
 export const DECISIONS: Decision[] = [
   {
@@ -146,35 +144,3 @@ export function decisionsAt(step: Step | undefined): Decision[] {
   return DECISIONS.filter((d) => d.raisedBy.some((id) => reached.has(id)));
 }
 
-/** The fact a decision reads, for tests and for showing "currently: …". */
-export function factOf(caseFile: CaseFile, path: string): unknown {
-  return getAt(caseFile, path);
-}
-
-/**
- * A possible next transition clicked on the diagram, as a change to the case facts: the event happens now
- * (the day after the current step). Events the case facts cannot express return null.
- */
-export function applyEvent(caseFile: CaseFile, eventType: string, step: Step): CaseFile | null {
-  const day = later(caseFile, step, 1);
-  switch (eventType) {
-    case 'statement.given':
-      return setCaseField(caseFile, 'cooperation', { statementDay: day });
-    case 'ties.resumed':
-      return setCaseField(caseFile, 'tiesCut', { contactResumedDay: day });
-    case 'person.disappeared':
-      return setCaseField(caseFile, 'disappearsDay', day);
-    case 'durableSolution.requested':
-      return setCaseField(caseFile, 'durableSolution', { requestedDay: day });
-    case 'age.appealed':
-      return setCaseField(caseFile, 'age.appeal', { day });
-    case 'prosecution.convicted':
-    case 'prosecution.acquitted':
-    case 'prosecution.dismissed': {
-      const outcome = ({ 'prosecution.convicted': 'conviction', 'prosecution.acquitted': 'acquittal', 'prosecution.dismissed': 'dismissed' } as const)[eventType];
-      return setCaseField(caseFile, 'prosecution', { ...caseFile.prosecution, outcome, day, requisitionsDay: undefined });
-    }
-    default:
-      return null;
-  }
-}

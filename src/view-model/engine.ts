@@ -3,11 +3,12 @@
 import { stepCase, type Run } from '../../machines/case/run';
 import type { CaseFile } from '../../machines/case/types';
 import { parseCaseFile } from '../../machines/case/validate';
+import { parseJson, type ParseResult as Parsed } from '../../machines/case/issues';
 import { checkCase, type FieldIssue } from './caseChecks';
 import { m } from '../i18n/messages';
 
 export type RunResult = { ok: true; run: Run } | { ok: false; message: string };
-export type ParseResult = { ok: true; value: CaseFile } | { ok: false; issues: FieldIssue[] };
+export type ParseResult = Parsed<CaseFile>;
 
 export function runSafely(caseFile: CaseFile): RunResult {
   try {
@@ -18,32 +19,30 @@ export function runSafely(caseFile: CaseFile): RunResult {
 }
 
 /**
- * Every problem with a case: the form's own checks (in the UI language) first, then any the engine's schema
- * finds on other fields (the schema is the authority; its messages are in English).
+ * Every problem with a case. The schema decides (the CLI and the UI accept exactly the same files); where the
+ * form has its own wording for a field the schema refused, that translated message is shown instead.
  */
 export function findIssues(caseFile: CaseFile): FieldIssue[] {
-  const own = checkCase(caseFile);
-  const parsed = parseCaseFile(caseFile);
-  if (parsed.ok) return own;
-  const covered = new Set(own.map((i) => i.path));
-  const extra = parsed.issues.filter((i) => ![...covered].some((p) => p === i.path || p.startsWith(`${i.path}.`) || i.path.startsWith(`${p}.`)));
-  return [...own, ...extra.map((i) => ({ path: i.path || '(case)', message: i.message }))];
+  return explain(caseFile, parseCaseFile(caseFile));
 }
 
+function explain(caseFile: CaseFile, parsed: ReturnType<typeof parseCaseFile>): FieldIssue[] {
+  if (parsed.ok) return [];
+  const translated = new Map<string, string>();
+  for (const issue of checkCase(caseFile)) if (!translated.has(issue.path)) translated.set(issue.path, issue.message);
+  return parsed.issues.map((i) => ({ path: i.path, message: translated.get(i.path) ?? i.message }));
+}
+
+/** A case from any edge (share link, stored session, file, another view): the schema's output or its issues. */
 export function parseCase(json: unknown): ParseResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     return { ok: false, issues: [{ path: '(file)', message: m.check_not_object() }] };
-  const issues = findIssues(json as CaseFile);
-  return issues.length ? { ok: false, issues } : { ok: true, value: json as CaseFile };
+  const parsed = parseCaseFile(json);
+  return parsed.ok ? parsed : { ok: false, issues: explain(json as CaseFile, parsed) };
 }
 
 export function parseCaseJson(text: string): ParseResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: '(file)', message: m.check_json({ detail }) }] };
-  }
-  return parseCase(json);
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, issues: [{ path: '(file)', message: m.check_json({ detail: json.issue.message.replace(/^not valid JSON /, '') }) }] };
+  return parseCase(json.value);
 }

@@ -1,23 +1,14 @@
-// Web Worker: runs cohorts off the main thread. The view starts one worker per core: each draws the same
-// children, runs the machine for its share of the distinct case files (by key, so a worker's cache stays
-// useful for later runs), and the helpers send their paths to worker 0, which aggregates and reports.
+// Web Worker: the cohort orchestrator off the main thread. The view starts one worker per core: each draws the
+// same children, runs the machine (fast stepper) for its share of the distinct case files (by key, so a worker's
+// cache stays useful for later runs), and the helpers send their paths to worker 0, which completes the cohort.
 // Cancelling terminates the workers.
-import { runCase } from '../../machines/case/run';
-import { createSampler, SLOT_COUNT } from '../engine/generate';
-import {
-  countChildren,
-  finishCohort,
-  PathCache,
-  resolveTraces,
-  type CohortRequest,
-  type CountedCases,
-  type ProgressReport,
-} from '../engine/simulate';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
+import { completeCohort, packChoices, planCohort, resolvePaths, type ProgressReport } from '../engine/orchestrate';
+import { PathCache, type CohortRequest } from '../engine/simulate';
 import { simulatePeriod } from '../engine/period';
 import type { Period } from '../engine/periodDates';
 
-/** A request with a period runs as a period cohort (src/engine/period.ts), on worker 0 alone. */
+/** A request with a period runs as a period cohort (src/engine/period.ts, through the orchestrator), on worker 0. */
 export type WorkerCohortRequest = CohortRequest & { period?: Period };
 
 export interface PathsMessage {
@@ -26,7 +17,6 @@ export interface PathsMessage {
   index: number;
   keys: number[];
   summaries: PathSummary[];
-  machineRuns: number;
 }
 export type CohortWorkerRequest =
   | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number }
@@ -54,30 +44,15 @@ function deliver(message: PathsMessage) {
 }
 async function receive(runId: number, index: number, count: number): Promise<PathsMessage[]> {
   const id = `${runId}:${index}`;
-  while ((inbox.get(id)?.length ?? 0) < count)
-    await new Promise<void>((resolve) => waiting.set(id, resolve));
+  while ((inbox.get(id)?.length ?? 0) < count) await new Promise<void>((resolve) => waiting.set(id, resolve));
   waiting.delete(id);
   const messages = inbox.get(id)!;
   inbox.delete(id);
   return messages;
 }
 
-function subset(counted: CountedCases, indices: number[]): CountedCases {
-  const choices = new Int32Array(indices.length * SLOT_COUNT);
-  indices.forEach((i, j) =>
-    choices.set(counted.choices.subarray(i * SLOT_COUNT, (i + 1) * SLOT_COUNT), j * SLOT_COUNT),
-  );
-  return {
-    keys: indices.map((i) => counted.keys[i]),
-    counts: indices.map((i) => counted.counts[i]),
-    firstChild: indices.map((i) => counted.firstChild[i]),
-    choices,
-  };
-}
-
 async function run(runId: number, requests: WorkerCohortRequest[], part: number, parts: number) {
   for (const [index, request] of requests.entries()) {
-    const started = performance.now();
     let last = 0;
     const progress = (report: ProgressReport) => {
       const now = performance.now();
@@ -88,47 +63,34 @@ async function run(runId: number, requests: WorkerCohortRequest[], part: number,
     if (request.period) {
       const period = request.period;
       if (part === 0)
-        post({
-          type: 'result',
-          runId,
-          index,
-          result: simulatePeriod({ ...request, period }, { cache: periodCache, onProgress: progress }),
-        });
+        post({ type: 'result', runId, index, result: simulatePeriod({ ...request, period }, { cache: periodCache, onProgress: progress }) });
       continue;
     }
-    const sampler = createSampler(request.set, request.config);
-    const counted = countChildren(sampler, request.seed, 0, request.cohort, (done) =>
-      progress({ phase: 'drawing', done, total: request.cohort }),
-    );
     const store = cache.scope(request.set, request.config);
-    const mine = counted.keys.flatMap((key, i) => (key % parts === part ? [i] : []));
-    const own = resolveTraces(sampler, subset(counted, mine), store, runCase, (done, total) =>
+    const plan = planCohort(request, store, progress);
+    const { keys } = plan.counted;
+    const isMine = (i: number) => keys[i] % parts === part;
+    const mine = plan.missing.filter(isMine);
+    const summaries = resolvePaths(plan.sampler, packChoices(plan.counted, mine), 'fast', (done, total) =>
       progress({ phase: 'running', done, total }),
     );
     if (part !== 0) {
-      post({
-        type: 'paths',
-        runId,
-        index,
-        keys: mine.map((i) => counted.keys[i]),
-        summaries: own.summaries,
-        machineRuns: own.machineRuns,
-      });
+      // A helper sends every path of its share, also those its own cache knew (worker 0's cache may not).
+      mine.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = summaries[j])));
+      const share = keys.flatMap((key, i) => (isMine(i) ? [i] : []));
+      post({ type: 'paths', runId, index, keys: share.map((i) => keys[i]), summaries: share.map((i) => plan.summaries[i]!) });
       continue;
     }
-    let machineRuns = own.machineRuns;
+    const shares = [mine];
+    const resolved = [summaries];
     for (const message of await receive(runId, index, parts - 1)) {
-      message.keys.forEach((key, j) => store.set(key, message.summaries[j]));
-      machineRuns += message.machineRuns;
+      const at = new Map(message.keys.map((key, j) => [key, j]));
+      const theirs = plan.missing.filter((i) => at.has(keys[i]));
+      shares.push(theirs);
+      resolved.push(theirs.map((i) => message.summaries[at.get(keys[i])!]));
     }
     progress({ phase: 'aggregating', done: 0, total: 1 });
-    const all = resolveTraces(sampler, counted, store);
-    post({
-      type: 'result',
-      runId,
-      index,
-      result: finishCohort(request, counted, all.summaries, machineRuns + all.machineRuns, started),
-    });
+    post({ type: 'result', runId, index, result: completeCohort(plan, shares, resolved, store) });
   }
   if (part === 0) post({ type: 'done', runId });
 }
@@ -137,10 +99,6 @@ self.onmessage = (event: MessageEvent<CohortWorkerRequest>) => {
   const message = event.data;
   if (message.type === 'paths') return deliver(message);
   run(message.runId, message.requests, message.part, message.parts).catch((error: unknown) =>
-    post({
-      type: 'error',
-      runId: message.runId,
-      message: error instanceof Error ? error.message : String(error),
-    }),
+    post({ type: 'error', runId: message.runId, message: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -1,88 +1,73 @@
-// The CLI's cohort run: children are drawn in-process; the machine runs for case files not already known
-// go to worker threads (one per core) when there are enough of them to pay for starting the workers.
+// The CLI's cohort run: the orchestrator with the machine runs shared between this thread and worker threads
+// (one per core in all) when there are enough of them to pay for starting the workers.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { createSampler, SLOT_COUNT } from '../engine/generate';
-import {
-  countChildren,
-  finishCohort,
-  resolveTraces,
-  type CohortRequest,
-  type PathStore,
-} from '../engine/simulate';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
+import {
+  completeCohort,
+  packChoices,
+  planCohort,
+  resolvePaths,
+  splitMissing,
+  type CohortRequest,
+  type Engine,
+  type PathStore,
+} from '../engine/orchestrate';
 import type { NodeTask } from './simulate-node-worker';
 
-/** Below this many machine runs, starting workers (≈1–2 s with tsx) costs more than it saves. */
-export const MIN_RUNS_FOR_WORKERS = 1_500;
+/** Below this many machine runs, this thread alone is quicker than starting workers (≈0.3–2 s each with tsx). */
+export const MIN_RUNS_FOR_WORKERS = 20_000;
+/** From this many children on, workers are started before drawing, so that they load while the children are drawn. */
+export const MIN_CHILDREN_FOR_WORKERS = 300_000;
+
+/** Threads that run the machine: as asked, never more than the cores there are. */
+export function capThreads(asked: number | undefined): number {
+  return Math.max(1, Math.min(asked ?? availableParallelism(), availableParallelism()));
+}
 
 function startWorker(): Worker {
   return new Worker(new URL('./node-worker-entry.mjs', import.meta.url));
 }
-function ask<T>(worker: Worker, task: NodeTask, transfer: ArrayBuffer[] = []): Promise<T> {
+function ask<T>(worker: Worker, task: NodeTask): Promise<T> {
   return new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.postMessage(task, transfer);
+    worker.postMessage(task, [task.choices.buffer as ArrayBuffer]);
   });
 }
 
 export interface CliRunOptions {
-  workers?: number;
+  /** threads running the machine, this one included (capped to the cores) */
+  threads?: number;
   store?: PathStore;
+  engine?: Engine;
+  /** called now and then during the long synchronous parts (the CLI checks there that its parent still lives) */
+  onBeat?: () => void;
 }
 
-export async function simulateCohortForCli(
-  request: CohortRequest,
-  options: CliRunOptions = {},
-): Promise<CohortResult> {
-  const started = performance.now();
-  const { set, config, seed, cohort } = request;
-  const sampler = createSampler(set, config);
-  const counted = countChildren(sampler, seed, 0, cohort);
-  const n = counted.keys.length;
-  const summaries = new Array<PathSummary>(n);
-  const missing: number[] = [];
-  counted.keys.forEach((key, i) => {
-    const known = options.store?.get(key);
-    if (known) summaries[i] = known;
-    else missing.push(i);
-  });
-  const workerCount = options.workers ?? availableParallelism();
-  if (workerCount < 2 || missing.length < MIN_RUNS_FOR_WORKERS) {
-    const { summaries: resolved, machineRuns } = resolveTraces(
-      sampler,
-      counted,
-      options.store ?? new Map(),
-    );
-    return finishCohort(request, counted, resolved, machineRuns, started);
-  }
-  const workers = Array.from({ length: workerCount }, startWorker);
+export async function simulateCohortForCli(request: CohortRequest, options: CliRunOptions = {}): Promise<CohortResult> {
+  const threads = capThreads(options.threads);
+  const engine = options.engine ?? 'fast';
+  const beat = options.onBeat;
+  const early = threads > 1 && request.cohort >= MIN_CHILDREN_FOR_WORKERS;
+  let workers: Worker[] = early ? Array.from({ length: threads - 1 }, startWorker) : [];
   try {
-    // Interleaved shares balance the work: distinct cases are in order of first appearance.
-    const shares = workers.map((_, k) => {
-      const indices: number[] = [];
-      for (let j = k; j < missing.length; j += workers.length) indices.push(missing[j]);
-      const choices = new Int32Array(indices.length * SLOT_COUNT);
-      indices.forEach((i, j) =>
-        choices.set(counted.choices.subarray(i * SLOT_COUNT, (i + 1) * SLOT_COUNT), j * SLOT_COUNT),
-      );
-      return { indices, choices };
-    });
-    const results = await Promise.all(
-      workers.map((w, k) =>
-        ask<PathSummary[]>(w, { type: 'resolve', set, config, choices: shares[k].choices }, [
-          shares[k].choices.buffer as ArrayBuffer,
-        ]),
-      ),
+    const plan = planCohort(request, options.store, beat);
+    if (threads > 1 && plan.missing.length >= MIN_RUNS_FOR_WORKERS && workers.length === 0) {
+      workers = Array.from({ length: threads - 1 }, startWorker);
+    }
+    if (threads < 2 || plan.missing.length < MIN_RUNS_FOR_WORKERS) {
+      const resolved = resolvePaths(plan.sampler, packChoices(plan.counted, plan.missing), engine, beat);
+      return completeCohort(plan, [plan.missing], [resolved], options.store);
+    }
+    // Share 0 is this thread's; the others go to the workers, which run meanwhile.
+    const shares = splitMissing(plan, workers.length + 1);
+    const { set, config } = request;
+    const theirs = workers.map((w, k) =>
+      ask<PathSummary[]>(w, { type: 'resolve', set, config, engine, choices: packChoices(plan.counted, shares[k + 1]) }),
     );
-    shares.forEach((s, k) =>
-      s.indices.forEach((i, j) => {
-        summaries[i] = results[k][j];
-        options.store?.set(counted.keys[i], results[k][j]);
-      }),
-    );
-    return finishCohort(request, counted, summaries, missing.length, started);
+    const ours = resolvePaths(plan.sampler, packChoices(plan.counted, shares[0]), engine, beat);
+    return completeCohort(plan, shares, [ours, ...(await Promise.all(theirs))], options.store);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -71,13 +71,14 @@ describe('StatechartDiagram', () => {
       .filter((t) => t.source !== '');
     expect(items).toHaveLength(taken.length);
     // the statement at step 3 moves the criminal region from "No complaint" to "Investigation", after the age test
+    // in plain words: the event as the UI says it, the states by name
     const statement = items.findIndex(
       (t) =>
-        t.startsWith('statement.given') &&
-        t.includes('No complaint') &&
+        t.startsWith('The child makes a statement') &&
+        t.includes('No complaint yet') &&
         t.includes('Investigation'),
     );
-    const assessed = items.findIndex((t) => t.includes('Age doubted') && t.includes('Assessed'));
+    const assessed = items.findIndex((t) => t.includes('Age in doubt') && t.includes('Age test done'));
     expect(assessed).toBeGreaterThanOrEqual(0);
     expect(statement).toBeGreaterThan(assessed);
   });

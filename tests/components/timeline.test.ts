@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Milestone, MilestoneId } from '../../machines/case/types';
 import Timeline from '../../src/components/timeline/Timeline.svelte';
-import { ACTORS, MILESTONE_ACTOR } from '../../src/components/timeline/actors';
+import { ACTORS } from '../../src/components/timeline/actors';
+import { MILESTONES } from '../../machines/catalogue/milestones';
 import { placeMilestones } from '../../src/components/timeline/placeMilestones';
 
 afterEach(cleanup);
@@ -78,6 +79,6 @@ describe('Timeline', () => {
   });
 
   it('maps every milestone id to one of the six actors', () => {
-    for (const actor of Object.values(MILESTONE_ACTOR)) expect(ACTORS).toContain(actor);
+    for (const { actor } of Object.values(MILESTONES)) expect(ACTORS).toContain(actor);
   });
 });

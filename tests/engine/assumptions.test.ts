@@ -108,10 +108,10 @@ describe('calibration targets', () => {
     set.targets[0].metric.of = ['foundAdult'];
     set.targets[1].metric.among = ['outcome:deported'];
     const issues = issuesOf(set);
-    expect(issues.find((i) => i.path === 'targets.0.metric.of.0')?.message).toMatch(
+    expect(issues.find((i) => i.path === 'targets[0].metric.of[0]')?.message).toMatch(
       /expected a milestone id/,
     );
-    expect(issues.find((i) => i.path === 'targets.1.metric.among.0')?.message).toMatch(
+    expect(issues.find((i) => i.path === 'targets[1].metric.among[0]')?.message).toMatch(
       /"outcome:<id>"/,
     );
   });

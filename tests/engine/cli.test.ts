@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 
@@ -128,4 +128,58 @@ describe('npm run simulate', () => {
       '(root): not valid JSON',
     );
   }, 60_000);
+
+  it('gives the same figures with --reference (XState itself) as with the fast stepper', () => {
+    const [fast, reference] = ['fast.json', 'reference.json'].map((f) => join(dir, f));
+    const args = ['--cohort', '1500', '--seed', '5', '--as-of', '2012-05-01', '--reforms', 'noCooperationCondition'];
+    expect(simulate(...args, '--no-cache', '--out', fast).status).toBe(0);
+    const r = simulate(...args, '--reference', '--out', reference);
+    expect(r.stderr).toContain('XState reference stepper');
+    const figures = (file: string) => ({ ...JSON.parse(readFileSync(file, 'utf8')), stats: undefined });
+    expect(figures(reference)).toEqual(figures(fast));
+  }, 90_000);
+
+  it('caps --workers to the cores there are, saying so', () => {
+    const r = simulate('--cohort', '300', '--workers', '64', '--out', join(dir, 'w.json'));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`--workers 64: this machine has ${availableParallelism()} cores; using ${availableParallelism()}`);
+  }, 60_000);
+
+  it('stops, writing nothing, when the npm that started it is killed with -9', async () => {
+    const out = join(dir, `orphan-${process.pid}.json`);
+    const npm = spawn('npm', ['run', 'simulate', '--', '--cohort', '8000000', '--seed', '1', '--no-cache', '--out', out], {
+      cwd: process.cwd(),
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, COHORT_CACHE_DIR: join(dir, 'cache') },
+    });
+    const running = () =>
+      readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(out) && Number(p) !== npm.pid;
+          } catch {
+            return false;
+          }
+        });
+    try {
+      // Wait until the simulation itself runs (node under tsx), then kill npm only.
+      const until = async (what: () => boolean, ms: number) => {
+        for (const end = Date.now() + ms; Date.now() < end && !what(); ) await new Promise((r) => setTimeout(r, 100));
+        return what();
+      };
+      expect(await until(() => running().some((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('simulate.ts')), 30_000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1_000));
+      process.kill(npm.pid!, 'SIGKILL');
+      expect(await until(() => running().length === 0, 30_000)).toBe(true);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+    }
+  }, 90_000);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCase } from '../../machines/case/run';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { generateChildCase } from '../../src/engine/generate';
-import { VICTIM_PROTECTION } from '../../src/engine/aggregate';
+import { VICTIM_PROTECTION } from '../../machines/catalogue/outcomes';
 import { CHANGES, findNearestProtectedPath } from '../../src/engine/whyNot';
 import type { CaseFile } from '../../machines/case/types';
 

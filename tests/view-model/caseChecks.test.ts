@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { checkCase } from '../../src/view-model/caseChecks';
 import { findIssues, parseCaseJson } from '../../src/view-model/engine';
 import { BLANK_CASE, SCENARIOS } from '../../src/scenarios';
-import { setCaseField } from '../../src/view-model/casePath';
+import { setCaseField } from '../../machines/case/casePath';
 import type { CaseFile } from '../../machines/case/types';
 
 const good = (): CaseFile => structuredClone(SCENARIOS[0].case);
@@ -27,7 +27,7 @@ describe('field checks name the field that is wrong', () => {
   it('refuses unknown nationalities', () => {
     expect(checkCase(setCaseField(good(), 'person.nationality', 'XX'))[0]).toMatchObject({ path: 'person.nationality', message: expect.stringContaining('XX') });
   });
-  it('refuses a statement (or any event) before detection and after the horizon', () => {
+  it("refuses a statement (or any event) before detection or more than 30 years after it", () => {
     expect(pathsOf(setCaseField(good(), 'cooperation.statementDay', -1))).toEqual(['cooperation.statementDay']);
     expect(pathsOf(setCaseField(good(), 'disappearsDay', 99999))).toEqual(['disappearsDay']);
   });

@@ -43,12 +43,12 @@ describe('autosave', () => {
     const storage = new MemoryStorage() as unknown as Storage;
     const draft = { ...caseFile, person: { ...caseFile.person, nationality: 'Q' } };
     expect(saveSession({ case: draft, step: 3, scenarioId: undefined }, storage)).toBe(true);
-    expect(loadSession(storage)).toEqual({ case: draft, step: 3, scenarioId: undefined });
+    expect(loadSession(storage)).toMatchObject({ kind: 'ok', saved: { case: draft, step: 3, scenarioId: undefined } });
   });
-  it('ignores damaged storage and survives a storage that refuses writes', () => {
+  it('sets damaged storage aside and survives a storage that refuses writes', () => {
     const storage = new MemoryStorage() as unknown as Storage;
     storage.setItem(AUTOSAVE_KEY, '{not json');
-    expect(loadSession(storage)).toBeNull();
+    expect(loadSession(storage)).toMatchObject({ kind: 'recovered', saved: null, text: '{not json' });
     const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } } as unknown as Storage;
     expect(saveSession({ case: caseFile, step: 0 }, full)).toBe(false);
   });

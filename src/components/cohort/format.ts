@@ -1,11 +1,12 @@
 // Labels and number formats shared by the cohort components.
+import { isProtectedOutcome } from '../../../machines/catalogue/outcomes';
 import { label } from '../step/labels';
 import { COHORT_SOURCE, OUTCOME_PREFIX } from '../../engine/aggregate';
 import type { CohortConfig } from '../../engine/generate';
 import { m } from '../../i18n/messages';
 import { getLocale } from '../../i18n/paraglide/runtime.js';
 
-/** Okabe–Ito colours for configurations A–D; every use also shows the letter, never colour alone. */
+/** Okabe–Ito colours (then Tol's wine and a grey) for configurations A–H; every use also shows the letter, never colour alone. */
 export const CONFIG_COLOURS = [
   '#0072b2',
   '#e69f00',
@@ -17,8 +18,6 @@ export const CONFIG_COLOURS = [
   '#555555',
 ];
 export const CONFIG_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
-/** Outcomes where the child stays protected (drawn in blue/green, the others in orange/vermillion). */
-const PROTECTED = new Set(['permanentResidence', 'temporaryResidence', 'otherProcedure']);
 
 export function nodeLabel(id: string): string {
   if (id === COHORT_SOURCE) return m.cohort_node_cohort();
@@ -37,7 +36,8 @@ export function outcomeColour(outcome: string): string {
   if (outcome === 'returned') return '#882255';
   return '#cc79a7';
 }
-export const isProtected = (outcome: string) => PROTECTED.has(outcome);
+/** Outcomes where the child stays protected (drawn in blue/green, the others in orange/vermillion). */
+export const isProtected = isProtectedOutcome;
 
 export function configLabel(c: CohortConfig & { period?: { from: string; to: string; reformsFrom?: string } }): string {
   const reforms = c.reforms.length

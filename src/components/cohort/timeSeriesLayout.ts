@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import type { MilestoneId, OutcomeId } from '../../../machines/case/types';
 import type { PeriodResult, YearFigures } from '../../engine/period';
 import type { PeriodMarker } from '../../engine/periodDates';
-import { ANY_PROTECTION } from '../../engine/aggregate';
+import { ANY_PROTECTION } from '../../../machines/catalogue/outcomes';
 import { dodge, stackInRows } from './dodge';
 
 export type SeriesId =

@@ -107,8 +107,24 @@ export function getStepHighlight(index: LayoutIndex, input: HighlightInput): Ste
 }
 
 /** "Guardianship › Appointed": a state's label with its ancestors (root left out) so it reads alone. */
-export function getStatePath(index: LayoutIndex, id: string): string {
+export function getStatePath(index: LayoutIndex, id: string, labelOf: (node: LaidOutNode) => string = (n) => n.label): string {
   const labels: string[] = [];
-  for (let n = index.nodeById.get(id); n && n.parentId !== null; n = index.nodeById.get(n.parentId)) labels.unshift(n.label);
-  return labels.length ? labels.join(' › ') : (index.nodeById.get(id)?.label ?? id);
+  for (let n = index.nodeById.get(id); n && n.parentId !== null; n = index.nodeById.get(n.parentId)) labels.unshift(labelOf(n));
+  const node = index.nodeById.get(id);
+  return labels.length ? labels.join(' › ') : node ? labelOf(node) : id;
+}
+
+/** Two runs of the same child drawn together (see CompareOverlay.svelte). */
+export interface DiagramComparison {
+  transitionsA: TakenTransitionLike[];
+  transitionsB: TakenTransitionLike[];
+  partingStateId?: string;
+  endA: string[];
+  endB: string[];
+  /** what parts them, in words */
+  reason: string;
+  /** the legal basis of the first milestone that differs */
+  basis?: string;
+  outcomeA: string;
+  outcomeB: string;
 }

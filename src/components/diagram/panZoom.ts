@@ -89,3 +89,39 @@ export function getKeyPan(key: string, k: number): [number, number] | undefined 
   };
   return moves[key];
 }
+
+/** Smallest and largest text on screen that follow mode allows, in CSS pixels. */
+export const MIN_TEXT_PX = 14;
+/** follow mode zooms no further than this above the minimum: the region around stays in sight */
+const CONTEXT_ZOOM = 1.25;
+
+const unionOf = (boxes: Box[]): Box => {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+    height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+  };
+};
+
+/**
+ * Follow mode: centre the states to keep in view, zoomed so the smallest label (`smallestFont` layout px)
+ * is at least MIN_TEXT_PX on screen. `pixelsPerUnit` is how many CSS pixels one layout unit takes at zoom 1.
+ * When the boxes do not all fit at that size, the first (the state just entered) wins.
+ */
+export function getFollowTransform(boxes: Box[], view: Box, pixelsPerUnit: number, smallestFont: number): Transform {
+  const minK = MIN_TEXT_PX / (smallestFont * pixelsPerUnit);
+  const maxK = minK * CONTEXT_ZOOM;
+  const margin = 0.85;
+  const fits = (b: Box, k: number) => b.width * k <= view.width * margin && b.height * k <= view.height * margin;
+  const all = unionOf(boxes);
+  const focus = fits(all, minK) ? all : boxes[0];
+  const k = Math.min(maxK, Math.max(minK, Math.min((view.width * margin) / focus.width, (view.height * margin) / focus.height)));
+  return {
+    k,
+    x: view.x + view.width / 2 - k * (focus.x + focus.width / 2),
+    y: view.y + view.height / 2 - k * (focus.y + focus.height / 2),
+  };
+}

@@ -3,6 +3,7 @@
 // or the explicit label "assumption"), so the UI and exports can say which figures are assumptions.
 import * as v from 'valibot';
 import type { MilestoneId, OutcomeId } from '../../../machines/case/types';
+import { boundedList, parseJson, toFieldIssues, type FieldIssue, type ParseResult as Parsed } from '../../../machines/case/issues';
 
 const SOURCE_PATTERN = /^assumption$|reference\.md|\d{3}_[0-9a-f]{16}\.txt:\d+/;
 const source = v.pipe(
@@ -165,8 +166,7 @@ const paramsSchema = v.strictObject({
   ),
 });
 
-/** Every milestone, in the order of the procedure (the funnel draws them in this order). */
-export const MILESTONE_IDS = [
+const MILESTONE_IDS = [
   'detected',
   'presumedVictim',
   'notIdentified',
@@ -223,6 +223,9 @@ void everyOutcome;
 
 const MILESTONE_OR_OUTCOME_MESSAGE =
   'expected a milestone id (e.g. "ageAssessment") or "outcome:<id>" (e.g. "outcome:disappeared")';
+// Bounds that keep a hostile file cheap to refuse: a set has a few dozen targets over a few ids each.
+const MAX_TARGETS = 200;
+const MAX_IDS = 60;
 const milestoneOrOutcome = v.pipe(
   v.string(MILESTONE_OR_OUTCOME_MESSAGE),
   v.check(
@@ -238,12 +241,12 @@ const metricSchema = v.variant(
   [
     v.strictObject({
       kind: v.literal('share'),
-      of: v.array(milestoneOrOutcome),
-      among: v.optional(v.array(milestoneOrOutcome)),
+      of: boundedList(milestoneOrOutcome, MAX_IDS, 'ids'),
+      among: v.optional(boundedList(milestoneOrOutcome, MAX_IDS, 'ids')),
     }),
     v.strictObject({
       kind: v.literal('perYear'),
-      of: v.array(milestoneOrOutcome),
+      of: boundedList(milestoneOrOutcome, MAX_IDS, 'ids'),
     }),
   ],
   'expected kind "share" or "perYear"',
@@ -302,7 +305,7 @@ export const AssumptionSetSchema = v.strictObject({
     practice: v.picklist(['asWritten', 'asReported'], 'expected "asWritten" or "asReported"'),
   }),
   params: paramsSchema,
-  targets: v.array(targetSchema, 'expected an array of targets'),
+  targets: boundedList(targetSchema, MAX_TARGETS, 'targets'),
 });
 
 export type AssumptionSet = v.InferOutput<typeof AssumptionSetSchema>;
@@ -310,44 +313,17 @@ export type AssumptionParams = AssumptionSet['params'];
 export type ParamName = keyof AssumptionParams;
 export type Target = AssumptionSet['targets'][number];
 
-export interface Issue {
-  path: string;
-  message: string;
-}
-export type ParseResult = { ok: true; value: AssumptionSet } | { ok: false; issues: Issue[] };
-
-function describeIssue(issue: v.BaseIssue<unknown>): Issue {
-  const path = v.getDotPath(issue) ?? '(root)';
-  let message = issue.message;
-  // valibot's default wording for a strict object's unknown key and a missing key, in our words.
-  if (issue.kind === 'schema' && issue.expected === 'never')
-    message = 'unknown field (check the spelling)';
-  else if (issue.received === 'undefined' && issue.kind === 'schema') message = 'missing field';
-  return { path, message };
-}
+export type Issue = FieldIssue;
+export type ParseResult = Parsed<AssumptionSet>;
 
 export function parseAssumptionSet(json: unknown): ParseResult {
-  const result = v.safeParse(AssumptionSetSchema, json, { abortEarly: false });
+  const result = v.safeParse(AssumptionSetSchema, json, { abortPipeEarly: false });
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, issues: result.issues.map(describeIssue) };
+  return { ok: false, issues: toFieldIssues(result.issues, 'unknown field (check the spelling)') };
 }
 
+/** The text of a set; a JSON syntax error is reported with its line and column. */
 export function parseAssumptionText(text: string): ParseResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      issues: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }],
-    };
-  }
-  return parseAssumptionSet(json);
-}
-
-/** Parameters whose source is the label "assumption" (shown as such in the UI and exports). */
-export function listAssumedParams(set: AssumptionSet): ParamName[] {
-  return (Object.keys(set.params) as ParamName[]).filter(
-    (name) => set.params[name].source === 'assumption',
-  );
+  const json = parseJson(text);
+  return json.ok ? parseAssumptionSet(json.value) : { ok: false, issues: [json.issue] };
 }

@@ -1,6 +1,6 @@
 // Read and write a case-file field by its dotted path ("person.declaredAge"), the same paths validation issues use.
 // Writes return a fresh object: the previous case stays intact (history, comparison, undo-free safety).
-import type { CaseFile } from '../../machines/case/types';
+import type { CaseFile } from './types';
 
 export function getAt(value: unknown, path: string): unknown {
   let current = value;

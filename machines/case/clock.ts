@@ -1,0 +1,94 @@
+// The run's simulated clock in days: the case's own events in order, and the machine's delayed events (timers) as
+// the stepper hands them over (`xstate.raise` with a delay) or cancels them (`xstate.cancel`). On one day the
+// case's events come first (a statement on the last day of a document still counts), then timers in the order set.
+import type { StepEvent } from './events';
+
+/** A timer as a step reports it: what it waits for, when it started and is due, and how it ended if it did. */
+export interface TimerReport {
+  /** XState's send id: `xstate.after.<delay>.<state id>` for a delayed transition */
+  id: string;
+  /** the machine's named delay (`reflectionValidity`, `untilMajority`…) */
+  delay: string;
+  /** the state whose delayed transition it is */
+  stateId: string;
+  startedDay: number;
+  dueDay: number;
+  ended?: {
+    day: number;
+    how: 'fired' | 'cancelled';
+    /** the event of the step that ended it (for a cancel: the one whose transition left the timer's state) */
+    byEvent: string;
+    /** milestones recorded in that step: what replaced the timer's document, for a cancel */
+    byMilestones: string[];
+  };
+}
+
+interface Timer {
+  startedDay: number;
+  day: number;
+  seq: number;
+  event: StepEvent;
+}
+
+export function parseTimerId(id: string): { delay: string; stateId: string } {
+  const m = id.match(/^xstate\.after\.([^.]+)\.(.+)$/);
+  return m ? { delay: m[1]!, stateId: m[2]! } : { delay: id, stateId: '' };
+}
+
+export class Clock {
+  readonly #caseEvents: readonly StepEvent[];
+  readonly #horizon: number;
+  readonly #timers = new Map<string, Timer>();
+  #seq = 0;
+  #nextCase = 0;
+  /** the day of the last event handed out */
+  today = 0;
+
+  constructor(caseEvents: readonly StepEvent[], horizon: number) {
+    this.#caseEvents = caseEvents;
+    this.#horizon = horizon;
+  }
+
+  schedule(id: string | undefined, delayDays: number, event: { type: string }): void {
+    const day = this.today + delayDays;
+    this.#timers.set(id ?? `timer${this.#seq}`, { startedDay: this.today, day, seq: this.#seq++, event: { ...event, day } });
+  }
+
+  /** Cancels a running timer; returns it as it stood, or undefined if it was not running. */
+  cancel(id: string): TimerReport | undefined {
+    const timer = this.#timers.get(id);
+    if (!timer) return undefined;
+    this.#timers.delete(id);
+    return toReport(id, timer);
+  }
+
+  /** The next event up to the horizon (removing it from the queue), with the timer it came from; undefined when none. */
+  next(): { event: StepEvent; fired?: TimerReport } | undefined {
+    const caseEvent = this.#caseEvents[this.#nextCase];
+    let timer: [string, Timer] | undefined;
+    for (const entry of this.#timers) {
+      if (!timer || entry[1].day < timer[1].day || (entry[1].day === timer[1].day && entry[1].seq < timer[1].seq)) timer = entry;
+    }
+    const useCase = caseEvent !== undefined && (!timer || caseEvent.day <= timer[1].day);
+    const event = useCase ? caseEvent : timer?.[1].event;
+    if (!event || event.day > this.#horizon) return undefined;
+    this.today = event.day;
+    if (useCase) {
+      this.#nextCase++;
+      return { event };
+    }
+    this.#timers.delete(timer![0]);
+    return { event, fired: toReport(timer![0], timer![1]) };
+  }
+
+  /** The timers running now, soonest first. */
+  running(): TimerReport[] {
+    return [...this.#timers]
+      .sort((a, b) => a[1].day - b[1].day || a[1].seq - b[1].seq)
+      .map(([id, timer]) => toReport(id, timer));
+  }
+}
+
+function toReport(id: string, timer: Timer): TimerReport {
+  return { id, ...parseTimerId(id), startedDay: timer.startedDay, dueDay: timer.day };
+}

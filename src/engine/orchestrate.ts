@@ -1,0 +1,172 @@
+// The one cohort orchestrator: draw the children, count the distinct case files, resolve the paths not already
+// known (one machine run per distinct case file), aggregate. Where the machine runs is the adapters' business:
+// in-process (simulate.ts), browser Web Workers (workers/cohort.worker.ts), Node worker threads (workers/node-pool.ts).
+import { runCase } from '../../machines/case/run';
+import { fastStepper } from '../../machines/case/fastStepper';
+import { xstateStepper } from '../../machines/case/stepper';
+import type { CaseFile } from '../../machines/case/types';
+import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
+import type { AssumptionSet } from './assumptions/schema';
+import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
+
+export interface CohortRequest {
+  set: AssumptionSet;
+  config: CohortConfig;
+  seed: number;
+  cohort: number;
+}
+
+export interface ProgressReport {
+  phase: 'drawing' | 'running' | 'aggregating';
+  done: number;
+  total: number;
+}
+
+/** `fast`: the stepper memoised from the machine (machines/case/fastStepper.ts); `reference`: XState itself. */
+export type Engine = 'fast' | 'reference';
+
+/** Paths already known for some keys (a PathCache scope, the CLI's disk cache); new ones are added to it. */
+export interface PathStore {
+  get(key: number): PathSummary | undefined;
+  set(key: number, summary: PathSummary): void;
+}
+
+/** Distinct cases met while drawing children from..to: key → count, first child, its choices. */
+export interface CountedCases {
+  keys: number[];
+  counts: number[];
+  firstChild: number[];
+  /** choices of each key's first child, SLOT_COUNT per key */
+  choices: Int32Array;
+}
+
+export function countChildren(
+  sampler: Sampler,
+  seed: number,
+  from: number,
+  to: number,
+  onProgress?: (done: number) => void,
+  progressEvery = 50_000,
+): CountedCases {
+  const index = new Map<number, number>();
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const firstChild: number[] = [];
+  let choices = new Int32Array(1024 * SLOT_COUNT);
+  const c = new Int32Array(SLOT_COUNT);
+  for (let i = from; i < to; i++) {
+    const key = sampler.sample(seed, i, c);
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, keys.length);
+      if ((keys.length + 1) * SLOT_COUNT > choices.length) {
+        const grown = new Int32Array(choices.length * 2);
+        grown.set(choices);
+        choices = grown;
+      }
+      choices.set(c, keys.length * SLOT_COUNT);
+      keys.push(key);
+      counts.push(1);
+      firstChild.push(i);
+    } else counts[at]++;
+    if (onProgress && (i - from + 1) % progressEvery === 0) onProgress(i - from + 1);
+  }
+  return { keys, counts, firstChild, choices: choices.slice(0, keys.length * SLOT_COUNT) };
+}
+
+/** The choices of some distinct cases, packed for a worker. */
+export function packChoices(counted: CountedCases, indices: readonly number[]): Int32Array {
+  const packed = new Int32Array(indices.length * SLOT_COUNT);
+  indices.forEach((i, j) => packed.set(counted.choices.subarray(i * SLOT_COUNT, (i + 1) * SLOT_COUNT), j * SLOT_COUNT));
+  return packed;
+}
+
+/** The path of one case file, through the chosen engine. */
+export function runPath(caseFile: CaseFile, engine: Engine = 'fast'): PathSummary {
+  return summariseTrace(runCase(caseFile, { stepper: engine === 'fast' ? fastStepper : xstateStepper }));
+}
+
+/** Runs the machine for packed choices (see packChoices); every adapter's workers call this. */
+export function resolvePaths(
+  sampler: Sampler,
+  choices: Int32Array,
+  engine: Engine = 'fast',
+  onProgress?: (done: number, total: number) => void,
+): PathSummary[] {
+  const total = choices.length / SLOT_COUNT;
+  const out = new Array<PathSummary>(total);
+  for (let k = 0; k < total; k++) {
+    out[k] = runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine);
+    if (onProgress && (k + 1) % 500 === 0) onProgress(k + 1, total);
+  }
+  return out;
+}
+
+/** A cohort drawn and looked up in the store: what is known, and which distinct cases still need the machine. */
+export interface CohortPlan {
+  request: CohortRequest;
+  sampler: Sampler;
+  counted: CountedCases;
+  summaries: (PathSummary | undefined)[];
+  /** indices into counted.keys of the cases no store knew */
+  missing: number[];
+  started: number;
+}
+
+export function planCohort(
+  request: CohortRequest,
+  store?: PathStore,
+  onProgress?: (report: ProgressReport) => void,
+): CohortPlan {
+  const started = performance.now();
+  const sampler = createSampler(request.set, request.config);
+  const counted = countChildren(sampler, request.seed, 0, request.cohort, (done) =>
+    onProgress?.({ phase: 'drawing', done, total: request.cohort }),
+  );
+  const summaries = counted.keys.map((key) => store?.get(key));
+  const missing: number[] = [];
+  summaries.forEach((s, i) => s === undefined && missing.push(i));
+  return { request, sampler, counted, summaries, missing, started };
+}
+
+/** Interleaved shares of the missing cases (distinct cases come in order of first appearance: this balances them). */
+export function splitMissing(plan: CohortPlan, parts: number): number[][] {
+  const shares = Array.from({ length: parts }, () => [] as number[]);
+  plan.missing.forEach((i, j) => shares[j % parts].push(i));
+  return shares;
+}
+
+/** Fills in resolved paths (share by share, as splitMissing gave them), adds them to the store, and aggregates. */
+export function completeCohort(
+  plan: CohortPlan,
+  shares: readonly (readonly number[])[],
+  resolved: readonly (readonly PathSummary[])[],
+  store?: PathStore,
+): CohortResult {
+  shares.forEach((share, s) =>
+    share.forEach((i, j) => {
+      plan.summaries[i] = resolved[s][j];
+      store?.set(plan.counted.keys[i], resolved[s][j]);
+    }),
+  );
+  const { request, counted } = plan;
+  const entries: CohortEntry[] = counted.keys.map((_, k) => {
+    const summary = plan.summaries[k];
+    if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
+    return { summary, count: counted.counts[k], firstChild: counted.firstChild[k] };
+  });
+  const result = aggregateCohort(entries, {
+    set: request.set,
+    config: request.config,
+    seed: request.seed,
+    cohort: request.cohort,
+  });
+  return {
+    ...result,
+    stats: {
+      distinctCases: counted.keys.length,
+      machineRuns: plan.missing.length,
+      elapsedMs: Math.round(performance.now() - plan.started),
+    },
+  };
+}

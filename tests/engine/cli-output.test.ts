@@ -1,0 +1,49 @@
+// CLI edges: `simulate --out` is checked before any child is simulated and written atomically; `case` reads
+// the same files the app reads (UTF-8 or UTF-16 with a BOM).
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCENARIOS } from '../../src/scenarios';
+import { whyNotWritable, writeFileAtomically } from '../../src/cli/output';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-output-'));
+const run = (script: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, COHORT_CACHE_DIR: join(dir, 'cache') } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('simulate --out', () => {
+  it('an unwritable path is refused before the run: clear message, exit 2, no stack trace', () => {
+    const r = run('src/cli/simulate.ts', '--cohort', '1000000', '--seed', '1', '--out', join(dir, 'no-such-folder', 'r.json'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('does not exist; nothing was run');
+    expect(r.stderr).not.toMatch(/children|at .*\.ts:\d+/);
+  });
+  it('a folder given as the output is refused', () => {
+    expect(whyNotWritable(dir)).toBe('is a directory');
+  });
+  it('writes through a temp file and leaves none behind', () => {
+    const target = join(dir, 'atomic.json');
+    writeFileSync(target, 'old');
+    writeFileAtomically(target, '{"new":true}');
+    expect(readFileSync(target, 'utf8')).toBe('{"new":true}');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('case CLI reads files with a byte-order mark', () => {
+  const text = JSON.stringify(SCENARIOS[0].case);
+  it.each([
+    ['UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 LE BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+  ])('%s', (name, bytes) => {
+    const file = join(dir, `${name.replace(/\W/g, '')}.json`);
+    writeFileSync(file, bytes);
+    const r = run('src/cli/case.ts', file);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).format).toBe('pathway-trace/1');
+  });
+});
