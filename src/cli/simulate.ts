@@ -1,5 +1,7 @@
 // `npm run simulate -- --cohort 100000 --seed 1 --as-of 2018-01-01 [--assumptions set.json] [--reforms a,b]
 //   [--practice asReported] [--workers 2] [--no-cache] [--reference] --out results.json|.csv`
+// Over a period: `--from 2004-01-01 --to 2024-12-31 [--spread uniform|arrivals] [--granularity segment|month|day]
+//   [--reforms-from YYYY-MM-DD]` (src/engine/period.ts; results gain byYear and the dated rule changes).
 // Bad flags or a bad assumption file: a message on stderr naming what is wrong, exit code 2; nothing is written.
 // --reference steps XState itself instead of the fast stepper (same results, for checking; no cache is read).
 // --workers is capped to the cores there are. The run stops if the npm that started it is killed (lifeline.ts).
@@ -20,15 +22,20 @@ import type { CohortRequest } from '../engine/simulate';
 import { toCsv } from '../engine/csv';
 import { capThreads, simulateCohortForCli } from '../workers/node-pool';
 import { openSummaryStore } from '../workers/summary-store';
+import { simulatePeriod, type PeriodRequest } from '../engine/period';
+import { checkPeriod, type Granularity, type Period, type Spread } from '../engine/periodDates';
+import { toPeriodCsv } from '../engine/periodCsv';
 import { watchAncestors } from '../workers/lifeline';
 
 const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-DD] [--assumptions set.json]
-         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--reference] [--out results.json|results.csv]`;
+         [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--reference] [--out results.json|results.csv]
+       period: [--from YYYY-MM-DD --to YYYY-MM-DD] [--spread uniform|arrivals] [--granularity segment|month|day] [--reforms-from YYYY-MM-DD]`;
 
 class UsageError extends Error {}
 
 function parseCommandLine(argv: string[]): {
   request: CohortRequest;
+  period?: Period;
   out?: string;
   workers: number;
   cache: boolean;
@@ -49,6 +56,11 @@ function parseCommandLine(argv: string[]): {
         'no-cache': { type: 'boolean' },
         reference: { type: 'boolean' },
         out: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        spread: { type: 'string' },
+        granularity: { type: 'string' },
+        'reforms-from': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -119,14 +131,51 @@ function parseCommandLine(argv: string[]): {
     const why = whyNotWritable(values.out);
     if (why) problems.push(`--out ${values.out}: ${why}; nothing was run`);
   }
+  const period = parsePeriodFlags(values, set, practice, [...new Set(reforms)], problems);
   if (problems.length) throw new UsageError(problems.join('\n'));
   return {
     request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort },
+    period,
     out: values.out,
     workers,
     cache: !values['no-cache'] && !values.reference,
     reference: values.reference === true,
   };
+}
+
+/** --from/--to make a period cohort; its problems are added to `problems` with the flag's name. */
+function parsePeriodFlags(
+  values: Record<string, string | boolean | undefined>,
+  set: AssumptionSet,
+  practice: Practice,
+  reforms: ReformId[],
+  problems: string[],
+): Period | undefined {
+  const flag = (name: string) => values[name] as string | undefined;
+  const [from, to] = [flag('from'), flag('to')];
+  if (from === undefined && to === undefined) {
+    for (const name of ['spread', 'granularity', 'reforms-from'])
+      if (flag(name) !== undefined) problems.push(`--${name} needs --from and --to`);
+    return undefined;
+  }
+  if (from === undefined || to === undefined) {
+    problems.push('--from and --to go together');
+    return undefined;
+  }
+  if (values['as-of'] !== undefined) problems.push('--as-of cannot be combined with --from/--to');
+  const spread = (flag('spread') ?? 'uniform') as Spread;
+  if (spread !== 'uniform' && spread !== 'arrivals')
+    problems.push(`--spread ${spread}: expected uniform or arrivals`);
+  const granularity = (flag('granularity') ?? 'segment') as Granularity;
+  if (!['segment', 'month', 'day'].includes(granularity))
+    problems.push(`--granularity ${granularity}: expected segment, month or day`);
+  const period: Period = { from, to, spread, granularity, practice, reforms };
+  if (flag('reforms-from') !== undefined) period.reformsFrom = flag('reforms-from');
+  if (problems.length === 0)
+    problems.push(
+      ...checkPeriod(period, set).map((p) => `--${p.replace(/^reformsFrom/, 'reforms-from')}`),
+    );
+  return period;
 }
 
 async function main() {
@@ -140,7 +189,8 @@ async function main() {
     }
     throw error;
   }
-  const { request, out, workers, cache, reference } = parsed;
+  const { request, out, workers, cache, reference, period } = parsed;
+  if (period) return simulatePeriodForCli({ ...request, period }, out, reference);
   const lifeline = watchAncestors();
   const threads = capThreads(workers);
   if (workers > threads) process.stderr.write(`simulate: --workers ${workers}: this machine has ${availableParallelism()} cores; using ${threads}\n`);
@@ -166,6 +216,21 @@ async function main() {
       `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs` +
       `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${reference ? ', XState reference stepper' : ''}` +
       `${out ? `; written to ${out}` : ''}\n`,
+  );
+}
+
+// Period cohorts run in this process: one machine run per distinct case file and simulated day.
+function simulatePeriodForCli(request: PeriodRequest, out: string | undefined, reference: boolean) {
+  const result = simulatePeriod(request, { engine: reference ? 'reference' : 'fast' });
+  const text = out && /\.csv$/i.test(out) ? toPeriodCsv(result) : JSON.stringify(result, null, 2) + '\n';
+  if (out) writeFileAtomically(out, text);
+  else process.stdout.write(text);
+  const { period } = request;
+  const s = result.stats;
+  process.stderr.write(
+    `simulate: ${request.cohort} children detected ${period.from} to ${period.to} (${period.spread}, set ${request.set.id}, seed ${request.seed}, ${period.practice}` +
+      `${period.reforms.length ? `, reforms ${period.reforms.join('+')}${period.reformsFrom ? ` from ${period.reformsFrom}` : ''}` : ''}) in ${s.elapsedMs} ms; ` +
+      `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs${out ? `; written to ${out}` : ''}\n`,
   );
 }
 

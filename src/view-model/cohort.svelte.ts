@@ -11,8 +11,17 @@ import { generateChildCase, type CohortConfig } from '../engine/generate';
 import type { CohortResult } from '../engine/aggregate';
 import type { ProgressReport } from '../engine/simulate';
 import type { CohortWorkerMessage, CohortWorkerRequest } from '../workers/cohort.worker';
+import { generatePeriodChildCase } from '../engine/period';
+import type { Period, Spread } from '../engine/periodDates';
 
-export const MAX_CONFIGS = 4;
+/** A period cohort's dates; each configuration's practice and reforms apply over it. */
+export interface PeriodSettings {
+  from: string;
+  to: string;
+  spread: Spread;
+}
+
+export const MAX_CONFIGS = 8;
 export const COHORT_SIZES = [1_000, 10_000, 100_000, 1_000_000] as const;
 const DRAFT_KEY = 'vps.cohort.draft';
 
@@ -70,13 +79,20 @@ export class CohortSession {
   #cohort = $state<number>(10_000);
   #seed = $state(1);
   #configs = $state.raw<CohortConfig[]>([]);
+  /** set: every configuration runs over this period instead of on its one date */
+  #period = $state.raw<PeriodSettings | null>(null);
   #status = $state<RunStatus>('idle');
   #errorMessage = $state('');
   #progress = $state.raw<{ index: number; report: ProgressReport } | null>(null);
   /** results of the last completed (or partly completed) run, one per configuration */
   #results = $state.raw<CohortResult[]>([]);
   /** the set and seed the results were drawn with, to regenerate example children */
-  #resultsSource: { set: AssumptionSet; seed: number; configs: CohortConfig[] } | null = null;
+  #resultsSource: {
+    set: AssumptionSet;
+    seed: number;
+    configs: CohortConfig[];
+    period: PeriodSettings | null;
+  } | null = null;
   #workers: Worker[] = [];
   #runId = 0;
   #onopencase: (caseFile: CaseFile) => void;
@@ -126,6 +142,13 @@ export class CohortSession {
   }
   get results(): CohortResult[] {
     return this.#results;
+  }
+  get period(): PeriodSettings | null {
+    return this.#period;
+  }
+  /** null: back to one detection date per configuration */
+  setPeriod(period: PeriodSettings | null) {
+    this.#period = period;
   }
 
   setCohort(size: number) {
@@ -193,11 +216,19 @@ export class CohortSession {
   applyPreset(name: keyof typeof PRESETS) {
     this.#configs = PRESETS[name](this.#configs[0]);
   }
+  /** Three dates × two practices: six configurations side by side. */
+  applyYearsByPractice() {
+    const base = this.#configs[0];
+    this.#configs = PRESETS.years(base).flatMap((c) =>
+      (['asWritten', 'asReported'] as Practice[]).map((practice) => ({ ...c, practice })),
+    );
+  }
 
   run() {
     this.cancel(false);
     const set = $state.snapshot(this.set) as AssumptionSet;
     const configs = $state.snapshot(this.#configs) as CohortConfig[];
+    const period = this.#period ? { ...this.#period } : null;
     // An emptied or fractional seed field still gives a valid, reproducible seed (shown back in the field).
     const seed = Math.min(2 ** 31 - 1, Math.max(0, Math.trunc(Number(this.#seed)) || 0));
     this.#seed = seed;
@@ -225,7 +256,7 @@ export class CohortSession {
         else if (message.type === 'result') {
           results[message.index] = message.result;
           this.#results = [...results];
-          this.#resultsSource = { set, seed, configs };
+          this.#resultsSource = { set, seed, configs, period };
         } else if (message.type === 'done') {
           this.#status = 'done';
           this.#progress = null;
@@ -237,7 +268,13 @@ export class CohortSession {
       const request: CohortWorkerRequest = {
         type: 'run',
         runId,
-        requests: configs.map((config) => ({ set, config, seed, cohort })),
+        requests: configs.map((config) => ({
+          set,
+          config,
+          seed,
+          cohort,
+          ...(period ? { period: periodOf(period, config) } : {}),
+        })),
         part,
         parts: workers.length,
       };
@@ -267,7 +304,10 @@ export class CohortSession {
   openChild(index: number, child: number) {
     const source = this.#resultsSource;
     if (!source) return;
-    const caseFile = generateChildCase(source.set, source.configs[index], source.seed, child);
+    const config = source.configs[index];
+    const caseFile = source.period
+      ? generatePeriodChildCase(source.set, periodOf(source.period, config), source.seed, child)
+      : generateChildCase(source.set, config, source.seed, child);
     this.#onopencase(caseFile);
   }
 
@@ -281,4 +321,8 @@ export class CohortSession {
     }
     return this.#workers;
   }
+}
+
+function periodOf(settings: PeriodSettings, config: CohortConfig): Period {
+  return { ...settings, practice: config.practice, reforms: [...config.reforms] };
 }

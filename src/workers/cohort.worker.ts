@@ -5,6 +5,11 @@
 import type { CohortResult, PathSummary } from '../engine/aggregate';
 import { completeCohort, packChoices, planCohort, resolvePaths, type ProgressReport } from '../engine/orchestrate';
 import { PathCache, type CohortRequest } from '../engine/simulate';
+import { simulatePeriod } from '../engine/period';
+import type { Period } from '../engine/periodDates';
+
+/** A request with a period runs as a period cohort (src/engine/period.ts, through the orchestrator), on worker 0. */
+export type WorkerCohortRequest = CohortRequest & { period?: Period };
 
 export interface PathsMessage {
   type: 'paths';
@@ -14,7 +19,7 @@ export interface PathsMessage {
   summaries: PathSummary[];
 }
 export type CohortWorkerRequest =
-  | { type: 'run'; runId: number; requests: CohortRequest[]; part: number; parts: number }
+  | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number }
   | PathsMessage;
 export type CohortWorkerMessage =
   | { type: 'progress'; runId: number; index: number; report: ProgressReport }
@@ -25,6 +30,8 @@ export type CohortWorkerMessage =
 
 // Kept for the worker's lifetime: re-running a configuration only runs the machine for new case files.
 const cache = new PathCache();
+// A period cohort keeps one scope per simulated day (about two a year) and configuration.
+const periodCache = new PathCache(512);
 const post = (message: CohortWorkerMessage) => (self as unknown as Worker).postMessage(message);
 
 // Paths from helpers may arrive before worker 0 asks for them.
@@ -44,7 +51,7 @@ async function receive(runId: number, index: number, count: number): Promise<Pat
   return messages;
 }
 
-async function run(runId: number, requests: CohortRequest[], part: number, parts: number) {
+async function run(runId: number, requests: WorkerCohortRequest[], part: number, parts: number) {
   for (const [index, request] of requests.entries()) {
     let last = 0;
     const progress = (report: ProgressReport) => {
@@ -53,6 +60,12 @@ async function run(runId: number, requests: CohortRequest[], part: number, parts
       last = now;
       post({ type: 'progress', runId, index, report });
     };
+    if (request.period) {
+      const period = request.period;
+      if (part === 0)
+        post({ type: 'result', runId, index, result: simulatePeriod({ ...request, period }, { cache: periodCache, onProgress: progress }) });
+      continue;
+    }
     const store = cache.scope(request.set, request.config);
     const plan = planCohort(request, store, progress);
     const { keys } = plan.counted;

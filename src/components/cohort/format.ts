@@ -6,9 +6,18 @@ import type { CohortConfig } from '../../engine/generate';
 import { m } from '../../i18n/messages';
 import { getLocale } from '../../i18n/paraglide/runtime.js';
 
-/** Okabe–Ito colours for configurations A–D; every use also shows the letter, never colour alone. */
-export const CONFIG_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7'];
-export const CONFIG_LETTERS = ['A', 'B', 'C', 'D'];
+/** Okabe–Ito colours (then Tol's wine and a grey) for configurations A–H; every use also shows the letter, never colour alone. */
+export const CONFIG_COLOURS = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#882255',
+  '#555555',
+];
+export const CONFIG_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
 export function nodeLabel(id: string): string {
   if (id === COHORT_SOURCE) return m.cohort_node_cohort();
@@ -30,11 +39,14 @@ export function outcomeColour(outcome: string): string {
 /** Outcomes where the child stays protected (drawn in blue/green, the others in orange/vermillion). */
 export const isProtected = isProtectedOutcome;
 
-export function configLabel(c: CohortConfig): string {
+export function configLabel(c: CohortConfig & { period?: { from: string; to: string; reformsFrom?: string } }): string {
   const reforms = c.reforms.length
     ? ` · ${c.reforms.map((r) => label('reform', r)).join(', ')}`
     : '';
-  return `${m.cohort_rules_as_of({ date: c.asOf })} · ${label('practice', c.practice)}${reforms}`;
+  const dates = c.period
+    ? m.period_detected_between({ from: c.period.from, to: c.period.to })
+    : m.cohort_rules_as_of({ date: c.asOf });
+  return `${dates} · ${label('practice', c.practice)}${reforms}`;
 }
 // Formatters are cached per language and option set: n.toLocaleString() builds a new one on every call (the
 // largest cost of drawing a 100,000-child cohort) and follows the browser's language instead of the UI's.

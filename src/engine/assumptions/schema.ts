@@ -287,6 +287,17 @@ export const AssumptionSetSchema = v.strictObject({
     source,
     note,
   }),
+  /** children reported per calendar year, to spread a period cohort's detection dates (period.ts) */
+  yearlyArrivals: v.optional(
+    v.record(
+      v.pipe(v.string(), v.regex(/^\d{4}$/, 'expected a year, e.g. "2015"')),
+      v.strictObject({
+        value: v.pipe(v.number('expected a number'), v.minValue(0, 'expected a number ≥ 0')),
+        source,
+        note,
+      }),
+    ),
+  ),
   horizonDays: v.pipe(
     v.number('expected a number'),
     v.integer('expected a whole number of days'),

@@ -1,0 +1,146 @@
+// Sankey labels that never overlap: each label goes right of its node, wrapped to the room before the next
+// column (two lines at most, then shortened; the full text stays in the node's title and aria-label, as
+// KIELER's label shortening keeps it on focus), and labels of one column are moved apart vertically, with a
+// leader line when moved.
+import type { SankeyNodeBox } from './sankeyLayout';
+
+export interface PlacedLabel {
+  id: string;
+  lines: string[];
+  /** true when the text was shortened to fit */
+  shortened: boolean;
+  x: number;
+  /** top of the first line */
+  top: number;
+  height: number;
+  /** the node's middle, where a leader line starts when the label moved */
+  anchorY: number;
+}
+
+/** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font. */
+export const estimateWidth = (text: string, fontSize: number) => text.length * fontSize * 0.56;
+
+/** Words wrapped into at most `maxLines` lines of `maxWidth`; the last line ends in … when text is left over. */
+export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxLines = 2): { lines: string[]; shortened: boolean } {
+  const perLine = Math.max(3, Math.floor(maxWidth / (fontSize * 0.56)));
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = current ? `${current} ${words[i]}` : words[i];
+    if (next.length <= perLine) current = next;
+    else if (!current) {
+      current = words[i];
+      lines.push(current.length > perLine ? `${current.slice(0, perLine - 1)}…` : current);
+      current = '';
+      if (lines.length === maxLines) break;
+    } else {
+      lines.push(current);
+      current = words[i];
+      if (lines.length === maxLines) {
+        current = '';
+        break;
+      }
+    }
+  }
+  if (current && lines.length < maxLines) {
+    lines.push(current.length > perLine ? `${current.slice(0, perLine - 1)}…` : current);
+    i = words.length;
+  }
+  const shortened = i < words.length || lines.some((l) => l.endsWith('…'));
+  if (shortened && !lines[lines.length - 1].endsWith('…')) {
+    const last = lines[lines.length - 1];
+    lines[lines.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 1) : last}…`;
+  }
+  return { lines, shortened };
+}
+
+/** Boxes of `heights` centred as near `wanted` as they can be without overlapping, inside [min, max] if they fit. */
+export function stackBoxes(wanted: readonly number[], heights: readonly number[], min: number, max: number): number[] {
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a] - wanted[b]);
+  const tops = new Array<number>(wanted.length);
+  let bottom = min;
+  for (const i of order) {
+    tops[i] = Math.max(wanted[i] - heights[i] / 2, bottom);
+    bottom = tops[i] + heights[i];
+  }
+  let limit = max;
+  for (const i of [...order].reverse()) {
+    tops[i] = Math.min(tops[i], limit - heights[i]);
+    limit = tops[i];
+  }
+  if (order.length && tops[order[0]] < min) {
+    let at = min;
+    for (const i of order) {
+      tops[i] = at;
+      at += heights[i];
+    }
+  }
+  return tops;
+}
+
+export function placeSankeyLabels(
+  nodes: readonly SankeyNodeBox[],
+  textOf: (node: SankeyNodeBox) => string,
+  options: {
+    width: number;
+    height: number;
+    fontSize: number;
+    lineHeight?: number;
+    skip?: (id: string) => boolean;
+    /** a last line of its own (the count), never shortened away */
+    countOf?: (node: SankeyNodeBox) => string;
+  },
+): PlacedLabel[] {
+  const lineHeight = options.lineHeight ?? options.fontSize + 3;
+  const columns = [...new Set(nodes.map((n) => n.x0))].sort((a, b) => a - b);
+  const labels: PlacedLabel[] = [];
+  for (const [c, x0] of columns.entries()) {
+    const inColumn = nodes.filter((n) => n.x0 === x0 && !options.skip?.(n.id));
+    if (inColumn.length === 0) continue;
+    const x = inColumn[0].x1 + 4;
+    const room = (c + 1 < columns.length ? columns[c + 1] : options.width) - x - 6;
+    const wrapped = inColumn.map((n) => {
+      const w = wrapLabel(textOf(n), room, options.fontSize, 3);
+      return options.countOf ? { ...w, lines: [...w.lines, options.countOf(n)] } : w;
+    });
+    const heights = wrapped.map((w) => w.lines.length * lineHeight);
+    const tops = stackBoxes(
+      inColumn.map((n) => (n.y0 + n.y1) / 2),
+      heights,
+      0,
+      options.height,
+    );
+    inColumn.forEach((n, i) =>
+      labels.push({
+        id: n.id,
+        lines: wrapped[i].lines,
+        shortened: wrapped[i].shortened,
+        x,
+        top: tops[i],
+        height: heights[i],
+        anchorY: (n.y0 + n.y1) / 2,
+      }),
+    );
+  }
+  return labels;
+}
+
+/** The height the labels need: the tallest column's labels one under another. */
+export function labelHeight(labels: readonly PlacedLabel[]): number {
+  const perColumn = new Map<number, number>();
+  for (const l of labels) perColumn.set(l.x, (perColumn.get(l.x) ?? 0) + l.height);
+  return Math.max(0, ...perColumn.values());
+}
+
+/**
+ * Width to draw a graph at: the overview always fits the shown width (drop-out sinks stay in view; labels are
+ * shortened as needed), the every-milestone view is drawn wider when deep, scrolling inside its panel.
+ */
+export const COLUMN_ROOM = 110;
+export function sankeyWidthFor(nodes: readonly { x0: number }[], shownWidth: number, labelRoom: number, fit: boolean): number {
+  if (fit) return shownWidth;
+  const columns = new Set(nodes.map((n) => n.x0)).size;
+  return Math.max(shownWidth, (columns - 1) * COLUMN_ROOM + labelRoom);
+}

@@ -1,0 +1,187 @@
+// Cohorts over a period: each child gets a detection day in [from, to] (periodDates.ts), is simulated under
+// the rules of its own dates, and the figures come as totals plus `byYear` (per year of detection, same
+// shapes as the totals, adding up to them). Drawing spreads children over simulated days; each day's distinct
+// case files then go through the cohort orchestrator (orchestrate.ts: resolvePaths, the fast stepper).
+import { addDays } from '../../machines/dates';
+import type { CaseFile, MilestoneId, OutcomeId } from '../../machines/case/types';
+import type { AssumptionSet } from './assumptions/schema';
+import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
+import { aggregateCohort, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
+import { packChoices, resolvePaths, type CountedCases, type Engine, type ProgressReport } from './orchestrate';
+import { PathCache } from './simulate';
+import {
+  checkPeriod,
+  createDayDrawer,
+  getPeriodMarkers,
+  getSimulatedDays,
+  type Period,
+  type PeriodMarker,
+} from './periodDates';
+
+export interface PeriodRequest {
+  set: AssumptionSet;
+  period: Period;
+  seed: number;
+  cohort: number;
+}
+
+/** Figures of the children detected in one year: the same shapes as a cohort's totals. */
+export interface YearFigures {
+  cohort: number;
+  outcomes: Partial<Record<OutcomeId, number>>;
+  milestones: Partial<Record<MilestoneId, number>>;
+}
+
+export interface PeriodResult extends CohortResult {
+  period: Period;
+  /** per calendar year of detection, every year of the period (a year without children has cohort 0) */
+  byYear: Record<string, YearFigures>;
+  /** what changed on which date inside the period, cited, for the time axis */
+  markers: PeriodMarker[];
+}
+
+/** The configuration child-days are simulated under: the simulated detection day, practice, reforms. */
+function configOn(period: Period, date: string): CohortConfig {
+  const reformed = !period.reformsFrom || date >= period.reformsFrom;
+  return { asOf: date, practice: period.practice, reforms: reformed ? [...period.reforms] : [] };
+}
+
+interface DayCounts {
+  day: number;
+  sampler: Sampler;
+  index: Map<number, number>;
+  counted: CountedCases;
+  firstChoices: Int32Array[];
+}
+
+/** Draws every child's day and facts; returns the distinct cases of each simulated day. */
+export function countPeriodChildren(request: PeriodRequest, onProgress?: (done: number) => void): DayCounts[] {
+  const { set, period, seed, cohort } = request;
+  const problems = checkPeriod(period, set);
+  if (problems.length) throw new Error(problems.join('\n'));
+  const drawDay = createDayDrawer(period, set);
+  const simulatedDay = getSimulatedDays(period, set);
+  const byDay = new Map<number, DayCounts>();
+  const c = new Int32Array(SLOT_COUNT);
+  for (let i = 0; i < cohort; i++) {
+    const day = simulatedDay[drawDay(seed, i)];
+    let counts = byDay.get(day);
+    if (!counts) {
+      const sampler = createSampler(set, configOn(period, addDays(period.from, day)));
+      counts = {
+        day,
+        sampler,
+        index: new Map(),
+        counted: { keys: [], counts: [], firstChild: [], choices: new Int32Array(0) },
+        firstChoices: [],
+      };
+      byDay.set(day, counts);
+    }
+    const key = counts.sampler.sample(seed, i, c);
+    const at = counts.index.get(key);
+    if (at === undefined) {
+      counts.index.set(key, counts.counted.keys.length);
+      counts.counted.keys.push(key);
+      counts.counted.counts.push(1);
+      counts.counted.firstChild.push(i);
+      counts.firstChoices.push(c.slice());
+    } else counts.counted.counts[at]++;
+    if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1);
+  }
+  const all = [...byDay.values()].sort((a, b) => a.day - b.day);
+  for (const d of all) {
+    d.counted.choices = new Int32Array(d.counted.keys.length * SLOT_COUNT);
+    d.firstChoices.forEach((ch, k) => d.counted.choices.set(ch, k * SLOT_COUNT));
+  }
+  return all;
+}
+
+export interface PeriodOptions {
+  onProgress?: (report: ProgressReport) => void;
+  /** paths kept between runs, one scope per simulated day (give one with room for every day) */
+  cache?: PathCache;
+  engine?: Engine;
+}
+
+export function simulatePeriod(request: PeriodRequest, options: PeriodOptions = {}): PeriodResult {
+  const started = performance.now();
+  const { set, period, seed, cohort } = request;
+  const progress = options.onProgress;
+  const days = countPeriodChildren(request, (done) => progress?.({ phase: 'drawing', done, total: cohort }));
+  const cache = options.cache ?? new PathCache(Infinity);
+  const totalCases = days.reduce((s, d) => s + d.counted.keys.length, 0);
+  let resolved = 0;
+  let machineRuns = 0;
+  const entriesByYear = new Map<string, CohortEntry[]>();
+  for (const d of days) {
+    const store = cache.scope(set, d.sampler.config);
+    const summaries = d.counted.keys.map((key) => store.get(key));
+    const missing = summaries.flatMap((s, i) => (s === undefined ? [i] : []));
+    const found = resolvePaths(d.sampler, packChoices(d.counted, missing), options.engine ?? 'fast', (done) =>
+      progress?.({ phase: 'running', done: resolved + done, total: totalCases }),
+    );
+    missing.forEach((i, j) => store.set(d.counted.keys[i], (summaries[i] = found[j])));
+    resolved += d.counted.keys.length;
+    machineRuns += missing.length;
+    const year = addDays(period.from, d.day).slice(0, 4);
+    const entries = entriesByYear.get(year) ?? [];
+    summaries.forEach((summary, k) =>
+      entries.push({ summary: summary as PathSummary, count: d.counted.counts[k], firstChild: d.counted.firstChild[k] }),
+    );
+    entriesByYear.set(year, entries);
+  }
+  progress?.({ phase: 'aggregating', done: 0, total: 1 });
+  const all = [...entriesByYear.values()].flat();
+  const totals = aggregateCohort(all, {
+    set,
+    config: { asOf: period.from, practice: period.practice, reforms: [...period.reforms] },
+    seed,
+    cohort,
+  });
+  return {
+    ...totals,
+    period: { ...period, reforms: [...period.reforms] },
+    byYear: getYearFigures(entriesByYear, period),
+    markers: getPeriodMarkers(period, set),
+    stats: {
+      distinctCases: totalCases,
+      machineRuns,
+      elapsedMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+function getYearFigures(entriesByYear: Map<string, CohortEntry[]>, period: Period): Record<string, YearFigures> {
+  const byYear: Record<string, YearFigures> = {};
+  for (let y = +period.from.slice(0, 4); y <= +period.to.slice(0, 4); y++) {
+    const outcomes: Partial<Record<OutcomeId, number>> = {};
+    const milestones: Partial<Record<MilestoneId, number>> = {};
+    let cohort = 0;
+    for (const { summary, count } of entriesByYear.get(String(y)) ?? []) {
+      cohort += count;
+      outcomes[summary.outcome] = (outcomes[summary.outcome] ?? 0) + count;
+      // children reaching a milestone at least once, as the totals count them
+      for (const id of new Set(summary.milestones.map((m) => m.id)))
+        milestones[id] = (milestones[id] ?? 0) + count;
+    }
+    byYear[String(y)] = { cohort, outcomes, milestones };
+  }
+  return byYear;
+}
+
+/** Child i of a period cohort, as a case file for the step-through view (on its simulated day). */
+export function generatePeriodChildCase(
+  set: AssumptionSet,
+  period: Period,
+  seed: number,
+  index: number,
+): CaseFile {
+  const day = getSimulatedDays(period, set)[createDayDrawer(period, set)(seed, index)];
+  const sampler = createSampler(set, configOn(period, addDays(period.from, day)));
+  const choices = new Int32Array(SLOT_COUNT);
+  sampler.sample(seed, index, choices);
+  return {
+    ...sampler.toCase(choices),
+    title: `Cohort “${set.name}” ${period.from}–${period.to}, seed ${seed}, child #${index}`,
+  };
+}
