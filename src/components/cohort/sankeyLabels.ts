@@ -21,7 +21,12 @@ export interface PlacedLabel {
 export const estimateWidth = (text: string, fontSize: number) => text.length * fontSize * 0.56;
 
 /** Words wrapped into at most `maxLines` lines of `maxWidth`; the last line ends in … when text is left over. */
-export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxLines = 2): { lines: string[]; shortened: boolean } {
+export function wrapLabel(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  maxLines = 2,
+): { lines: string[]; shortened: boolean } {
   const perLine = Math.max(3, Math.floor(maxWidth / (fontSize * 0.56)));
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
@@ -57,7 +62,12 @@ export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxL
 }
 
 /** Boxes of `heights` centred as near `wanted` as they can be without overlapping, inside [min, max] if they fit. */
-export function stackBoxes(wanted: readonly number[], heights: readonly number[], min: number, max: number): number[] {
+export function stackBoxes(
+  wanted: readonly number[],
+  heights: readonly number[],
+  min: number,
+  max: number,
+): number[] {
   const order = wanted.map((_, i) => i).sort((a, b) => wanted[a] - wanted[b]);
   const tops = new Array<number>(wanted.length);
   let bottom = min;
@@ -135,12 +145,18 @@ export function labelHeight(labels: readonly PlacedLabel[]): number {
 }
 
 /**
- * Width to draw a graph at: the overview always fits the shown width (drop-out sinks stay in view; labels are
+ * Width to draw a graph at: the overview fits the shown width while each column keeps MIN_COLUMN_ROOM (drop-out sinks stay in view; labels are
  * shortened as needed), the every-milestone view is drawn wider when deep, scrolling inside its panel.
  */
 export const COLUMN_ROOM = 110;
-export function sankeyWidthFor(nodes: readonly { x0: number }[], shownWidth: number, labelRoom: number, fit: boolean): number {
-  if (fit) return shownWidth;
+/** Below this a column has no room even for a shortened label and its count: the overview then widens too. */
+export const MIN_COLUMN_ROOM = 64;
+export function sankeyWidthFor(
+  nodes: readonly { x0: number }[],
+  shownWidth: number,
+  labelRoom: number,
+  fit: boolean,
+): number {
   const columns = new Set(nodes.map((n) => n.x0)).size;
-  return Math.max(shownWidth, (columns - 1) * COLUMN_ROOM + labelRoom);
+  return Math.max(shownWidth, (columns - 1) * (fit ? MIN_COLUMN_ROOM : COLUMN_ROOM) + labelRoom);
 }
