@@ -41,10 +41,14 @@ describe('cohort view-model', () => {
     expect(on.reforms.length).toBeGreaterThan(0);
     const session = new CohortSession();
     session.applyPreset('years');
-    for (let i = 0; i < 3; i++) session.addConfig();
-    expect(session.configs.length).toBe(4); // at most four side by side
+    for (let i = 0; i < 7; i++) session.addConfig();
+    expect(session.configs.length).toBe(8); // at most eight side by side
     session.removeConfig(0);
-    expect(session.configs.map((c) => c.asOf)).toEqual(['2016-06-01', '2018-12-01', '2018-12-01']);
+    expect(session.configs.map((c) => c.asOf).slice(0, 3)).toEqual(['2016-06-01', '2018-12-01', '2018-12-01']);
+    session.applyYearsByPractice(); // three dates × two practices
+    expect(session.configs.map((c) => `${c.asOf} ${c.practice}`)).toEqual(
+      ['2010-06-01', '2016-06-01', '2018-12-01'].flatMap((d) => [`${d} asWritten`, `${d} asReported`]),
+    );
   });
 
   it('sends an example child to the step view as the case file the cohort drew', () => {
