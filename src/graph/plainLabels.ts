@@ -37,6 +37,9 @@ const DELAY_KEYS: Record<string, string> = {
   untilMajority: 'timer_until_majority',
   untilDeclaredMajority: 'plain_timer_untilDeclaredMajority',
   transferWithin24Hours: 'plain_timer_transferWithin24Hours',
+  durableSolutionCertificateValidity: 'plain_timer_durableSolutionCertificateValidity',
+  durableSolutionCardValidity: 'plain_timer_durableSolutionCardValidity',
+  untilDurableSolutionPermanent: 'plain_timer_untilDurableSolutionPermanent',
 };
 
 export function getStateMessageKey(stateId: string): string {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { procedureLayout } from '../../src/layout/procedureLayout';
-import { getStateMessageKey, getStateText, getTransitionText, wrapWords, type Translate } from '../../src/graph/plainLabels';
+import { getDelayName, getStateMessageKey, getStateText, getTransitionText, getTriggerText, wrapWords, type Translate } from '../../src/graph/plainLabels';
 import { getFollowTransform, MIN_TEXT_PX } from '../../src/components/diagram/panZoom';
 
 const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
@@ -32,6 +32,8 @@ describe('plain-language diagram labels', () => {
         const text = getTransitionText(edge, translate);
         expect(text, edge.id).not.toMatch(CODE);
         if (edge.eventType || edge.guard) expect(text.length, edge.id).toBeGreaterThan(3);
+        // a deadline with no words would fall back to its code name, spelled out
+        if (getDelayName(edge.eventType)) expect(getTriggerText(edge.eventType, translate), edge.id).toBeDefined();
       }
       expect([...missing]).toEqual([]);
     });
