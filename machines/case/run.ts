@@ -56,7 +56,8 @@ function regionOf(id: string): string {
   return id.split('.').slice(0, 3).join('.');
 }
 
-function transitionsBetween(before: string[], after: string[], eventType: string): TakenTransition[] {
+/** The transitions one microstep took, from the active leaves before and after it (exported for the cohort map). */
+export function transitionsBetween(before: readonly string[], after: readonly string[], eventType: string): TakenTransition[] {
   const exited = before.filter((id) => !after.includes(id));
   const entered = after.filter((id) => !before.includes(id));
   const out: TakenTransition[] = [];
