@@ -97,4 +97,8 @@ export interface DiagramComparison {
   basis?: string;
   outcomeA: string;
   outcomeB: string;
+  /** more paragraphs for the parting box (the why-not path's changes, each with the rule it triggers) */
+  notes?: string[];
+  /** what A and B are, for the legend (default: before and after the change) */
+  legend?: [string, string];
 }
