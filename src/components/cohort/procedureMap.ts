@@ -7,7 +7,7 @@ import type { LaidOutEdge, Point } from '../../layout/types';
 
 /** Widths in layout units (the whole diagram shows at about a fifth of that on a laptop). */
 export const WIDTH_NONE = 1.5;
-export const WIDTH_RANGE: [number, number] = [3, 26];
+export const WIDTH_RANGE: [number, number] = [3, 36];
 
 export interface MapEdge {
   edge: LaidOutEdge;

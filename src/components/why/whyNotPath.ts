@@ -1,6 +1,6 @@
 // The nearest protected path (src/engine/whyNot.ts) as a second path on the step view's diagram: the two-runs
 // overlay (CompareOverlay) with this child's path as A and the changed case as B, each change named in the
-// parting box with the rules (milestones and their basis) it triggers.
+// parting box with the first rule (milestone and basis) it triggers; the panel lists them all.
 import { stepCase, type Run } from '../../../machines/case/run';
 import type { CaseFile } from '../../../machines/case/types';
 import { m } from '../../i18n/messages';
@@ -18,17 +18,20 @@ export const CHANGE_LABELS: Record<ChangeId, () => string> = {
   staysInCare: m.whynot_change_staysInCare,
 };
 
-/** One line per change: what changes and the rules it triggers (or that it only counts with the others). */
+/** A basis up to its first clause: the diagram's box stays short, the panel gives it in full. */
+const shortBasis = (basis: string) => basis.split(/[;(:]/)[0].trim();
+
+/** One line per change: what changes and the first rule (milestone and basis) it triggers, with how many more. */
 export function describeChanges(changes: readonly AppliedChange[]): string[] {
-  return changes.map((change, i) =>
-    m.whynot_overlay_change({
+  return changes.map((change, i) => {
+    const [first, ...more] = change.triggers;
+    const rule = first ? `${label('milestone', first.id)} (${shortBasis(first.basis)})` : m.whynot_no_new_milestone();
+    return m.whynot_overlay_change({
       n: i + 1,
       change: CHANGE_LABELS[change.id](),
-      rules: change.triggers.length
-        ? change.triggers.map((t) => `${label('milestone', t.id)} (${t.basis})`).join('; ')
-        : m.whynot_no_new_milestone(),
-    }),
-  );
+      rules: more.length ? `${rule} ${m.whynot_overlay_more({ count: more.length })}` : rule,
+    });
+  });
 }
 
 /** The overlay for this child's run and its nearest protected case. */
