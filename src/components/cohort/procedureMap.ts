@@ -14,16 +14,19 @@ export interface MapEdge {
   count: EdgeCount;
   /** stroke width in layout units; WIDTH_NONE for an edge nobody took */
   width: number;
-  /** where the count and the tooltip sit: the label box's corner, or the route's middle */
+  /** where the count and the tooltip sit: the middle of the route */
   at: Point;
 }
 
-/** Middle of a route: the label box when the layout placed one, else halfway along the points. */
+/** Halfway along a route, by length: the count sits on its own line (the layout's label box is sized for words). */
 function anchorOf(e: LaidOutEdge): Point {
-  if (e.labelBox) return { x: e.labelBox.x, y: e.labelBox.y + 12 };
-  const p = e.points[Math.floor((e.points.length - 1) / 2)];
-  const q = e.points[Math.floor(e.points.length / 2)];
-  return { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+  const segments = e.points.slice(1).map((q, i) => ({ p: e.points[i], q, length: Math.hypot(q.x - e.points[i].x, q.y - e.points[i].y) }));
+  let rest = segments.reduce((sum, s) => sum + s.length, 0) / 2;
+  for (const { p, q, length } of segments) {
+    if (rest <= length && length > 0) return { x: p.x + ((q.x - p.x) * rest) / length, y: p.y + ((q.y - p.y) * rest) / length };
+    rest -= length;
+  }
+  return e.points[0];
 }
 
 /**
