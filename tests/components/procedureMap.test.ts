@@ -65,6 +65,18 @@ describe('ProcedureMapPanel', () => {
     expect(onopen).toHaveBeenCalledWith(0, busiest.examples[0]);
   });
 
+  it('draws one configuration at a time, chosen by its letter', async () => {
+    const other = simulateCohort({ set, config: { asOf: '2018-01-01', practice: 'asReported', reforms: ['noCooperationCondition'] }, seed: 4, cohort: 200 }, { cache: new PathCache() });
+    const { container, getAllByTestId } = render(ProcedureMapPanel, { props: { results: [result, other], fileStem: 'x', onopen: () => {}, ondownload: () => {} } });
+    const drawn = () => Object.fromEntries([...container.querySelectorAll('[data-edge-route]')].map((p) => [p.getAttribute('data-edge-route'), Number(p.getAttribute('data-children'))]));
+    const of = (r: typeof result) => Object.fromEntries(r.transitions.edges.map((e) => [e.id, e.children]));
+    expect(drawn()).toEqual(of(result));
+    const [, b] = getAllByTestId('dfg-config');
+    await fireEvent.click(b);
+    expect(b.getAttribute('aria-pressed')).toBe('true');
+    expect(drawn()).toEqual(of(other));
+  });
+
   it('gives the same figures as a table, busiest first', () => {
     const { getByTestId } = render(ProcedureMapPanel, { props: { results: [result], fileStem: 'x', onopen: () => {}, ondownload: () => {} } });
     const rows = [...getByTestId('dfg-table').querySelectorAll('tbody tr')];
