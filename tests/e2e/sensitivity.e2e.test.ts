@@ -55,10 +55,13 @@ describe('sensitivity of a cohort figure', () => {
     it(`has no overlapping labels and no sideways scroll at ${width} px`, async () => {
       const { page } = app;
       await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(300);
-      await page.getByTestId('sensitivity').screenshot({ path: `tests/e2e/screenshots/sensitivity-${width}.png` });
+      for (const figure of ['protected', 'disappeared']) {
+        await page.getByTestId('sensitivity-figure').selectOption(figure);
+        await page.waitForTimeout(300);
+        await page.getByTestId('sensitivity').screenshot({ path: `tests/e2e/screenshots/sensitivity-${figure}-${width}.png` });
+        expect(await findOverlappingLabels(page, '[data-testid="tornado"]'), figure).toEqual([]);
+      }
       await screenshot(page, `sensitivity-page-${width}`);
-      expect(await findOverlappingLabels(page, '[data-testid="tornado"]')).toEqual([]);
       expect(await widerThanPage(page)).toEqual([]);
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     });
@@ -76,5 +79,24 @@ describe('sensitivity of a cohort figure', () => {
     const svg = page.waitForEvent('download');
     await page.getByTestId('sensitivity').getByRole('button', { name: 'Export SVG' }).click();
     expect(readFileSync((await (await svg).path())!, 'utf8')).toContain('tornado-hatch-low');
+  });
+
+  it('keeps the longer German labels apart at 1024 px', async () => {
+    const de = await openApp(browser, { path: '#/cohorts', locale: 'de-DE', viewport: { width: 1024, height: 900 } });
+    try {
+      const { page } = de;
+      await page.getByTestId('cohort-size').selectOption('1000');
+      await page.getByTestId('cohort-run').click();
+      await page.getByTestId('sensitivity').waitFor({ timeout: 120_000 });
+      await page.getByTestId('sensitivity-size').selectOption('5000');
+      await page.getByTestId('sensitivity-run').click();
+      await page.getByTestId('tornado').waitFor({ timeout: 240_000 });
+      await expect(page.getByTestId('tornado').getAttribute('aria-label')).resolves.toMatch(/^Tornadodiagramm/);
+      await page.getByTestId('sensitivity').screenshot({ path: 'tests/e2e/screenshots/sensitivity-de-1024.png' });
+      expect(await findOverlappingLabels(page, '[data-testid="tornado"]')).toEqual([]);
+      expect(de.errors).toEqual([]);
+    } finally {
+      await de.context.close();
+    }
   });
 });
