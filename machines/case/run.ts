@@ -3,7 +3,7 @@
 // actions with a delay; the clock schedules them itself, so a run is deterministic and never waits.
 // Parts: events.ts (case → events), clock.ts (timers, next event), stepper.ts (stepping), trace.ts (outcome, assumptions).
 import { MILESTONES } from '../catalogue/milestones';
-import { addDays } from '../dates';
+
 import { evaluateConditions } from '../procedure/conditions';
 import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
 import { Clock, type TimerReport } from './clock';
@@ -104,7 +104,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
           const m: Milestone = {
             id: p.id,
-            date: addDays(facts.date, event.day),
+            date: byDay.dateOf(event.day),
             day: event.day,
             basis: p.basis,
             source: p.source,
@@ -162,7 +162,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
     steps.push({
       index: steps.length,
       day: event.day,
-      date: addDays(facts.date, event.day),
+      date: byDay.dateOf(event.day),
       event,
       activeStateIds: active,
       transitions,
