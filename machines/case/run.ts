@@ -88,18 +88,17 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
 
   /** Interprets one event's microsteps: milestones, status decisions, timers set and cancelled. */
   const apply = (microsteps: Microstep[], event: StepEvent, fired?: TimerReport) => {
-    const added: Milestone[] = [];
+    // What only a kept step shows (a cohort keeps the trace alone: nothing to allocate per step).
+    const added: Milestone[] | undefined = recordSteps ? [] : undefined;
     const transitions: TakenTransition[] = [];
     const ended: TimerReport[] = [];
-    const stepAssumptions = new Set<string>();
-    const stepRules = new Set<RuleId>();
+    const stepAssumptions = recordSteps ? new Set<string>() : undefined;
+    const stepRules = recordSteps ? new Set<RuleId>() : undefined;
     for (const { snapshot: next, actions } of microsteps) {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
-          // A provisional guardian at the border is followed by the guardian appointed on identification.
-          const afterProvisional = p.id === 'guardianAppointed' && !p.attributes?.provisional && isProvisionalGuardianOnly(milestones);
-          if (seen.has(p.id) && !MILESTONES[p.id].repeats && !afterProvisional) continue;
+          if (seen.has(p.id) && !MILESTONES[p.id].repeats && !isAfterProvisional(p, milestones)) continue;
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
           const m: Milestone = {
@@ -117,28 +116,27 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
           if (MILESTONES[p.id].isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
             m.conditions = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
           }
-          const known = (action.context ?? next.context).known;
-          const rules = byDay.on(event.day);
-          const uses = USES[p.id]?.(m, { facts, rules, known, seen, earlier: milestones });
+          const useOf = USES[p.id];
+          const uses = useOf?.(m, { facts, rules: byDay.on(event.day), known: (action.context ?? next.context).known, seen, earlier: milestones });
           seen.add(p.id);
           for (const id of uses?.assumptions ?? []) {
             used.add(id);
-            stepAssumptions.add(ASSUMPTIONS[id]);
+            stepAssumptions?.add(ASSUMPTIONS[id]);
           }
           for (const id of uses?.rules ?? []) {
-            stepRules.add(id);
-            const assumption = rules[id].assumption;
+            stepRules?.add(id);
+            const assumption = byDay.on(event.day)[id].assumption;
             if (assumption) {
               otherAssumptions.add(assumption);
-              stepAssumptions.add(assumption);
+              stepAssumptions?.add(assumption);
             }
           }
           if (p.assumption) {
             otherAssumptions.add(p.assumption);
-            stepAssumptions.add(p.assumption);
+            stepAssumptions?.add(p.assumption);
           }
           milestones.push(m);
-          added.push(m);
+          added?.push(m);
         } else if (action.type === 'recordStatusDecision') {
           decision = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
         } else if (action.type === 'xstate.raise') {
@@ -156,7 +154,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       }
       snapshot = next;
     }
-    if (!recordSteps) return;
+    if (!recordSteps || !added || !stepRules || !stepAssumptions) return;
     const byMilestones = added.map((m) => m.id);
     const end = (how: 'fired' | 'cancelled') => (t: TimerReport): TimerReport => ({ ...t, ended: { day: event.day, how, byEvent: event.type, byMilestones } });
     steps.push({
@@ -186,6 +184,10 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   return { trace, steps };
 }
 
+/** A provisional guardian at the border is followed by the guardian appointed on identification. */
+function isAfterProvisional(p: MilestoneParams, milestones: Milestone[]): boolean {
+  return p.id === 'guardianAppointed' && !p.attributes?.provisional && isProvisionalGuardianOnly(milestones);
+}
 function isProvisionalGuardianOnly(milestones: Milestone[]): boolean {
   const guardians = milestones.filter((m) => m.id === 'guardianAppointed');
   return guardians.length > 0 && guardians.every((m) => m.provisional === true);
