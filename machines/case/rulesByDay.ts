@@ -99,18 +99,11 @@ export function createRulesByDay(detectedOn: string, practice: Practice = 'asWri
 }
 
 function makeRulesByDay(detectedOn: string, practice: Practice, reforms: readonly ReformId[], prefix: string): RulesByDay {
-  const dates = new Map<number, string>();
-  const byDay = new Map<number, Stretch>();
-  const dateOf = (day: number) => {
-    let date = dates.get(day);
-    if (date === undefined) dates.set(day, (date = day === 0 ? detectedOn : addDays(detectedOn, day)));
-    return date;
-  };
-  const stretchOn = (day: number) => {
-    let stretch = byDay.get(day);
-    if (!stretch) byDay.set(day, (stretch = stretchAt(dateOf(day), practice, reforms, prefix)));
-    return stretch;
-  };
+  // Days of the simulated clock are whole days from 0 to the horizon: arrays indexed by day (sparse is fine).
+  const dates: string[] = [];
+  const byDay: Stretch[] = [];
+  const dateOf = (day: number) => dates[day] ?? (dates[day] = day === 0 ? detectedOn : addDays(detectedOn, day));
+  const stretchOn = (day: number) => byDay[day] ?? (byDay[day] = stretchAt(dateOf(day), practice, reforms, prefix));
   return {
     detectedOn,
     dateOf,

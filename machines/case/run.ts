@@ -77,7 +77,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   // Each act under the rules of its own day (tempus regit actum); the detection day's for what has no day of its own.
   const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
   const used = new Set<AssumptionId>(usedList);
-  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays);
+  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays, recordSteps);
   const milestones: Milestone[] = [];
   const seen = new Set<MilestoneId>();
   const steps: Step[] = [];
