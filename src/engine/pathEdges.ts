@@ -45,16 +45,22 @@ interface MoveEdges {
   unmatched: number;
 }
 // The fast stepper shares one frozen activeIds array per configuration, so a move is worked out once per
-// (before, after, event): recording then costs a few map look-ups per microstep.
-const moves = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, MoveEdges>>>();
+// (before, after, event): recording then costs a few map look-ups per microstep. Other steppers' arrays are
+// fresh each time: their moves are worked out every time and not kept (the memo would only grow).
+const moves = new Map<readonly string[], Map<readonly string[], Map<string, MoveEdges>>>();
 
 function edgesOfMove(before: readonly string[], after: readonly string[], eventType: string): MoveEdges {
+  if (!Object.isFrozen(before) || !Object.isFrozen(after)) return workOutMove(before, after, eventType);
   let byAfter = moves.get(before);
-  if (!byAfter) moves.set(before, (byAfter = new WeakMap()));
+  if (!byAfter) moves.set(before, (byAfter = new Map()));
   let byEvent = byAfter.get(after);
   if (!byEvent) byAfter.set(after, (byEvent = new Map()));
-  const known = byEvent.get(eventType);
-  if (known) return known;
+  let move = byEvent.get(eventType);
+  if (!move) byEvent.set(eventType, (move = workOutMove(before, after, eventType)));
+  return move;
+}
+
+function workOutMove(before: readonly string[], after: readonly string[], eventType: string): MoveEdges {
   const { index, position } = procedureGraph();
   // entering an initial state has no source and no drawn edge
   const taken = transitionsBetween(before, after, eventType).filter((t) => t.source !== '');
@@ -67,14 +73,16 @@ function edgesOfMove(before: readonly string[], after: readonly string[], eventT
     if (at !== undefined) move.edges.push(at);
     else if (!t.targets.every((id) => reached.has(id))) move.unmatched++;
   });
-  byEvent.set(eventType, move);
   return move;
 }
 
+/** Before the first microstep: nothing active (frozen, so the first move is remembered too). */
+const NOTHING_ACTIVE: readonly string[] = Object.freeze([]);
+
 export function recordEdges(inner: Stepper): EdgeRecorder {
-  const seen = new Set<number>();
+  const seen = new Uint8Array(procedureGraph().graph.edges.length);
   const recorder: EdgeRecorder = { stepper: inner, edges: [], unmatched: 0 };
-  let active: readonly string[] = [];
+  let active = NOTHING_ACTIVE;
   const record = <T extends { snapshot: { activeIds: readonly string[] } }[]>(microsteps: T, eventType: string): T => {
     for (const { snapshot } of microsteps) {
       const next = snapshot.activeIds;
@@ -82,8 +90,8 @@ export function recordEdges(inner: Stepper): EdgeRecorder {
         const move = edgesOfMove(active, next, eventType);
         recorder.unmatched += move.unmatched;
         for (const at of move.edges) {
-          if (seen.has(at)) continue;
-          seen.add(at);
+          if (seen[at]) continue;
+          seen[at] = 1;
           recorder.edges.push(at);
         }
         active = next;
