@@ -59,6 +59,10 @@ describe('ProcedureMapPanel', () => {
     expect(edge.getAttribute('aria-label')).toContain(`${busiest.children} children`);
     await fireEvent.keyDown(edge, { key: 'Enter' });
     expect(edge.getAttribute('aria-pressed')).toBe('true');
+    // named from the region down, in words: "Victim protection › Child detected → …"
+    const named = getByTestId('dfg-picked').querySelector('strong')!.textContent!;
+    expect(named).toMatch(/^[A-Z][^›]+ › .+ → .+: .+/);
+    expect(named).not.toContain('The procedures side by side');
     const examples = [...getByTestId('dfg-picked').querySelectorAll('[data-testid="dfg-example"]')];
     expect(examples.length).toBe(busiest.examples.length);
     await fireEvent.click(examples[0]);
