@@ -83,13 +83,25 @@ export function groupFlows(
   const shown = new Set(
     ranked.filter((id, i) => options.expanded?.has(id) || (i < keep && countOf.get(id)! >= share * cohort)),
   );
-  const depth = depths(graph.nodes, graph.flows);
-  const groupOf = (id: string) => (isSink(id) || shown.has(id) ? id : `${OTHER_PREFIX}${depth.get(id)}`);
+  // A hidden node with one flow in (or one flow out) is bridged: its children all came from (or all go to) one
+  // node, so flows straight past it are exact. Only the rest merge into "other", one node per column (depth).
+  const contract = (hide: Set<string>) => {
+    const bridged = bridge(graph.flows, hide);
+    const kept = graph.nodes.filter((n) => !bridged.gone.has(n.id));
+    return { hide, kept, flows: bridged.flows, depth: depths(kept, bridged.flows) };
+  };
+  let c = contract(new Set(ranked.filter((id) => !shown.has(id))));
   // An expanded "other" node shows all its members.
-  for (const id of ranked) if (options.expanded?.has(groupOf(id))) shown.add(id);
+  const opened = c.kept.filter((n) => c.hide.has(n.id) && options.expanded?.has(`${OTHER_PREFIX}${c.depth.get(n.id)}`));
+  if (opened.length) {
+    for (const n of opened) shown.add(n.id);
+    c = contract(new Set(ranked.filter((id) => !shown.has(id))));
+  }
+  const { hide, kept, depth } = c;
+  const groupOf = (id: string) => (hide.has(id) ? `${OTHER_PREFIX}${depth.get(id)}` : id);
 
   const nodes = new Map<string, GroupedNode>();
-  for (const n of graph.nodes) {
+  for (const n of kept) {
     const id = groupOf(n.id);
     const g = nodes.get(id);
     if (!g) nodes.set(id, id === n.id ? { ...n } : { id, count: n.count, example: n.example, members: [n.id] });
@@ -100,21 +112,49 @@ export function groupFlows(
     }
   }
   for (const g of nodes.values()) g.members?.sort((a, b) => countOf.get(b)! - countOf.get(a)!);
+  const flows = mergeFlows(c.flows.map((f) => ({ ...f, from: groupOf(f.from), to: groupOf(f.to) })));
+  return {
+    nodes: [...nodes.values()],
+    flows,
+    ranked,
+    hidden: [...hide],
+  };
+}
+
+/** Flows with the same ends summed (the first child kept as the example). */
+function mergeFlows(list: readonly Flow[]): Flow[] {
   const flows = new Map<string, Flow>();
-  for (const f of graph.flows) {
-    const from = groupOf(f.from);
-    const to = groupOf(f.to);
-    const key = `${from}\u0000${to}`;
+  for (const f of list) {
+    const key = `${f.from}\u0000${f.to}`;
     const g = flows.get(key);
     if (g) {
       g.count += f.count;
       g.example = Math.min(g.example, f.example);
-    } else flows.set(key, { from, to, count: f.count, example: f.example });
+    } else flows.set(key, { ...f });
   }
-  return {
-    nodes: [...nodes.values()],
-    flows: [...flows.values()],
-    ranked,
-    hidden: ranked.filter((id) => !shown.has(id)),
-  };
+  return [...flows.values()];
+}
+
+/** Hidden nodes with a single flow in or out contracted away, again until none is left. */
+function bridge(input: readonly Flow[], hide: ReadonlySet<string>): { flows: Flow[]; gone: Set<string> } {
+  let flows = mergeFlows(input);
+  const gone = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of hide) {
+      if (gone.has(id)) continue;
+      const ins = flows.filter((f) => f.to === id);
+      const outs = flows.filter((f) => f.from === id);
+      if (ins.length !== 1 && outs.length !== 1) continue;
+      // one in: each flow out now starts where the children came from; one out: each flow in ends where they go
+      const through =
+        ins.length === 1
+          ? outs.map((f) => ({ ...f, from: ins[0].from, example: Math.min(f.example, ins[0].example) }))
+          : ins.map((f) => ({ ...f, to: outs[0].to, example: Math.min(f.example, outs[0].example) }));
+      flows = mergeFlows([...flows.filter((f) => f.to !== id && f.from !== id), ...through]);
+      gone.add(id);
+      changed = true;
+    }
+  }
+  return { flows, gone };
 }

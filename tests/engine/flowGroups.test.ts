@@ -59,29 +59,45 @@ describe('groupFlows', () => {
     expectConserved(g, COHORT);
   });
 
-  it('keeps the most frequent milestones first and merges the rest of each column into one "other" node', () => {
-    const g = groupFlows(GRAPH, COHORT, { activities: 3, minShare: 0 });
-    // detected (100), presumedVictim (55), reflectionPeriod / temporaryResidenceCard (50) — ties by id
+  it('keeps the most frequent milestones first, bridges hidden ones with one way in or out, and merges the rest of a column into "other"', () => {
+    // a fork and a join in the same column, so neither can be bridged
+    const entries = [
+      ...ENTRIES,
+      entry(['detected', 'presumedVictim', 'observationCentre', 'disappeared'], 'disappeared', 4, 90),
+      entry(['detected', 'ageDoubted', 'borderDetention', 'returned'], 'returned', 2, 94),
+    ];
+    const graph = buildFlows(entries, 106);
+    const g = groupFlows(graph, 106, { activities: 3, minShare: 0 });
+    // detected (106), presumedVictim (59), reflectionPeriod / temporaryResidenceCard (50) — ties by id
     expect(g.ranked.slice(0, 3)).toEqual(['detected', 'presumedVictim', 'reflectionPeriod']);
     expect(g.hidden).not.toContain('detected');
-    const others = g.nodes.filter((n) => n.id.startsWith(OTHER_PREFIX));
-    expect(others.length).toBeGreaterThan(0);
-    // ageAssessment (25), borderDetention (3) and observationCentre (2) sit in one column: one node, largest first
-    const side = others.find((n) => n.members?.includes('borderDetention'))!;
-    expect(side.members).toEqual(['ageAssessment', 'borderDetention', 'observationCentre']);
-    expect(side.count).toBe(30);
-    expect(side.count).toBe(side.members!.reduce((s, id) => s + GRAPH.nodes.find((n) => n.id === id)!.count, 0));
-    expectConserved(g, COHORT);
+    // temporaryResidenceCard (one way in, one out) is bridged: reflection period flows straight to its outcome
+    expect(g.nodes.some((n) => n.id === 'temporaryResidenceCard' || n.members?.includes('temporaryResidenceCard'))).toBe(false);
+    expect(g.flows).toContainEqual({ from: 'reflectionPeriod', to: 'outcome:temporaryResidence', count: 50, example: 0 });
+    // observationCentre (one way in) is bridged too; borderDetention (two in, two out) goes into its column's "other"
+    expect(g.nodes.some((n) => n.id === 'observationCentre' || n.members?.includes('observationCentre'))).toBe(false);
+    const other = g.nodes.find((n) => n.members?.includes('borderDetention'))!;
+    expect(other.id.startsWith(OTHER_PREFIX)).toBe(true);
+    const counts = other.members!.map((id) => graph.nodes.find((n) => n.id === id)!.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(other.count).toBe(counts.reduce((s, n) => s + n, 0));
+    expectConserved(g, 106);
   });
 
   it('hides milestones under the smallest share shown, and an expanded "other" node shows its members again', () => {
     const g = groupFlows(GRAPH, COHORT, { activities: 99, minShare: 0.1 });
     expect(g.hidden.sort()).toEqual(['borderDetention', 'observationCentre']);
+    // each has one way in: bridged, presumedVictim flows straight to the drop-outs
+    expect(g.flows).toContainEqual({ from: 'presumedVictim', to: 'disappeared', count: 3, example: 50 });
     expectConserved(g, COHORT);
-    const other = g.nodes.find((n) => n.id.startsWith(OTHER_PREFIX))!;
-    const open = groupFlows(GRAPH, COHORT, { activities: 99, minShare: 0.1, expanded: new Set([other.id]) });
-    expect(open.hidden).toEqual([]);
+    const wide = buildFlows([...ENTRIES, entry(['detected', 'ageDoubted', 'borderDetention', 'returned'], 'returned', 2, 100)], 102);
+    const grouped = groupFlows(wide, 102, { activities: 99, minShare: 0.1 });
+    const other = grouped.nodes.find((n) => n.id.startsWith(OTHER_PREFIX))!;
+    expect(other.members).toContain('borderDetention');
+    const open = groupFlows(wide, 102, { activities: 99, minShare: 0.1, expanded: new Set([other.id]) });
+    expect(open.hidden).toEqual(expect.not.arrayContaining(other.members!));
     expect(open.nodes.some((n) => n.id === 'borderDetention')).toBe(true);
+    expectConserved(open, 102);
   });
 
   it('keeps every drop-out sink with its children whatever the sliders', () => {
