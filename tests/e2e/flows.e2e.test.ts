@@ -159,4 +159,25 @@ describe('flows with many configurations', () => {
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await screenshot(page, `flows-six-side-${width}`);
     });
+
+  it('draws six configurations over a period year by year with no overlapping labels at 1024 and 1920 px', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('cohort-period-on').check();
+    await page.getByTestId('cohort-period-from').fill('2003-01-01');
+    await page.getByTestId('cohort-period-to').fill('2008-12-31');
+    await page.getByTestId('cohort-preset-six').click();
+    await runAndWait();
+    await page.getByTestId('time-series').waitFor();
+    for (const width of [1024, 1920]) {
+      await page.setViewportSize({ width, height: width === 1024 ? 768 : 1080 });
+      await page.waitForTimeout(300);
+      await page.getByTestId('time-series').screenshot({ path: `tests/e2e/screenshots/flows-series-six-${width}.png` });
+      expect(await findOverlappingLabels(page, '[data-testid="time-series"]'), `${width}: time series`).toEqual([]);
+      await expectNoOverlap(`period, ${width}`);
+      expect(await widerThanPage(page)).toEqual([]);
+      expect(await scrollingOverflow(page)).toBeLessThanOrEqual(0);
+    }
+    expect(app.errors).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+  });
 });
