@@ -4,6 +4,7 @@
 // as one tab stop with arrow keys between bars.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
 import { findOverlappingLabels, sidewaysOverflow, widerThanPage } from './overlap';
 
@@ -75,6 +76,8 @@ describe('flows with many configurations', () => {
     expect(await widerThanPage(page)).toEqual([]);
     expect(await scrollingOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'flows-six-1024');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="small-multiples"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   it('moves between funnel bars with the arrow keys from one tab stop, each bar saying what it shows', async () => {
@@ -179,5 +182,15 @@ describe('flows with many configurations', () => {
     }
     expect(app.errors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('opens the example child of the focused funnel bar with Enter', async () => {
+    await page.getByTestId('view-side').check();
+    const bar = page.locator('svg.funnel [data-testid="funnel-bar"][data-milestone="ageAssessment"][data-config="1"]');
+    await bar.focus();
+    expect(await page.locator('svg.funnel [tabindex="0"]').getAttribute('data-milestone')).toBe('ageAssessment');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
+    await expect(page.getByLabel('An authority doubts the declared age').isChecked()).resolves.toBe(true);
   });
 });
