@@ -193,4 +193,27 @@ describe('flows with many configurations', () => {
     await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
     await expect(page.getByLabel('An authority doubts the declared age').isChecked()).resolves.toBe(true);
   });
+
+  it('keeps German labels (longer words) apart at 1024 px with three configurations', async () => {
+    const de = await openApp(browser, { locale: 'de-DE', path: '#/cohorts', viewport: { width: 1024, height: 768 } });
+    try {
+      const p = de.page;
+      await p.getByTestId('cohort-size').selectOption('1000');
+      await p.getByRole('button', { name: 'Regeln von 2010 / 2016 / 2018' }).click();
+      await p.getByTestId('cohort-run').click();
+      await p.locator('svg.sankey').waitFor({ timeout: 150_000 });
+      await p.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 150_000 });
+      for (const every of [false, true]) {
+        await p.getByLabel('Alle Etappen zeigen').setChecked(every);
+        await p.waitForTimeout(200);
+        expect(await findOverlappingLabels(p, 'svg.sankey'), every ? 'alle Etappen' : 'Überblick').toEqual([]);
+      }
+      await p.locator('svg.sankey').screenshot({ path: 'tests/e2e/screenshots/flows-sankey-detail-de-1024.png' });
+      expect(await findOverlappingLabels(p, 'svg.funnel')).toEqual([]);
+      expect(await scrollingOverflow(p)).toBeLessThanOrEqual(0);
+      expect(de.errors).toEqual([]);
+    } finally {
+      await de.context.close();
+    }
+  });
 });

@@ -100,6 +100,16 @@ describe('groupFlows', () => {
     expectConserved(open, 102);
   });
 
+  it('bridges exactly: the flows equal those of the children’s own paths with the hidden milestones left out', () => {
+    const g = groupFlows(GRAPH, COHORT, { activities: 99, minShare: 0.1 });
+    expect(g.nodes.some((n) => n.id.startsWith(OTHER_PREFIX))).toBe(false);
+    const keep = new Set(GRAPH.nodes.map((n) => n.id).filter((id) => !g.hidden.includes(id)));
+    const direct = buildFlows(ENTRIES, COHORT, keep);
+    const key = (f: { from: string; to: string }) => `${f.from}>${f.to}`;
+    const sorted = (flows: typeof g.flows) => [...flows].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(sorted(g.flows)).toEqual(sorted(direct.flows));
+  });
+
   it('keeps every drop-out sink with its children whatever the sliders', () => {
     const before = sinksOf(GRAPH.nodes);
     expect(Object.keys(before)).toEqual(
