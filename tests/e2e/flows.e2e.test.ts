@@ -54,6 +54,8 @@ describe('flows with many configurations', () => {
     expect(await widerThanPage(page)).toEqual([]);
     expect(await scrollingOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'flows-three-1024');
+    await page.getByRole('region', { name: 'Flows between milestones' }).screenshot({ path: 'tests/e2e/screenshots/flows-sankey-panel-three-1024.png' });
+    await page.getByRole('region', { name: 'Funnel: children reaching each milestone' }).screenshot({ path: 'tests/e2e/screenshots/flows-funnel-panel-three-1024.png' });
     expect(app.errors).toEqual([]);
   });
 
@@ -126,7 +128,7 @@ describe('flows with many configurations', () => {
     expect(few.filter((id) => !isSinkId(id) && !id.startsWith('other@') && id !== 'cohort').length).toBeLessThanOrEqual(3);
     expect(few.filter(isSinkId).sort()).toEqual([...sinks].sort());
     expect(few.length).toBeLessThan(all.length);
-    await page.locator('svg.sankey').screenshot({ path: 'tests/e2e/screenshots/flows-sankey-grouped-1024.png' });
+    await page.getByRole('region', { name: 'Flows between milestones' }).screenshot({ path: 'tests/e2e/screenshots/flows-sankey-grouped-1024.png' });
     // the share slider alone: at 20 % only the big milestones stay on their own, sinks still all there
     await page.getByTestId('sankey-activities').fill('100');
     await page.getByTestId('sankey-paths').fill('20');

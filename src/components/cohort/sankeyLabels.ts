@@ -162,6 +162,24 @@ export function placeSankeyLabels(
       if (blocked.length === 0) break;
       for (const l of blocked) rooms[placed.indexOf(l)] = narrow;
     }
+    // a label cut short where it is: moved a little up or down to where it can run on whole (a leader line joins it)
+    placed.forEach((l, i) => {
+      if (!l.shortened) return;
+      const w = wrapLabel(textOf(inColumn[i]), Math.min(MAX_LABEL_ROOM, options.width - x - 2), fontSize, 2);
+      if (w.shortened) return;
+      const lines = options.countOf ? [...w.lines, options.countOf(inColumn[i])] : w.lines;
+      const height = lines.length * lineHeight;
+      for (const step of [1, -1, 2, -2, 3, -3, 4, -4]) {
+        const top = l.anchorY - height / 2 + step * lineHeight;
+        if (top < 0 || top + height > options.height) continue;
+        const moved = { ...l, lines, shortened: false, top, height };
+        const box = boxOf(moved, fontSize);
+        const others = placed.filter((o) => o !== l).map((o) => boxOf(o, fontSize));
+        if ([...obstacles.filter((o) => o.left > x), ...others].some((o) => crosses(box, o))) continue;
+        placed[i] = moved;
+        return;
+      }
+    });
     for (const l of placed) obstacles.push(boxOf(l, fontSize));
     labels.push(...placed);
   }
