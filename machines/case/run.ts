@@ -6,6 +6,7 @@ import { MILESTONES } from '../catalogue/milestones';
 
 import { evaluateConditions } from '../procedure/conditions';
 import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
+import { START_OF_DAY_DELAYS } from '../procedure/setup';
 import { Clock, type TimerReport } from './clock';
 import { getCaseEvents, type StepEvent } from './events';
 import { ASSUMPTIONS, toFacts, type AssumptionId } from './facts';
@@ -77,7 +78,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   // Each act under the rules of its own day (tempus regit actum); the detection day's for what has no day of its own.
   const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
   const used = new Set<AssumptionId>(usedList);
-  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays, recordSteps);
+  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays, recordSteps, START_OF_DAY_DELAYS);
   const milestones: Milestone[] = [];
   const seen = new Set<MilestoneId>();
   const steps: Step[] = [];
