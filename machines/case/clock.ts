@@ -44,9 +44,13 @@ export class Clock {
   /** the day of the last event handed out */
   today = 0;
 
-  constructor(caseEvents: readonly StepEvent[], horizon: number) {
+  readonly #reports: boolean;
+
+  /** `reports`: whether cancel and next describe the timers they end (a kept step shows them; a cohort does not). */
+  constructor(caseEvents: readonly StepEvent[], horizon: number, reports = true) {
     this.#caseEvents = caseEvents;
     this.#horizon = horizon;
+    this.#reports = reports;
   }
 
   schedule(id: string | undefined, delayDays: number, event: { type: string }): void {
@@ -54,12 +58,12 @@ export class Clock {
     this.#timers.set(id ?? `timer${this.#seq}`, { startedDay: this.today, day, seq: this.#seq++, event: { ...event, day } });
   }
 
-  /** Cancels a running timer; returns it as it stood, or undefined if it was not running. */
+  /** Cancels a running timer; returns it as it stood (when reporting), or undefined if it was not running. */
   cancel(id: string): TimerReport | undefined {
     const timer = this.#timers.get(id);
     if (!timer) return undefined;
     this.#timers.delete(id);
-    return toReport(id, timer);
+    return this.#reports ? toReport(id, timer) : undefined;
   }
 
   /** The next event up to the horizon (removing it from the queue), with the timer it came from; undefined when none. */
@@ -78,7 +82,7 @@ export class Clock {
       return { event };
     }
     this.#timers.delete(timer![0]);
-    return { event, fired: toReport(timer![0], timer![1]) };
+    return this.#reports ? { event, fired: toReport(timer![0], timer![1]) } : { event };
   }
 
   /** The timers running now, soonest first. */

@@ -70,17 +70,44 @@ export function milestone(
   attributes?: (a: Args, rules: RulesInForce) => Record<string, unknown>,
   decidedBy: RuleId[] | ((a: Args) => RuleId[]) = [],
 ) {
+  // Without attributes or guard-dependent rules, what the milestone used depends on the day's rules alone.
+  const usedUnder = !attributes && typeof decidedBy !== 'function' ? new WeakMap<RulesInForce, MilestoneParams>() : undefined;
   return {
     type: 'recordMilestone' as const,
     params: (a: Args): MilestoneParams => {
       const day = dayOf(a.event);
-      const { rules, read } = recordRuleReads(a.context.rules.on(day));
-      const c = cite(citation, rules);
-      const attrs = attributes?.(a, rules);
+      const rulesOfDay = a.context.rules.on(day);
+      const shared = usedUnder?.get(rulesOfDay);
+      if (shared) return { ...shared };
+      const cited = citeUnder(citation, rulesOfDay);
+      let read = cited.read;
+      let attrs: Record<string, unknown> | undefined;
+      if (attributes) {
+        const recorded = recordRuleReads(rulesOfDay);
+        attrs = attributes(a, recorded.rules);
+        read = [...read, ...recorded.read];
+      }
       const guardRules = typeof decidedBy === 'function' ? decidedBy(a) : decidedBy;
-      return { id, ...c, attributes: attrs, rules: a.context.rules.uses([...read, ...guardRules], day) };
+      const params = { id, ...cited.citation, attributes: attrs, rules: a.context.rules.uses([...read, ...guardRules], day) };
+      usedUnder?.set(rulesOfDay, { ...params, rules: Object.freeze(params.rules) as RuleUse[] });
+      return params;
     },
   };
+}
+
+// A citation is a pure function of the rules in force, and rulesByDay.ts keeps one rules object per stretch of
+// unchanged rules: each citation is worked out (with the rules it read) once per stretch.
+const citedUnder = new WeakMap<RulesInForce, Map<CitationId, { citation: Citation; read: readonly RuleId[] }>>();
+function citeUnder(citation: CitationId, rules: RulesInForce): { citation: Citation; read: readonly RuleId[] } {
+  let byCitation = citedUnder.get(rules);
+  if (!byCitation) citedUnder.set(rules, (byCitation = new Map()));
+  let cited = byCitation.get(citation);
+  if (!cited) {
+    const recorded = recordRuleReads(rules);
+    const c = cite(citation, recorded.rules);
+    byCitation.set(citation, (cited = { citation: c, read: [...recorded.read] }));
+  }
+  return cited;
 }
 
 /** State meta: basis and source. Dated citations carry their id so the UI can resolve them with the rules in force. */
