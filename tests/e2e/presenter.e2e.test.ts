@@ -127,6 +127,10 @@ describe('presenter mode on a projector', () => {
           expect(apart, `pinned flag clear of the followed state at step ${step}`).toBe(true);
           await expect(pinned.textContent()).resolves.toMatch(/Paths part at “.+”: A guardian for every ?unaccompanied child/);
         }
+        // a short screen folds the stage map to its title, which still says where the child stands
+        const folded = viewport.height < 900;
+        expect(await page.getByTestId('stages-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(!folded);
+        if (folded) await expect(page.getByTestId('stages-now').textContent()).resolves.toMatch(/now at \d+ \w+/);
         if (step === 5) await screenshotViewport(page, `presenter-compare-${viewport.width}-step${step}`);
         if (step < total) await page.keyboard.press('ArrowRight');
       }
