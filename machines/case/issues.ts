@@ -11,8 +11,12 @@ export interface FieldIssue {
   code?: IssueCode;
   params?: Record<string, string | number>;
 }
-export type IssueCode = 'unknownField' | 'missingField' | 'newerVersion' | 'invalidJson';
+export type IssueCode = 'unknownField' | 'missingField' | 'newerVersion' | 'invalidJson' | 'oneOf' | 'expectedBoolean' | 'expectedObject';
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+/** The schemas' plain messages for a yes/no and an object; an issue with one of them gets a code the UI words. */
+export const EXPECTED_BOOLEAN = 'expected true or false';
+export const EXPECTED_OBJECT = 'expected an object';
 
 /** A list checked for its length before its items, so 100,000 items cost one comparison, not 100,000 issues. */
 export function boundedList<const T extends v.GenericSchema>(item: T, max: number, what: string) {
@@ -47,11 +51,15 @@ export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[], unknownFi
     else if (issue.kind === 'schema' && issue.type.endsWith('object') && issue.expected?.startsWith('"') && issue.received === 'undefined')
       [message, code] = ['missing field (required)', 'missingField'];
     else message = message.replace(/^[\w.[\]]+: /, '');
+    let params: FieldIssue['params'];
+    if (issue.kind === 'schema' && issue.type === 'picklist') [code, params] = ['oneOf', { values: (issue.expected ?? '').replace(/^\(|\)$/g, '').split(' | ').join(', ') }];
+    else if (message === EXPECTED_BOOLEAN) code = 'expectedBoolean';
+    else if (message === EXPECTED_OBJECT) code = 'expectedObject';
     const path = toPath(issue);
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (out.length < MAX_ISSUES_LISTED) out.push({ path, message, ...(code && { code }) });
+    if (out.length < MAX_ISSUES_LISTED) out.push({ path, message, ...(code && { code }), ...(params && { params }) });
     else more++;
   }
   if (more) out.push({ path: '(file)', message: `and ${more} more problems` });

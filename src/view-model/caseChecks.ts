@@ -109,6 +109,12 @@ export function localiseIssue(issue: FieldIssue): string {
       return m.issue_newer_version({ version: String(p.version), current: String(p.current) });
     case 'invalidJson':
       return (p.truncated ? m.issue_invalid_json_truncated : m.issue_invalid_json)({ line: String(p.line), column: String(p.column) });
+    case 'oneOf':
+      return m.issue_expected_one_of({ values: String(p.values) });
+    case 'expectedBoolean':
+      return m.issue_expected_boolean();
+    case 'expectedObject':
+      return m.issue_expected_object();
     default:
       return issue.message;
   }

@@ -89,3 +89,18 @@ describe('problems no field check sees are worded in the user’s language', () 
     });
   }
 });
+
+describe('an uploaded file with a wrong kind of value is told so in the user’s language', () => {
+  afterEach(() => language.set('en'));
+  it('in German: a value outside its choices (listing them), a yes/no given as text, a number where an object belongs', () => {
+    language.set('de');
+    const bad = { ...good(), detection: { ...good().detection, place: 'moon', indicatorsRecognised: 'yes' }, cooperation: 20 };
+    const result = parseCaseJson(JSON.stringify(bad));
+    expect(!result.ok && result.issues).toEqual([
+      { path: 'detection.place', message: 'Erwartet wird einer dieser Werte: "territory", "border".' },
+      { path: 'detection.indicatorsRecognised', message: 'true oder false erwartet.' },
+      { path: 'cooperation', message: 'Objekt erwartet.' },
+    ]);
+  });
+});
+
