@@ -6,6 +6,7 @@ import { MILESTONES } from '../catalogue/milestones';
 
 import { evaluateConditions } from '../procedure/conditions';
 import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
+import { START_OF_DAY_DELAYS } from '../procedure/setup';
 import { Clock, type TimerReport } from './clock';
 import { getCaseEvents, type StepEvent } from './events';
 import { ASSUMPTIONS, toFacts, type AssumptionId } from './facts';
@@ -56,7 +57,8 @@ function regionOf(id: string): string {
   return id.split('.').slice(0, 3).join('.');
 }
 
-function transitionsBetween(before: string[], after: string[], eventType: string): TakenTransition[] {
+/** The transitions one microstep took, from the active leaves before and after it (exported for the cohort map). */
+export function transitionsBetween(before: readonly string[], after: readonly string[], eventType: string): TakenTransition[] {
   const exited = before.filter((id) => !after.includes(id));
   const entered = after.filter((id) => !before.includes(id));
   const out: TakenTransition[] = [];
@@ -77,7 +79,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   // Each act under the rules of its own day (tempus regit actum); the detection day's for what has no day of its own.
   const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
   const used = new Set<AssumptionId>(usedList);
-  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays, recordSteps);
+  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays, recordSteps, START_OF_DAY_DELAYS);
   const milestones: Milestone[] = [];
   const seen = new Set<MilestoneId>();
   const steps: Step[] = [];

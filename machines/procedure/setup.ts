@@ -259,9 +259,17 @@ export const procedureSetup = setup({
     durableSolutionCardValidity: (a) => monthsAsDays(a.context.facts.date, dayOf(a.event), rulesAt(a).durableSolutionCardMonths.value),
     untilDurableSolutionPermanent: (a) =>
       monthsAsDays(a.context.facts.date, dayOf(a.event), 12 * rulesAt(a).durableSolutionPermanentAfterYears.value),
+    // Majority comes at the start of the 18th birthday (START_OF_DAY_DELAYS): an act that day is an adult's act.
     untilDeclaredMajority: ({ context, event }) =>
       Math.max(0, dayOfMajority(context.facts, context.rules.on(dayOf(event)), context.facts.declaredAge) - dayOf(event)),
     untilMajority: ({ context, event }) =>
       Math.max(0, (context.known.majorityDay ?? dayOfMajority(context.facts, context.rules.on(dayOf(event)), context.facts.declaredAge)) - dayOf(event)),
   },
 });
+
+/**
+ * Delays whose term begins its day rather than ending it: the 18th birthday starts at midnight, so on that day the
+ * person turns 18 before anything else happens (a request filed on the birthday is an adult's, and the trace says
+ * so in that order). Documents run to the end of their last day: the case's own acts of that day come first.
+ */
+export const START_OF_DAY_DELAYS: ReadonlySet<string> = new Set(['untilDeclaredMajority', 'untilMajority']);

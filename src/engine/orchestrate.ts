@@ -7,6 +7,7 @@ import { xstateStepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
 import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
 import type { AssumptionSet } from './assumptions/schema';
+import { recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
 export interface CohortRequest {
@@ -83,7 +84,9 @@ export function packChoices(counted: CountedCases, indices: readonly number[]): 
 
 /** The path of one case file, through the chosen engine. */
 export function runPath(caseFile: CaseFile, engine: Engine = 'fast'): PathSummary {
-  return summariseTrace(runCase(caseFile, { stepper: engine === 'fast' ? fastStepper : xstateStepper }));
+  // the edges taken too, for the map drawn on the procedure (pathEdges.ts)
+  const recorder = recordEdges(engine === 'fast' ? fastStepper : xstateStepper);
+  return { ...summariseTrace(runCase(caseFile, { stepper: recorder.stepper })), edges: recorder.edges };
 }
 
 /** Runs the machine for packed choices (see packChoices); every adapter's workers call this. */

@@ -38,8 +38,8 @@ export function getStageComparison(c: Comparison | null) {
 }
 
 /** The "paths part here" flag beside the state where two runs part: its lines and its box, in layout units. */
-export function getPartingFlag(parting: Box, title: string, basis: string | undefined, wrapAt = 34) {
-  const lines = [...wrapWords(title, wrapAt), ...(basis ? wrapWords(m.overlay_basis({ basis }), 40) : [])];
+export function getPartingFlag(parting: Box, title: string, basis: string | undefined, notes: string[] = [], wrapAt = 34) {
+  const lines = [...wrapWords(title, wrapAt), ...(basis ? wrapWords(m.overlay_basis({ basis }), 40) : []), ...notes.flatMap((note) => wrapWords(note, 44))];
   const box = { x: parting.x + parting.width + 16, y: parting.y - 8, width: Math.max(...lines.map((l) => l.length)) * 8.6 + 20, height: lines.length * 20 + 10 };
   return { lines, box };
 }
