@@ -74,7 +74,16 @@ function measure(label: string, cases: CaseFile[], run: (c: CaseFile) => unknown
   return childrenPerS;
 }
 
+/** COHORT_BENCH=case,cli,browser (any of them; default all) runs only those parts. */
+const parts = new Set((process.env.COHORT_BENCH ?? 'case,cli,browser').split(','));
+
 export default async function bench() {
+  if (parts.has('case')) measurePerCase();
+  if (parts.has('cli')) await measureCli();
+  if (parts.has('browser')) await measureBrowser();
+}
+
+function measurePerCase() {
   const sample = distinctCases(3_000);
   // Warm every path (JIT; the fast stepper's trie) on other children, so that no path is favoured.
   for (const c of distinctCases(6_000, 4)) runCase(c, { stepper: fastStepper });
@@ -91,7 +100,9 @@ export default async function bench() {
       `actor baseline ×${(actor / reference).toFixed(1)} runCase. Fast stepper: ${recorded - recordedBefore} of its steps recorded from XState during the measure, ${configurations} configurations known`,
   );
   console.log(`memory: ${peakMb()} MB peak RSS, heap now ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
+}
 
+async function measureCli() {
   console.log('### CLI path: 1,000,000 children, cold (no disk cache), 2 threads');
   for (const [set, goal] of [
     [exploited, 3_000],
@@ -106,7 +117,6 @@ export default async function bench() {
         `${fmt(result.stats.distinctCases)} distinct case files = machine runs; ${peakMb()} MB peak RSS (goal ≤ 500)`,
     );
   }
-  await measureBrowser();
 }
 
 /** 100,000 exploited children, three configurations (rules of 2010/2016/2018), in the built app (dist/) in Chromium. */

@@ -20,12 +20,12 @@ import {
 } from '../engine/assumptions';
 import type { CohortRequest } from '../engine/simulate';
 import { toCsv } from '../engine/csv';
-import { capThreads, simulateCohortForCli } from '../workers/node-pool';
+import { capThreads, simulateCohortForCli, simulatePeriodForCli } from '../workers/node-pool';
 import { openSummaryStore } from '../workers/summary-store';
-import { simulatePeriod, type PeriodRequest } from '../engine/period';
+import type { PeriodRequest } from '../engine/period';
 import { checkPeriod, type Granularity, type Period, type Spread } from '../engine/periodDates';
 import { toPeriodCsv } from '../engine/periodCsv';
-import { watchAncestors } from '../workers/lifeline';
+import { watchAncestors, type Lifeline } from '../workers/lifeline';
 
 const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-DD] [--assumptions set.json]
          [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--reference] [--out results.json|results.csv]
@@ -190,10 +190,10 @@ async function main() {
     throw error;
   }
   const { request, out, workers, cache, reference, period } = parsed;
-  if (period) return simulatePeriodForCli({ ...request, period }, out, reference);
   const lifeline = watchAncestors();
   const threads = capThreads(workers);
   if (workers > threads) process.stderr.write(`simulate: --workers ${workers}: this machine has ${availableParallelism()} cores; using ${threads}\n`);
+  if (period) return writePeriod({ ...request, period }, out, reference, threads, lifeline);
   // Paths already computed for this engine, set and configuration are read from disk (--no-cache: not).
   const note = (message: string) => process.stderr.write(`simulate: ${message}\n`);
   const store = cache ? openSummaryStore(request.set, request.config, undefined, note) : undefined;
@@ -219,9 +219,11 @@ async function main() {
   );
 }
 
-// Period cohorts run in this process: one machine run per distinct case file and simulated day.
-function simulatePeriodForCli(request: PeriodRequest, out: string | undefined, reference: boolean) {
-  const result = simulatePeriod(request, { engine: reference ? 'reference' : 'fast' });
+// Period cohorts: one machine run per distinct case file and simulated day, shared out as a cohort's are.
+async function writePeriod(request: PeriodRequest, out: string | undefined, reference: boolean, threads: number, lifeline: Lifeline) {
+  const result = await simulatePeriodForCli(request, { threads, engine: reference ? 'reference' : 'fast', onBeat: lifeline.check });
+  lifeline.check();
+  lifeline.stop();
   const text = out && /\.csv$/i.test(out) ? toPeriodCsv(result) : JSON.stringify(result, null, 2) + '\n';
   if (out) writeFileAtomically(out, text);
   else process.stdout.write(text);

@@ -7,6 +7,7 @@ import { xstateStepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
 import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
 import type { AssumptionSet } from './assumptions/schema';
+import { PathInterner, pathKey } from './pathTable';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
 export interface CohortRequest {
@@ -95,8 +96,10 @@ export function resolvePaths(
 ): PathSummary[] {
   const total = choices.length / SLOT_COUNT;
   const out = new Array<PathSummary>(total);
+  // Equal paths become one object: far less memory, and encodePaths and mergeByPath then match them by identity.
+  const interner = new PathInterner();
   for (let k = 0; k < total; k++) {
-    out[k] = runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine);
+    out[k] = interner.intern(runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine));
     if (onProgress && (k + 1) % 500 === 0) onProgress(k + 1, total);
   }
   return out;
@@ -136,6 +139,38 @@ export function splitMissing(plan: CohortPlan, parts: number): number[][] {
   return shares;
 }
 
+/**
+ * The distinct cases' entries with those sharing a path merged into one (counts added, the first child kept),
+ * in order of first appearance: aggregateCohort then gives the same figures, in the same order, for far fewer
+ * entries. Equal paths are usually one object already (decodePaths); others are compared by pathKey.
+ */
+export function mergeByPath(
+  summaries: readonly (PathSummary | undefined)[],
+  counts: ArrayLike<number>,
+  firstChild: ArrayLike<number>,
+  into: CohortEntry[] = [],
+): CohortEntry[] {
+  const byObject = new Map<PathSummary, CohortEntry>();
+  const byKey = new Map<string, CohortEntry>();
+  summaries.forEach((summary, k) => {
+    if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
+    let entry = byObject.get(summary);
+    if (!entry) {
+      const key = pathKey(summary);
+      entry = byKey.get(key);
+      if (!entry) {
+        entry = { summary, count: 0, firstChild: firstChild[k] };
+        byKey.set(key, entry);
+        into.push(entry);
+      }
+      byObject.set(summary, entry);
+    }
+    entry.count += counts[k];
+    entry.firstChild = Math.min(entry.firstChild, firstChild[k]);
+  });
+  return into;
+}
+
 /** Fills in resolved paths (share by share, as splitMissing gave them), adds them to the store, and aggregates. */
 export function completeCohort(
   plan: CohortPlan,
@@ -150,11 +185,7 @@ export function completeCohort(
     }),
   );
   const { request, counted } = plan;
-  const entries: CohortEntry[] = counted.keys.map((_, k) => {
-    const summary = plan.summaries[k];
-    if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
-    return { summary, count: counted.counts[k], firstChild: counted.firstChild[k] };
-  });
+  const entries = mergeByPath(plan.summaries, counted.counts, counted.firstChild);
   const result = aggregateCohort(entries, {
     set: request.set,
     config: request.config,
