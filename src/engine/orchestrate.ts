@@ -132,13 +132,6 @@ export function planCohort(
   return { request, sampler, counted, summaries, missing, started };
 }
 
-/** Interleaved shares of the missing cases (distinct cases come in order of first appearance: this balances them). */
-export function splitMissing(plan: CohortPlan, parts: number): number[][] {
-  const shares = Array.from({ length: parts }, () => [] as number[]);
-  plan.missing.forEach((i, j) => shares[j % parts].push(i));
-  return shares;
-}
-
 /**
  * The distinct cases' entries with those sharing a path merged into one (counts added, the first child kept),
  * in order of first appearance: aggregateCohort then gives the same figures, in the same order, for far fewer
@@ -171,7 +164,7 @@ export function mergeByPath(
   return into;
 }
 
-/** Fills in resolved paths (share by share, as splitMissing gave them), adds them to the store, and aggregates. */
+/** Fills in resolved paths (share by share: indices into plan.counted.keys), adds them to the store, and aggregates. */
 export function completeCohort(
   plan: CohortPlan,
   shares: readonly (readonly number[])[],
