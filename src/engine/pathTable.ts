@@ -2,7 +2,10 @@
 // CLI keeps in memory. Identical paths are stored once (a cohort's distinct case files share far fewer paths),
 // and strings (milestone ids, outcomes, tracks, assumptions) once per table.
 import type { MilestoneId, OutcomeId, TrackId } from '../../machines/case/types';
-import type { PathSummary } from './aggregate';
+import type { PathSummary as Summary } from './aggregate';
+
+/** A path, with the statechart edges it took where the runner records them (they travel and merge with it). */
+type PathSummary = Summary & { edges?: number[] };
 
 export interface PathTable {
   /** every string the rows use, by index */
@@ -20,6 +23,10 @@ export interface PathTable {
   /** per row k: assumptions assumptionStart[k]…assumptionStart[k+1] of assumptionId */
   assumptionStart: Uint32Array;
   assumptionId: Uint16Array;
+  /** per row k: edges edgeStart[k]…edgeStart[k+1] of edge; hasEdges[k] = 0: the path carries none */
+  hasEdges: Uint8Array;
+  edgeStart: Uint32Array;
+  edge: Uint32Array;
 }
 
 const NO_TRACK = 0xffff;
@@ -38,6 +45,7 @@ export function pathKey(s: PathSummary): string {
   let key = `${numberOf(s.outcome)},${s.track === undefined ? '' : numberOf(s.track)},${s.outcomeDay}`;
   for (const m of s.milestones) key += `;${numberOf(m.id)},${m.day}`;
   for (const a of s.assumptions) key += `|${numberOf(a)}`;
+  if (s.edges) key += `>${s.edges.join(',')}`;
   return key;
 }
 
@@ -55,6 +63,7 @@ export function encodePaths(summaries: readonly PathSummary[]): PathTable {
   const unique: PathSummary[] = [];
   let milestones = 0;
   let assumptions = 0;
+  let edges = 0;
   const rowOfObject = new Map<PathSummary, number>();
   summaries.forEach((s, i) => {
     let row = rowOfObject.get(s);
@@ -65,6 +74,7 @@ export function encodePaths(summaries: readonly PathSummary[]): PathTable {
         rows.set(key, (row = unique.push(s) - 1));
         milestones += s.milestones.length;
         assumptions += s.assumptions.length;
+        edges += s.edges?.length ?? 0;
       }
       rowOfObject.set(s, row);
     }
@@ -82,9 +92,13 @@ export function encodePaths(summaries: readonly PathSummary[]): PathTable {
     milestoneDay: new Int32Array(milestones),
     assumptionStart: new Uint32Array(n + 1),
     assumptionId: new Uint16Array(assumptions),
+    hasEdges: new Uint8Array(n),
+    edgeStart: new Uint32Array(n + 1),
+    edge: new Uint32Array(edges),
   };
   let m = 0;
   let a = 0;
+  let e = 0;
   unique.forEach((s, k) => {
     table.outcome[k] = intern(s.outcome);
     table.track[k] = s.track === undefined ? NO_TRACK : intern(s.track);
@@ -96,6 +110,12 @@ export function encodePaths(summaries: readonly PathSummary[]): PathTable {
     table.milestoneStart[k + 1] = m;
     for (const assumption of s.assumptions) table.assumptionId[a++] = intern(assumption);
     table.assumptionStart[k + 1] = a;
+    if (s.edges) {
+      table.hasEdges[k] = 1;
+      table.edge.set(s.edges, e);
+      e += s.edges.length;
+    }
+    table.edgeStart[k + 1] = e;
   });
   if (strings.length >= NO_TRACK) throw new Error(`path table: too many distinct strings (${strings.length})`);
   return table;
@@ -117,6 +137,7 @@ export function decodePaths(table: PathTable): PathSummary[] {
       assumptions,
     };
     if (table.track[k] !== NO_TRACK) summary.track = strings[table.track[k]] as TrackId;
+    if (table.hasEdges[k]) summary.edges = Array.from(table.edge.subarray(table.edgeStart[k], table.edgeStart[k + 1]));
     return summary;
   });
   return Array.from(table.rowOf, (row) => rows[row]);
@@ -134,6 +155,9 @@ export function tableBuffers(table: PathTable): ArrayBuffer[] {
     table.milestoneDay,
     table.assumptionStart,
     table.assumptionId,
+    table.hasEdges,
+    table.edgeStart,
+    table.edge,
   ].map((array) => array.buffer as ArrayBuffer);
 }
 

@@ -56,6 +56,11 @@ describe('cohort orchestrator', () => {
     expect(table.outcome.length).toBe(distinct);
     expect(new Set(decoded).size).toBe(distinct);
     expect(distinct).toBeLessThan(paths.length);
+    // The statechart edges a path took (where the runner records them) travel with it and keep paths apart.
+    const withEdges = paths.map((p, i) => (i % 2 ? { ...p, edges: [i % 3, 7] } : p));
+    expect(decodePaths(encodePaths(withEdges))).toEqual(withEdges);
+    const [a] = paths;
+    expect(encodePaths([a, { ...a, edges: [1] }, { ...a, edges: [2] }, { ...a, edges: [1] }]).outcome.length).toBe(3);
   });
 
   it('shares the machine runs with worker threads (the CLI) and gives the same figures', async () => {
