@@ -28,8 +28,13 @@ export function capThreads(asked: number | undefined): number {
   return Math.max(1, Math.min(asked ?? availableParallelism(), availableParallelism()));
 }
 
+/**
+ * A worker's heap is capped: what it keeps (its share's paths, the fast stepper's table) is a few tens of MB, and
+ * without a cap V8 lets the machine runs' garbage grow the heap, and the CLI's peak memory with it.
+ */
+export const WORKER_HEAP_MB = 192;
 function startWorker(): Worker {
-  return new Worker(new URL('./node-worker-entry.mjs', import.meta.url));
+  return new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 function ask(worker: Worker, task: NodeTask): Promise<PathSummary[][]> {
   return new Promise((resolve, reject) => {
