@@ -27,6 +27,21 @@ export function daysBetween(fromIso: string, toIso: string): number {
 }
 /** Calendar months later (31 Jan + 1 month = 28/29 Feb, as document validity is counted). */
 export function addMonths(iso: string, months: number): string {
+  // By integer arithmetic on year and month (no Date objects: delays and ages call this per event).
+  const total = +iso.slice(0, 4) * 12 + (+iso.slice(5, 7) - 1) + Math.trunc(months);
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  if (year >= 1000 && year <= 9999 && Number.isInteger(months)) {
+    const day = Math.min(+iso.slice(8, 10), daysInMonth(year, month));
+    return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  }
+  return addMonthsByDate(iso, months);
+}
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+function addMonthsByDate(iso: string, months: number): string {
   const d = new Date(parseIsoDate(iso));
   const day = d.getUTCDate();
   d.setUTCDate(1);

@@ -1,6 +1,7 @@
 // The run's simulated clock in days: the case's own events in order, and the machine's delayed events (timers) as
 // the stepper hands them over (`xstate.raise` with a delay) or cancels them (`xstate.cancel`). On one day the
-// case's events come first (a statement on the last day of a document still counts), then timers in the order set.
+// case's events come first (a statement on the last day of a document still counts), then timers in the order set;
+// except timers whose term starts the day (`startOfDay` delays: the 18th birthday), which come before them.
 import type { StepEvent } from './events';
 
 /** A timer as a step reports it: what it waits for, when it started and is due, and how it ended if it did. */
@@ -28,6 +29,8 @@ interface Timer {
   day: number;
   seq: number;
   event: StepEvent;
+  /** fires before the case's events of its day */
+  startsDay: boolean;
 }
 
 export function parseTimerId(id: string): { delay: string; stateId: string } {
@@ -44,32 +47,42 @@ export class Clock {
   /** the day of the last event handed out */
   today = 0;
 
-  constructor(caseEvents: readonly StepEvent[], horizon: number) {
+  readonly #reports: boolean;
+  readonly #startOfDay: ReadonlySet<string>;
+
+  /**
+   * `reports`: whether cancel and next describe the timers they end (a kept step shows them; a cohort does not).
+   * `startOfDay`: named delays whose timers fire before the case's events of their day.
+   */
+  constructor(caseEvents: readonly StepEvent[], horizon: number, reports = true, startOfDay: ReadonlySet<string> = new Set()) {
     this.#caseEvents = caseEvents;
     this.#horizon = horizon;
+    this.#reports = reports;
+    this.#startOfDay = startOfDay;
   }
 
   schedule(id: string | undefined, delayDays: number, event: { type: string }): void {
     const day = this.today + delayDays;
-    this.#timers.set(id ?? `timer${this.#seq}`, { startedDay: this.today, day, seq: this.#seq++, event: { ...event, day } });
+    const startsDay = id !== undefined && this.#startOfDay.size > 0 && this.#startOfDay.has(parseTimerId(id).delay);
+    this.#timers.set(id ?? `timer${this.#seq}`, { startedDay: this.today, day, seq: this.#seq++, event: { ...event, day }, startsDay });
   }
 
-  /** Cancels a running timer; returns it as it stood, or undefined if it was not running. */
+  /** Cancels a running timer; returns it as it stood (when reporting), or undefined if it was not running. */
   cancel(id: string): TimerReport | undefined {
     const timer = this.#timers.get(id);
     if (!timer) return undefined;
     this.#timers.delete(id);
-    return toReport(id, timer);
+    return this.#reports ? toReport(id, timer) : undefined;
   }
 
   /** The next event up to the horizon (removing it from the queue), with the timer it came from; undefined when none. */
   next(): { event: StepEvent; fired?: TimerReport } | undefined {
     const caseEvent = this.#caseEvents[this.#nextCase];
     let timer: [string, Timer] | undefined;
-    for (const entry of this.#timers) {
-      if (!timer || entry[1].day < timer[1].day || (entry[1].day === timer[1].day && entry[1].seq < timer[1].seq)) timer = entry;
-    }
-    const useCase = caseEvent !== undefined && (!timer || caseEvent.day <= timer[1].day);
+    for (const entry of this.#timers) if (!timer || isSooner(entry[1], timer[1])) timer = entry;
+    const useCase =
+      caseEvent !== undefined &&
+      (!timer || caseEvent.day < timer[1].day || (caseEvent.day === timer[1].day && !timer[1].startsDay));
     const event = useCase ? caseEvent : timer?.[1].event;
     if (!event || event.day > this.#horizon) return undefined;
     this.today = event.day;
@@ -78,7 +91,7 @@ export class Clock {
       return { event };
     }
     this.#timers.delete(timer![0]);
-    return { event, fired: toReport(timer![0], timer![1]) };
+    return this.#reports ? { event, fired: toReport(timer![0], timer![1]) } : { event };
   }
 
   /** The timers running now, soonest first. */
@@ -87,6 +100,13 @@ export class Clock {
       .sort((a, b) => a[1].day - b[1].day || a[1].seq - b[1].seq)
       .map(([id, timer]) => toReport(id, timer));
   }
+}
+
+/** Earlier day first; on one day, the timers that start it, then the order they were set in. */
+function isSooner(a: Timer, b: Timer): boolean {
+  if (a.day !== b.day) return a.day < b.day;
+  if (a.startsDay !== b.startsDay) return a.startsDay;
+  return a.seq < b.seq;
 }
 
 function toReport(id: string, timer: Timer): TimerReport {

@@ -1,7 +1,8 @@
 // Case file → the facts the machine reads (its context), with every default the engine assumes named in ASSUMPTIONS.
 import { addMonths, addYears, ageOn, daysBetween } from '../dates';
 import { isEeaNationalOn } from '../rules/eea';
-import { getRulesInForce, type RulesInForce } from '../rules/rules';
+import type { RulesInForce } from '../rules/rules';
+import { createRulesByDay } from './rulesByDay';
 import type { AgeRange, CaseFile, ExamResult, Practice, ReformId } from './types';
 import { DEFAULT_HORIZON_DAYS } from './defaults';
 
@@ -93,7 +94,8 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
   const used: AssumptionId[] = [];
   const practice = c.practice ?? 'asWritten';
   const reforms = [...(c.reforms ?? [])];
-  const rules = getRulesInForce(c.date, practice, reforms);
+  // The detection day's rules, shared with the run (rulesByDay.ts keeps one object per stretch of unchanged rules).
+  const rules = createRulesByDay(c.date, practice, reforms).on(0);
   let declaredAge: number;
   let declaredBirthDate: string;
   if (c.person.declaredBirthDate) {

@@ -3,9 +3,10 @@
 // actions with a delay; the clock schedules them itself, so a run is deterministic and never waits.
 // Parts: events.ts (case → events), clock.ts (timers, next event), stepper.ts (stepping), trace.ts (outcome, assumptions).
 import { MILESTONES } from '../catalogue/milestones';
-import { addDays } from '../dates';
+
 import { evaluateConditions } from '../procedure/conditions';
 import type { MilestoneParams, ProcedureEvent } from '../procedure/machine';
+import { START_OF_DAY_DELAYS } from '../procedure/setup';
 import { Clock, type TimerReport } from './clock';
 import { getCaseEvents, type StepEvent } from './events';
 import { ASSUMPTIONS, toFacts, type AssumptionId } from './facts';
@@ -56,7 +57,8 @@ function regionOf(id: string): string {
   return id.split('.').slice(0, 3).join('.');
 }
 
-function transitionsBetween(before: string[], after: string[], eventType: string): TakenTransition[] {
+/** The transitions one microstep took, from the active leaves before and after it (exported for the cohort map). */
+export function transitionsBetween(before: readonly string[], after: readonly string[], eventType: string): TakenTransition[] {
   const exited = before.filter((id) => !after.includes(id));
   const entered = after.filter((id) => !before.includes(id));
   const out: TakenTransition[] = [];
@@ -77,7 +79,7 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   // Each act under the rules of its own day (tempus regit actum); the detection day's for what has no day of its own.
   const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
   const used = new Set<AssumptionId>(usedList);
-  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays);
+  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays, recordSteps, START_OF_DAY_DELAYS);
   const milestones: Milestone[] = [];
   const seen = new Set<MilestoneId>();
   const steps: Step[] = [];
@@ -88,23 +90,22 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
 
   /** Interprets one event's microsteps: milestones, status decisions, timers set and cancelled. */
   const apply = (microsteps: Microstep[], event: StepEvent, fired?: TimerReport) => {
-    const added: Milestone[] = [];
+    // What only a kept step shows (a cohort keeps the trace alone: nothing to allocate per step).
+    const added: Milestone[] | undefined = recordSteps ? [] : undefined;
     const transitions: TakenTransition[] = [];
     const ended: TimerReport[] = [];
-    const stepAssumptions = new Set<string>();
-    const stepRules = new Set<RuleId>();
+    const stepAssumptions = recordSteps ? new Set<string>() : undefined;
+    const stepRules = recordSteps ? new Set<RuleId>() : undefined;
     for (const { snapshot: next, actions } of microsteps) {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
-          // A provisional guardian at the border is followed by the guardian appointed on identification.
-          const afterProvisional = p.id === 'guardianAppointed' && !p.attributes?.provisional && isProvisionalGuardianOnly(milestones);
-          if (seen.has(p.id) && !MILESTONES[p.id].repeats && !afterProvisional) continue;
+          if (seen.has(p.id) && !MILESTONES[p.id].repeats && !isAfterProvisional(p, milestones)) continue;
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
           const m: Milestone = {
             id: p.id,
-            date: addDays(facts.date, event.day),
+            date: byDay.dateOf(event.day),
             day: event.day,
             basis: p.basis,
             source: p.source,
@@ -117,28 +118,27 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
           if (MILESTONES[p.id].isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
             m.conditions = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
           }
-          const known = (action.context ?? next.context).known;
-          const rules = byDay.on(event.day);
-          const uses = USES[p.id]?.(m, { facts, rules, known, seen, earlier: milestones });
+          const useOf = USES[p.id];
+          const uses = useOf?.(m, { facts, rules: byDay.on(event.day), known: (action.context ?? next.context).known, seen, earlier: milestones });
           seen.add(p.id);
           for (const id of uses?.assumptions ?? []) {
             used.add(id);
-            stepAssumptions.add(ASSUMPTIONS[id]);
+            stepAssumptions?.add(ASSUMPTIONS[id]);
           }
           for (const id of uses?.rules ?? []) {
-            stepRules.add(id);
-            const assumption = rules[id].assumption;
+            stepRules?.add(id);
+            const assumption = byDay.on(event.day)[id].assumption;
             if (assumption) {
               otherAssumptions.add(assumption);
-              stepAssumptions.add(assumption);
+              stepAssumptions?.add(assumption);
             }
           }
           if (p.assumption) {
             otherAssumptions.add(p.assumption);
-            stepAssumptions.add(p.assumption);
+            stepAssumptions?.add(p.assumption);
           }
           milestones.push(m);
-          added.push(m);
+          added?.push(m);
         } else if (action.type === 'recordStatusDecision') {
           decision = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
         } else if (action.type === 'xstate.raise') {
@@ -156,13 +156,13 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
       }
       snapshot = next;
     }
-    if (!recordSteps) return;
+    if (!recordSteps || !added || !stepRules || !stepAssumptions) return;
     const byMilestones = added.map((m) => m.id);
     const end = (how: 'fired' | 'cancelled') => (t: TimerReport): TimerReport => ({ ...t, ended: { day: event.day, how, byEvent: event.type, byMilestones } });
     steps.push({
       index: steps.length,
       day: event.day,
-      date: addDays(facts.date, event.day),
+      date: byDay.dateOf(event.day),
       event,
       activeStateIds: active,
       transitions,
@@ -186,6 +186,10 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
   return { trace, steps };
 }
 
+/** A provisional guardian at the border is followed by the guardian appointed on identification. */
+function isAfterProvisional(p: MilestoneParams, milestones: Milestone[]): boolean {
+  return p.id === 'guardianAppointed' && !p.attributes?.provisional && isProvisionalGuardianOnly(milestones);
+}
 function isProvisionalGuardianOnly(milestones: Milestone[]): boolean {
   const guardians = milestones.filter((m) => m.id === 'guardianAppointed');
   return guardians.length > 0 && guardians.every((m) => m.provisional === true);

@@ -77,5 +77,20 @@ export const xstateStepper: Stepper = {
 
 /** Whether a state node (atomic or compound, by id) is active. */
 export function isActive(snapshot: StepperSnapshot, stateId: string): boolean {
-  return snapshot.activeIds.some((id) => id === stateId || id.startsWith(stateId + '.'));
+  return activeWithAncestors(snapshot.activeIds).has(stateId);
+}
+
+// Active ids with their ancestors, once per ids array (the fast stepper shares one array per configuration).
+const withAncestors = new WeakMap<readonly string[], Set<string>>();
+function activeWithAncestors(ids: readonly string[]): Set<string> {
+  let set = withAncestors.get(ids);
+  if (!set) {
+    set = new Set();
+    for (const id of ids) for (let i = id.indexOf('.'); ; i = id.indexOf('.', i + 1)) {
+      set.add(i < 0 ? id : id.slice(0, i));
+      if (i < 0) break;
+    }
+    withAncestors.set(ids, set);
+  }
+  return set;
 }

@@ -93,6 +93,14 @@ function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<
 
 /** The assumption a dated rule value rests on, if any (practice overlays and reforms cite their reports instead). */
 function assumptionOf(use: RuleUse): string | undefined {
+  // Rule uses are shared per stretch of unchanged rules (rulesByDay.ts): look each up once.
+  if (assumptionOfUse.has(use)) return assumptionOfUse.get(use);
+  const found = findAssumption(use);
+  assumptionOfUse.set(use, found);
+  return found;
+}
+const assumptionOfUse = new WeakMap<RuleUse, string | undefined>();
+function findAssumption(use: RuleUse): string | undefined {
   if (use.overriddenBy) return undefined;
   const values = (RULES as Record<string, { values: { from?: string; assumption?: string }[] }>)[use.id]?.values ?? [];
   return values.find((v) => (v.from ?? null) === use.from)?.assumption;

@@ -70,17 +70,44 @@ export function milestone(
   attributes?: (a: Args, rules: RulesInForce) => Record<string, unknown>,
   decidedBy: RuleId[] | ((a: Args) => RuleId[]) = [],
 ) {
+  // Without attributes or guard-dependent rules, what the milestone used depends on the day's rules alone.
+  const usedUnder = !attributes && typeof decidedBy !== 'function' ? new WeakMap<RulesInForce, MilestoneParams>() : undefined;
   return {
     type: 'recordMilestone' as const,
     params: (a: Args): MilestoneParams => {
       const day = dayOf(a.event);
-      const { rules, read } = recordRuleReads(a.context.rules.on(day));
-      const c = cite(citation, rules);
-      const attrs = attributes?.(a, rules);
+      const rulesOfDay = a.context.rules.on(day);
+      const shared = usedUnder?.get(rulesOfDay);
+      if (shared) return { ...shared };
+      const cited = citeUnder(citation, rulesOfDay);
+      let read = cited.read;
+      let attrs: Record<string, unknown> | undefined;
+      if (attributes) {
+        const recorded = recordRuleReads(rulesOfDay);
+        attrs = attributes(a, recorded.rules);
+        read = [...read, ...recorded.read];
+      }
       const guardRules = typeof decidedBy === 'function' ? decidedBy(a) : decidedBy;
-      return { id, ...c, attributes: attrs, rules: a.context.rules.uses([...read, ...guardRules], day) };
+      const params = { id, ...cited.citation, attributes: attrs, rules: a.context.rules.uses([...read, ...guardRules], day) };
+      usedUnder?.set(rulesOfDay, { ...params, rules: Object.freeze(params.rules) as RuleUse[] });
+      return params;
     },
   };
+}
+
+// A citation is a pure function of the rules in force, and rulesByDay.ts keeps one rules object per stretch of
+// unchanged rules: each citation is worked out (with the rules it read) once per stretch.
+const citedUnder = new WeakMap<RulesInForce, Map<CitationId, { citation: Citation; read: readonly RuleId[] }>>();
+function citeUnder(citation: CitationId, rules: RulesInForce): { citation: Citation; read: readonly RuleId[] } {
+  let byCitation = citedUnder.get(rules);
+  if (!byCitation) citedUnder.set(rules, (byCitation = new Map()));
+  let cited = byCitation.get(citation);
+  if (!cited) {
+    const recorded = recordRuleReads(rules);
+    const c = cite(citation, recorded.rules);
+    byCitation.set(citation, (cited = { citation: c, read: [...recorded.read] }));
+  }
+  return cited;
 }
 
 /** State meta: basis and source. Dated citations carry their id so the UI can resolve them with the rules in force. */
@@ -232,9 +259,17 @@ export const procedureSetup = setup({
     durableSolutionCardValidity: (a) => monthsAsDays(a.context.facts.date, dayOf(a.event), rulesAt(a).durableSolutionCardMonths.value),
     untilDurableSolutionPermanent: (a) =>
       monthsAsDays(a.context.facts.date, dayOf(a.event), 12 * rulesAt(a).durableSolutionPermanentAfterYears.value),
+    // Majority comes at the start of the 18th birthday (START_OF_DAY_DELAYS): an act that day is an adult's act.
     untilDeclaredMajority: ({ context, event }) =>
       Math.max(0, dayOfMajority(context.facts, context.rules.on(dayOf(event)), context.facts.declaredAge) - dayOf(event)),
     untilMajority: ({ context, event }) =>
       Math.max(0, (context.known.majorityDay ?? dayOfMajority(context.facts, context.rules.on(dayOf(event)), context.facts.declaredAge)) - dayOf(event)),
   },
 });
+
+/**
+ * Delays whose term begins its day rather than ending it: the 18th birthday starts at midnight, so on that day the
+ * person turns 18 before anything else happens (a request filed on the birthday is an adult's, and the trace says
+ * so in that order). Documents run to the end of their last day: the case's own acts of that day come first.
+ */
+export const START_OF_DAY_DELAYS: ReadonlySet<string> = new Set(['untilDeclaredMajority', 'untilMajority']);

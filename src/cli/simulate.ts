@@ -5,6 +5,7 @@
 // Bad flags or a bad assumption file: a message on stderr naming what is wrong, exit code 2; nothing is written.
 // --reference steps XState itself instead of the fast stepper (same results, for checking; no cache is read).
 // --workers is capped to the cores there are. The run stops if the npm that started it is killed (lifeline.ts).
+// Sensitivity: `--sensitivity <figure> [--cohort N] [--set id] [--csv]` (src/cli/sensitivity.ts) prints a tornado table.
 import { readFileSync } from 'node:fs';
 import { whyNotWritable, writeFileAtomically } from './output';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import { REFORM_IDS } from '../../machines/rules/rules';
 import { MODELLED_PERIOD } from '../../machines/case/validate';
 import type { Practice, ReformId } from '../../machines/case/types';
 import {
+  ASSUMPTION_SETS,
   DEFAULT_ASSUMPTION_SET,
   parseAssumptionText,
   type AssumptionSet,
@@ -26,10 +28,13 @@ import type { PeriodRequest } from '../engine/period';
 import { checkPeriod, type Granularity, type Period, type Spread } from '../engine/periodDates';
 import { toPeriodCsv } from '../engine/periodCsv';
 import { watchAncestors, type Lifeline } from '../workers/lifeline';
+import { DEFAULT_SENSITIVITY_COHORT, FIGURE_IDS, MAX_SENSITIVITY_COHORT, type SensitivityFigure } from '../engine/sensitivity';
+import { runSensitivityCli } from './sensitivity';
 
 const USAGE = `usage: npm run simulate -- --cohort N --seed S [--as-of YYYY-MM-DD] [--assumptions set.json]
          [--reforms ${REFORM_IDS.join(',')}] [--practice asWritten|asReported] [--workers K] [--no-cache] [--reference] [--out results.json|results.csv]
-       period: [--from YYYY-MM-DD --to YYYY-MM-DD] [--spread uniform|arrivals] [--granularity segment|month|day] [--reforms-from YYYY-MM-DD]`;
+       period: [--from YYYY-MM-DD --to YYYY-MM-DD] [--spread uniform|arrivals] [--granularity segment|month|day] [--reforms-from YYYY-MM-DD]
+       sensitivity: --sensitivity ${FIGURE_IDS.join('|')} [--cohort N (default ${DEFAULT_SENSITIVITY_COHORT})] [--set ${ASSUMPTION_SETS.map((s) => s.id).join('|')}] [--csv] [--out table.csv|.json]`;
 
 class UsageError extends Error {}
 
@@ -40,6 +45,8 @@ function parseCommandLine(argv: string[]): {
   workers: number;
   cache: boolean;
   reference: boolean;
+  sensitivity?: SensitivityFigure;
+  csv: boolean;
 } {
   let values;
   try {
@@ -61,6 +68,9 @@ function parseCommandLine(argv: string[]): {
         spread: { type: 'string' },
         granularity: { type: 'string' },
         'reforms-from': { type: 'string' },
+        sensitivity: { type: 'string' },
+        set: { type: 'string' },
+        csv: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -86,11 +96,23 @@ function parseCommandLine(argv: string[]): {
       problems.push(`--${flag} ${raw}: expected a whole number from ${min} to ${max}`);
     return n;
   };
-  const cohort = wholeNumber('cohort', values.cohort, 1, 10_000_000);
+  const sensitivity = values.sensitivity as SensitivityFigure | undefined;
+  if (sensitivity !== undefined && !FIGURE_IDS.includes(sensitivity))
+    problems.push(`--sensitivity ${sensitivity}: expected one of ${FIGURE_IDS.join(', ')}`);
+  if (sensitivity === undefined && values.csv) problems.push('--csv goes with --sensitivity (a cohort is written as CSV with --out file.csv)');
+  const cohort = sensitivity
+    ? wholeNumber('cohort', values.cohort, 1, MAX_SENSITIVITY_COHORT, DEFAULT_SENSITIVITY_COHORT)
+    : wholeNumber('cohort', values.cohort, 1, 10_000_000);
   const seed = wholeNumber('seed', values.seed, 0, 2 ** 31 - 1, 1);
   const workers = wholeNumber('workers', values.workers, 0, 64, availableParallelism());
 
   let set: AssumptionSet = DEFAULT_ASSUMPTION_SET;
+  if (values.set !== undefined) {
+    const bundled = ASSUMPTION_SETS.find((s) => s.id === values.set);
+    if (values.assumptions !== undefined) problems.push('--set and --assumptions cannot be combined: give one set');
+    else if (bundled) set = bundled;
+    else problems.push(`--set ${values.set}: unknown set (known: ${ASSUMPTION_SETS.map((s) => s.id).join(', ')})`);
+  }
   if (values.assumptions !== undefined) {
     let text: string | undefined;
     try {
@@ -132,6 +154,7 @@ function parseCommandLine(argv: string[]): {
     if (why) problems.push(`--out ${values.out}: ${why}; nothing was run`);
   }
   const period = parsePeriodFlags(values, set, practice, [...new Set(reforms)], problems);
+  if (sensitivity && period) problems.push('--sensitivity runs on one date (--as-of); it cannot be combined with --from/--to');
   if (problems.length) throw new UsageError(problems.join('\n'));
   return {
     request: { set, config: { asOf, practice, reforms: [...new Set(reforms)] }, seed, cohort },
@@ -140,6 +163,8 @@ function parseCommandLine(argv: string[]): {
     workers,
     cache: !values['no-cache'] && !values.reference,
     reference: values.reference === true,
+    sensitivity,
+    csv: values.csv === true,
   };
 }
 
@@ -189,7 +214,8 @@ async function main() {
     }
     throw error;
   }
-  const { request, out, workers, cache, reference, period } = parsed;
+  const { request, out, workers, cache, reference, period, sensitivity } = parsed;
+  if (sensitivity) return runSensitivityCli(request, sensitivity, { out, csv: parsed.csv, reference });
   const lifeline = watchAncestors();
   const threads = capThreads(workers);
   if (workers > threads) process.stderr.write(`simulate: --workers ${workers}: this machine has ${availableParallelism()} cores; using ${threads}\n`);

@@ -4,6 +4,7 @@ import { ANY_PROTECTION, VICTIM_PROTECTION } from '../../machines/catalogue/outc
 import type { MilestoneId, OutcomeId, TrackId, Trace } from '../../machines/case/types';
 import type { AssumptionSet, Target } from './assumptions/schema';
 import type { CohortConfig } from './generate';
+import { countEdges, type EdgeCounts } from './pathEdges';
 import { buildFlows, nodeIdsOf, OUTCOME_PREFIX, OVERVIEW_MILESTONES, type Flow, type FlowGraph, type FlowNode } from './flows';
 
 export { buildFlows, COHORT_SOURCE, orderNodes, OUTCOME_PREFIX, OVERVIEW_MILESTONES, type Flow, type FlowGraph, type FlowNode } from './flows';
@@ -16,6 +17,8 @@ export interface PathSummary {
   track?: TrackId;
   outcomeDay: number;
   assumptions: string[];
+  /** the distinct statechart edges taken, first-taken order, as indices into getProcedureEdges() (pathEdges.ts) */
+  edges?: number[];
 }
 export function summariseTrace(trace: Trace): PathSummary {
   return {
@@ -32,6 +35,8 @@ export interface CohortEntry {
   summary: PathSummary;
   count: number;
   firstChild: number;
+  /** merged entries (mergeByPath): the first children of the merged case files, the EDGE_EXAMPLES smallest */
+  examples?: number[];
 }
 
 export interface Variant {
@@ -97,6 +102,8 @@ export interface CohortResult {
   targets: TargetCheck[];
   /** the engine's own modelling assumptions, with how many children each touched */
   engineAssumptions: Record<string, number>;
+  /** children per statechart edge, with a few examples each: the map drawn on the procedure */
+  transitions: EdgeCounts;
   stats: { distinctCases: number; machineRuns: number; elapsedMs: number };
 }
 
@@ -294,5 +301,6 @@ export function aggregateCohort(
       };
     }),
     engineAssumptions: Object.fromEntries([...engineAssumptions].sort((a, b) => b[1] - a[1])),
+    transitions: countEdges(entries),
   };
 }

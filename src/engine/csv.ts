@@ -2,7 +2,8 @@
 // `to` holds the flow's target, a variant's outcome, a time distribution's quantiles or a target's check.
 import type { CohortResult } from './aggregate';
 
-function cell(value: string | number): string {
+/** A CSV cell, quoted when it holds a comma, quote or newline. */
+export function cell(value: string | number): string {
   const s = String(value);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -8,6 +8,7 @@ import type { CaseFile } from '../../machines/case/types';
 import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
 import type { AssumptionSet } from './assumptions/schema';
 import { PathInterner, pathKey } from './pathTable';
+import { EDGE_EXAMPLES, recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
 export interface CohortRequest {
@@ -84,7 +85,9 @@ export function packChoices(counted: CountedCases, indices: readonly number[]): 
 
 /** The path of one case file, through the chosen engine. */
 export function runPath(caseFile: CaseFile, engine: Engine = 'fast'): PathSummary {
-  return summariseTrace(runCase(caseFile, { stepper: engine === 'fast' ? fastStepper : xstateStepper }));
+  // the edges taken too, for the map drawn on the procedure (pathEdges.ts)
+  const recorder = recordEdges(engine === 'fast' ? fastStepper : xstateStepper);
+  return { ...summariseTrace(runCase(caseFile, { stepper: recorder.stepper })), edges: recorder.edges };
 }
 
 /** Runs the machine for packed choices (see packChoices); every adapter's workers call this. */
@@ -134,8 +137,9 @@ export function planCohort(
 
 /**
  * The distinct cases' entries with those sharing a path merged into one (counts added, the first child kept),
- * in order of first appearance: aggregateCohort then gives the same figures, in the same order, for far fewer
- * entries. Equal paths are usually one object already (decodePaths); others are compared by pathKey.
+ * in order of first appearance, with the first children of the merged ones (the edges' examples): aggregateCohort
+ * then gives the same figures, in the same order, for far fewer entries. Equal paths are usually one object
+ * already (decodePaths, resolvePaths); others are compared by pathKey.
  */
 export function mergeByPath(
   summaries: readonly (PathSummary | undefined)[],
@@ -152,7 +156,7 @@ export function mergeByPath(
       const key = pathKey(summary);
       entry = byKey.get(key);
       if (!entry) {
-        entry = { summary, count: 0, firstChild: firstChild[k] };
+        entry = { summary, count: 0, firstChild: firstChild[k], examples: [] };
         byKey.set(key, entry);
         into.push(entry);
       }
@@ -160,6 +164,13 @@ export function mergeByPath(
     }
     entry.count += counts[k];
     entry.firstChild = Math.min(entry.firstChild, firstChild[k]);
+    // The edges' example children (countEdges) come from every merged case file: keep the smallest few.
+    const examples = entry.examples!;
+    if (examples.length < EDGE_EXAMPLES || firstChild[k] < examples[examples.length - 1]) {
+      examples.push(firstChild[k]);
+      examples.sort((a, b) => a - b);
+      if (examples.length > EDGE_EXAMPLES) examples.pop();
+    }
   });
   return into;
 }

@@ -2,10 +2,7 @@
 // CLI keeps in memory. Identical paths are stored once (a cohort's distinct case files share far fewer paths),
 // and strings (milestone ids, outcomes, tracks, assumptions) once per table.
 import type { MilestoneId, OutcomeId, TrackId } from '../../machines/case/types';
-import type { PathSummary as Summary } from './aggregate';
-
-/** A path, with the statechart edges it took where the runner records them (they travel and merge with it). */
-type PathSummary = Summary & { edges?: number[] };
+import type { PathSummary } from './aggregate';
 
 export interface PathTable {
   /** every string the rows use, by index */
@@ -23,7 +20,7 @@ export interface PathTable {
   /** per row k: assumptions assumptionStart[k]…assumptionStart[k+1] of assumptionId */
   assumptionStart: Uint32Array;
   assumptionId: Uint16Array;
-  /** per row k: edges edgeStart[k]…edgeStart[k+1] of edge; hasEdges[k] = 0: the path carries none */
+  /** per row k: statechart edges (pathEdges.ts) edgeStart[k]…edgeStart[k+1] of edge; hasEdges[k] = 0: none recorded */
   hasEdges: Uint8Array;
   edgeStart: Uint32Array;
   edge: Uint32Array;

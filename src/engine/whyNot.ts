@@ -4,6 +4,7 @@
 // as Blawx separates facts of the case from facts a user may change. Breadth-first by number of changes, so
 // the first answer is a fewest-changes one; bounded by runs and time, and says when nothing was found.
 import { runCase } from '../../machines/case/run';
+import { fastStepper } from '../../machines/case/fastStepper';
 import type { CaseFile, Milestone, OutcomeId, Trace } from '../../machines/case/types';
 import { VICTIM_PROTECTION } from '../../machines/catalogue/outcomes';
 
@@ -86,7 +87,7 @@ function* combinations<T>(items: readonly T[], size: number, start = 0): Generat
 }
 
 export function findNearestProtectedPath(caseFile: CaseFile, options: WhyNotOptions = {}): WhyNotAnswer {
-  const run = options.run ?? runCase;
+  const run = options.run ?? ((c: CaseFile) => runCase(c, { stepper: fastStepper }));
   const goal = new Set(options.protectedOutcomes ?? VICTIM_PROTECTION);
   const maxRuns = options.maxRuns ?? 200;
   const deadline = performance.now() + (options.timeBudgetMs ?? 2000);

@@ -21,7 +21,7 @@ export interface SummaryStore {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_CACHE_DIR = process.env.COHORT_CACHE_DIR ?? join(ROOT, 'node_modules/.cache/pathway-cohort');
-const FORMAT = 'pathway-cohort-cache/3';
+const FORMAT = 'pathway-cohort-cache/4';
 /** Files kept in the folder (the most recently used), and their total size. */
 export const CACHE_LIMITS = { files: 24, bytes: 256 * 2 ** 20 };
 
@@ -44,7 +44,7 @@ export function engineFingerprint(): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-/** On disk: milestone ids and assumption texts once each, then per key [outcome, track, outcomeDay, n, ids…, days…, assumptions…]. */
+/** On disk: milestone ids and assumption texts once each, then per key [outcome, track, outcomeDay, n, a, ids…, days…, assumptions (a)…, edges…]. */
 interface StoredFile {
   format: typeof FORMAT;
   engine: string;
@@ -122,13 +122,14 @@ export function openSummaryStore(
       return 'checksum mismatch: altered or damaged';
     }
     stored.strings.forEach(intern);
-    for (const [key, [outcome, track, outcomeDay, n, ...rest]] of stored.entries) {
+    for (const [key, [outcome, track, outcomeDay, n, a, ...rest]] of stored.entries) {
       summaries.set(key, {
         outcome: stored.strings[outcome] as OutcomeId,
         track: stored.strings[track] as TrackId,
         outcomeDay,
         milestones: rest.slice(0, n).map((s, i) => ({ id: stored.strings[s] as MilestoneId, day: rest[n + i] })),
-        assumptions: rest.slice(2 * n).map((s) => stored.strings[s]),
+        assumptions: rest.slice(2 * n, 2 * n + a).map((s) => stored.strings[s]),
+        edges: rest.slice(2 * n + a),
       });
     }
     return undefined;
@@ -152,9 +153,11 @@ export function openSummaryStore(
           intern(s.track ?? 'none'),
           s.outcomeDay,
           s.milestones.length,
+          s.assumptions.length,
           ...s.milestones.map((m) => intern(m.id)),
           ...s.milestones.map((m) => m.day),
           ...s.assumptions.map(intern),
+          ...(s.edges ?? []),
         ],
       ]);
       mkdirSync(dir, { recursive: true });

@@ -1,11 +1,8 @@
 // Pure view-model of the diagram for one step: which states and transitions to mark. No DOM, no runes.
 import type { LaidOutEdge, LaidOutGraph, LaidOutNode } from '../../layout/types';
+import { createEdgeIndex, findEdge as findGraphEdge, type EdgeIndex, type TakenTransitionLike } from '../../graph/findEdge';
 
-export interface TakenTransitionLike {
-  source: string;
-  targets: string[];
-  eventType: string;
-}
+export type { TakenTransitionLike } from '../../graph/findEdge';
 
 export interface StepHighlight {
   /** active states and all their ancestors */
@@ -30,42 +27,15 @@ export interface HighlightInput {
 }
 
 /** Index built once per layout: the layout is static, so this never changes between steps. */
-export interface LayoutIndex {
-  nodeById: Map<string, LaidOutNode>;
-  edgesBySourceEvent: Map<string, LaidOutEdge[]>;
-}
+export type LayoutIndex = EdgeIndex<LaidOutNode, LaidOutEdge>;
 
 export function createLayoutIndex(layout: LaidOutGraph): LayoutIndex {
-  const edgesBySourceEvent = new Map<string, LaidOutEdge[]>();
-  for (const e of layout.edges) {
-    const key = `${e.source}\u0000${e.eventType}`;
-    edgesBySourceEvent.set(key, [...(edgesBySourceEvent.get(key) ?? []), e]);
-  }
-  return { nodeById: new Map(layout.nodes.map((n) => [n.id, n])), edgesBySourceEvent };
+  return createEdgeIndex(layout.nodes, layout.edges);
 }
 
-/** The node and its ancestors, nearest first. */
-function getLineage(index: LayoutIndex, id: string): string[] {
-  const ids: string[] = [];
-  for (let n = index.nodeById.get(id); n; n = n.parentId ? index.nodeById.get(n.parentId) : undefined) ids.push(n.id);
-  return ids;
-}
-
-/**
- * The drawn edge a taken transition went along. The engine reports the active leaf as source and the entered
- * leaf as target; the edge may be declared on an ancestor and point at a compound state, so both ends match
- * up the hierarchy. Eventless transitions taken in the same macrostep are reported under its event.
- */
+/** The drawn edge a taken transition went along (see src/graph/findEdge.ts). */
 export function findEdge(index: LayoutIndex, t: TakenTransitionLike): LaidOutEdge | null {
-  const entered = new Set(t.targets.flatMap((id) => getLineage(index, id)));
-  const matches = (e: LaidOutEdge) => e.targets.some((id) => entered.has(id));
-  for (const source of getLineage(index, t.source)) {
-    const onEvent = index.edgesBySourceEvent.get(`${source}\u0000${t.eventType}`) ?? [];
-    const eventless = index.edgesBySourceEvent.get(`${source}\u0000`) ?? [];
-    const found = onEvent.find(matches) ?? eventless.find(matches);
-    if (found) return found;
-  }
-  return null;
+  return findGraphEdge(index, t);
 }
 
 export function getStepHighlight(index: LayoutIndex, input: HighlightInput): StepHighlight {
@@ -127,4 +97,8 @@ export interface DiagramComparison {
   basis?: string;
   outcomeA: string;
   outcomeB: string;
+  /** more paragraphs for the parting box (the why-not path's changes, each with the rule it triggers) */
+  notes?: string[];
+  /** what A and B are, for the legend (default: before and after the change) */
+  legend?: [string, string];
 }

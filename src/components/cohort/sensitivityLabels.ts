@@ -1,0 +1,52 @@
+// Words for the sensitivity analysis: parameter and figure names in the UI language (the CLI asks for English).
+import { m } from '../../i18n/messages';
+import type { Locale } from '../../i18n/messages';
+import type { ParamName } from '../../engine/assumptions/schema';
+import type { SensitivityFigure } from '../../engine/sensitivity';
+
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const PARAMS: Record<ParamName, Message> = {
+  nationality: m.sens_param_nationality,
+  female: m.sens_param_female,
+  region: m.sens_param_region,
+  detectedAtBorder: m.sens_param_detectedAtBorder,
+  declaredAge: m.sens_param_declaredAge,
+  trulyAdult: m.sens_param_trulyAdult,
+  ageDoubtedIfAdult: m.sens_param_ageDoubtedIfAdult,
+  ageDoubtedIfMinor: m.sens_param_ageDoubtedIfMinor,
+  testRefused: m.sens_param_testRefused,
+  testResultIfAdult: m.sens_param_testResultIfAdult,
+  testResultIfMinor: m.sens_param_testResultIfMinor,
+  asylumIfNonEea: m.sens_param_asylumIfNonEea,
+  exploited: m.sens_param_exploited,
+  exploitationForm: m.sens_param_exploitationForm,
+  indicatorsRecognised: m.sens_param_indicatorsRecognised,
+  vulnerableIfEea: m.sens_param_vulnerableIfEea,
+  statementGiven: m.sens_param_statementGiven,
+  statementDay: m.sens_param_statementDay,
+  tiesResumed: m.sens_param_tiesResumed,
+  tiesResumedDay: m.sens_param_tiesResumedDay,
+  publicOrderRisk: m.sens_param_publicOrderRisk,
+  prosecutionOutcome: m.sens_param_prosecutionOutcome,
+  prosecutionDay: m.sens_param_prosecutionDay,
+  requisitionsRetainTrafficking: m.sens_param_requisitionsRetainTrafficking,
+  disappearsIfNotRecognised: m.sens_param_disappearsIfNotRecognised,
+  disappearsIfRecognised: m.sens_param_disappearsIfRecognised,
+  disappearsDay: m.sens_param_disappearsDay,
+  durableSolutionIfNonEea: m.sens_param_durableSolutionIfNonEea,
+  durableSolutionDay: m.sens_param_durableSolutionDay,
+  durableSolutionDecision: m.sens_param_durableSolutionDecision,
+};
+
+const FIGURES: Record<SensitivityFigure, Message> = {
+  protected: m.sens_figure_protected,
+  protectedAsVictim: m.sens_figure_protectedAsVictim,
+  disappeared: m.sens_figure_disappeared,
+  notIdentified: m.sens_figure_notIdentified,
+  mustLeave: m.sens_figure_mustLeave,
+  returned: m.sens_figure_returned,
+};
+
+export const paramLabel = (param: ParamName, locale?: Locale): string => PARAMS[param]({}, locale ? { locale } : {});
+export const figureLabel = (figure: SensitivityFigure, locale?: Locale): string => FIGURES[figure]({}, locale ? { locale } : {});

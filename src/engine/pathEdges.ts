@@ -1,0 +1,150 @@
+// The statechart edges a cohort's children took: the data of the directly-follows map drawn on the procedure.
+//
+// Why the cohort records edges rather than mapping milestones onto the diagram afterwards: a milestone is an
+// action, not a transition. Many transitions record none (the eventless "otherwise" branches, the region moves of
+// placement), some milestones are recorded on entry to several states, and the parallel regions interleave, so
+// a milestone sequence does not tell which edge was taken. The machine's own microsteps do: a stepper wrapper
+// reads the active leaves before and after each microstep (the same `transitionsBetween` the step view uses)
+// and the same matcher (src/graph/findEdge.ts) names the drawn edge. Each distinct case keeps its distinct edges
+// as small indices into PROCEDURE_EDGES (at most the 86 edges, typically 10–20), and the cohort keeps counts per
+// edge and a few example children: memory is bounded by the diagram, not by the cohort.
+import { transitionsBetween } from '../../machines/case/run';
+import type { Stepper } from '../../machines/case/stepper';
+import { procedureMachine } from '../../machines/procedure/machine';
+import { createEdgeIndex, findEdge, type EdgeIndex } from '../graph/findEdge';
+import { toGraph } from '../graph/toGraph';
+import type { GraphEdge, GraphNode, StateGraph } from '../graph/types';
+
+/** Example children kept per edge (the smallest child indices, as elsewhere in the cohort). */
+export const EDGE_EXAMPLES = 5;
+
+let graph: { graph: StateGraph; index: EdgeIndex<GraphNode, GraphEdge>; position: Map<string, number> } | undefined;
+/** The procedure's graph, built on first use (workers that never record edges never build it). */
+function procedureGraph() {
+  if (!graph) {
+    const g = toGraph(procedureMachine);
+    graph = { graph: g, index: createEdgeIndex(g.nodes, g.edges), position: new Map(g.edges.map((e, i) => [e.id, i])) };
+  }
+  return graph;
+}
+/** The drawn edges in the order the summaries' indices refer to (the layout has the same ids). */
+export function getProcedureEdges(): readonly GraphEdge[] {
+  return procedureGraph().graph.edges;
+}
+
+/** Records the distinct edges a run takes, in the order first taken; `unmatched` counts moves no drawn edge explains. */
+export interface EdgeRecorder {
+  stepper: Stepper;
+  edges: number[];
+  unmatched: number;
+}
+
+/** The drawn edges one microstep took (positions), and how many of its moves no drawn edge explains. */
+interface MoveEdges {
+  edges: number[];
+  unmatched: number;
+}
+// The fast stepper shares one frozen activeIds array per configuration, so a move is worked out once per
+// (before, after, event): recording then costs a few map look-ups per microstep. Other steppers' arrays are
+// fresh each time: their moves are worked out every time and not kept (the memo would only grow).
+const moves = new Map<readonly string[], Map<readonly string[], Map<string, MoveEdges>>>();
+
+function edgesOfMove(before: readonly string[], after: readonly string[], eventType: string): MoveEdges {
+  if (!Object.isFrozen(before) || !Object.isFrozen(after)) return workOutMove(before, after, eventType);
+  let byAfter = moves.get(before);
+  if (!byAfter) moves.set(before, (byAfter = new Map()));
+  let byEvent = byAfter.get(after);
+  if (!byEvent) byAfter.set(after, (byEvent = new Map()));
+  let move = byEvent.get(eventType);
+  if (!move) byEvent.set(eventType, (move = workOutMove(before, after, eventType)));
+  return move;
+}
+
+function workOutMove(before: readonly string[], after: readonly string[], eventType: string): MoveEdges {
+  const { index, position } = procedureGraph();
+  // entering an initial state has no source and no drawn edge
+  const taken = transitionsBetween(before, after, eventType).filter((t) => t.source !== '');
+  const found = taken.map((t) => findEdge(index, t));
+  // leaving a parallel state exits every region's leaf, but one edge was taken: the others are no miss
+  const reached = new Set(taken.flatMap((t, i) => (found[i] ? t.targets : [])));
+  const move: MoveEdges = { edges: [], unmatched: 0 };
+  taken.forEach((t, i) => {
+    const at = found[i] ? position.get(found[i].id) : undefined;
+    if (at !== undefined) move.edges.push(at);
+    else if (!t.targets.every((id) => reached.has(id))) move.unmatched++;
+  });
+  return move;
+}
+
+/** Before the first microstep: nothing active (frozen, so the first move is remembered too). */
+const NOTHING_ACTIVE: readonly string[] = Object.freeze([]);
+
+export function recordEdges(inner: Stepper): EdgeRecorder {
+  const seen = new Uint8Array(procedureGraph().graph.edges.length);
+  const recorder: EdgeRecorder = { stepper: inner, edges: [], unmatched: 0 };
+  let active = NOTHING_ACTIVE;
+  const record = <T extends { snapshot: { activeIds: readonly string[] } }[]>(microsteps: T, eventType: string): T => {
+    for (const { snapshot } of microsteps) {
+      const next = snapshot.activeIds;
+      if (next !== active) {
+        const move = edgesOfMove(active, next, eventType);
+        recorder.unmatched += move.unmatched;
+        for (const at of move.edges) {
+          if (seen[at]) continue;
+          seen[at] = 1;
+          recorder.edges.push(at);
+        }
+        active = next;
+      }
+    }
+    return microsteps;
+  };
+  recorder.stepper = {
+    initial: (input) => record(inner.initial(input), 'case.opened'),
+    next: (snapshot, event) => record(inner.next(snapshot, event), event.type),
+  };
+  return recorder;
+}
+
+export interface EdgeCount {
+  /** the drawn edge's id (`source:event:index`, as in the layout) */
+  id: string;
+  /** children who took it at least once */
+  children: number;
+  /** a few of them (child indices), smallest first */
+  examples: number[];
+}
+export interface EdgeCounts {
+  /** every drawn edge, taken or not, in the diagram's order */
+  edges: EdgeCount[];
+  /** children whose path (summary) carried no edges: cached before edges were recorded */
+  withoutEdges: number;
+}
+
+/** Counts children per edge over distinct cases (count children each, firstChild the example). */
+export function countEdges(
+  entries: readonly { summary: { edges?: number[] }; count: number; firstChild: number; examples?: number[] }[],
+): EdgeCounts {
+  const all = getProcedureEdges();
+  const children = new Array<number>(all.length).fill(0);
+  const examples = all.map(() => [] as number[]);
+  let withoutEdges = 0;
+  for (const { summary, count, firstChild, examples: merged } of entries) {
+    if (!summary.edges) {
+      withoutEdges += count;
+      continue;
+    }
+    for (const at of summary.edges) {
+      children[at] += count;
+      const list = examples[at];
+      // An entry merging case files that share a path brings each one's first child (mergeByPath keeps enough).
+      for (const child of merged ?? [firstChild])
+        if (list.length < EDGE_EXAMPLES || child < list[list.length - 1]) {
+          list.push(child);
+          list.sort((a, b) => a - b);
+          if (list.length > EDGE_EXAMPLES) list.pop();
+        }
+    }
+  }
+  return { edges: all.map((e, i) => ({ id: e.id, children: children[i], examples: examples[i] })), withoutEdges };
+}
