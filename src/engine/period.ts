@@ -51,7 +51,6 @@ interface DayCounts {
   sampler: Sampler;
   index: Map<number, number>;
   counted: CountedCases;
-  firstChoices: Int32Array[];
 }
 
 /** Draws every child's day and facts; returns the distinct cases of each simulated day. */
@@ -72,27 +71,30 @@ export function countPeriodChildren(request: PeriodRequest, onProgress?: (done: 
         day,
         sampler,
         index: new Map(),
-        counted: { keys: [], counts: [], firstChild: [], choices: new Int32Array(0) },
-        firstChoices: [],
+        counted: { keys: [], counts: [], firstChild: [], choices: new Int32Array(64 * SLOT_COUNT) },
       };
       byDay.set(day, counts);
     }
     const key = counts.sampler.sample(seed, i, c);
     const at = counts.index.get(key);
     if (at === undefined) {
-      counts.index.set(key, counts.counted.keys.length);
-      counts.counted.keys.push(key);
-      counts.counted.counts.push(1);
-      counts.counted.firstChild.push(i);
-      counts.firstChoices.push(c.slice());
+      const { counted } = counts;
+      counts.index.set(key, counted.keys.length);
+      // One growing buffer per day, not one small array per case file (half a million of them over 20 years).
+      if ((counted.keys.length + 1) * SLOT_COUNT > counted.choices.length) {
+        const grown = new Int32Array(counted.choices.length * 2);
+        grown.set(counted.choices);
+        counted.choices = grown;
+      }
+      counted.choices.set(c, counted.keys.length * SLOT_COUNT);
+      counted.keys.push(key);
+      counted.counts.push(1);
+      counted.firstChild.push(i);
     } else counts.counted.counts[at]++;
     if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1);
   }
   const all = [...byDay.values()].sort((a, b) => a.day - b.day);
-  for (const d of all) {
-    d.counted.choices = new Int32Array(d.counted.keys.length * SLOT_COUNT);
-    d.firstChoices.forEach((ch, k) => d.counted.choices.set(ch, k * SLOT_COUNT));
-  }
+  for (const { counted } of all) counted.choices = counted.choices.slice(0, counted.keys.length * SLOT_COUNT);
   return all;
 }
 
