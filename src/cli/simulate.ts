@@ -237,7 +237,7 @@ async function main() {
   const s = result.stats;
   lifeline.stop();
   process.stderr.write(
-    `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, rules as of ${request.config.asOf}, ${request.config.practice}` +
+    `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, detected on ${request.config.asOf}, ${request.config.practice}` +
       `${request.config.reforms.length ? `, reforms ${request.config.reforms.join('+')}` : ''}) in ${s.elapsedMs} ms; ` +
       `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs` +
       `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${reference ? ', XState reference stepper' : ''}` +

@@ -17,7 +17,7 @@ describe('Sankey labels', () => {
     ['overview', result.overview],
     ['every milestone', result],
   ] as const)
-    it(`${name}: no two label boxes overlap and none runs into the next column, at 900 and 1240 px`, () => {
+    it(`${name}: no label box overlaps another label or a node, at 900 and 1240 px`, () => {
       for (const shown of [900, 1240]) {
         // as SankeyChart draws it: wider than shown when the graph is too deep for the width
         const width = sankeyWidthFor(layoutSankey(graph, { width: shown - 210, height: 600 }).nodes, shown, 210, name === 'overview');
@@ -29,15 +29,27 @@ describe('Sankey labels', () => {
           countOf: (n) => String(n.count),
         });
         expect(labels).toHaveLength(layout.nodes.length);
-        const columns = [...new Set(layout.nodes.map((n) => n.x0))].sort((a, b) => a - b);
-        for (const l of labels) {
-          const next = columns.find((x) => x > l.x) ?? width;
-          for (const line of l.lines) expect(l.x + estimateWidth(line, 11)).toBeLessThanOrEqual(next + 1e-6);
+        // labels may run on past the next column, but never onto a node or another label
+        const box = (l: (typeof labels)[number]) => ({
+          left: l.x,
+          right: l.x + Math.max(...l.lines.map((line) => estimateWidth(line, 11))),
+          top: l.top,
+          bottom: l.top + l.height,
+        });
+        const crosses = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+          a.left < b.right - 1e-6 && b.left < a.right - 1e-6 && a.top < b.bottom - 1e-6 && b.top < a.bottom - 1e-6;
+        for (const a of labels) {
+          for (const b of labels) if (a !== b) expect(crosses(box(a), box(b)), `${a.id} × ${b.id}`).toBe(false);
+          for (const n of layout.nodes)
+            expect(crosses(box(a), { left: n.x0, right: n.x1, top: n.y0, bottom: n.y1 }), `${a.id} on node ${n.id}`).toBe(false);
         }
-        for (const a of labels)
-          for (const b of labels)
-            if (a !== b && a.x === b.x)
-              expect(a.top + a.height <= b.top + 1e-6 || b.top + b.height <= a.top + 1e-6).toBe(true);
+        // and some do run on: fewer names are cut short than when each keeps to its column
+        const columns = [...new Set(layout.nodes.map((n) => n.x0))].sort((a, b) => a - b);
+        const ranOn = labels.filter((l) => {
+          const next = columns.find((x) => x > l.x) ?? width;
+          return box(l).right > next;
+        });
+        if (shown === 900) expect(ranOn.length).toBeGreaterThan(0);
       }
     });
 

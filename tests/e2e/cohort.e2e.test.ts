@@ -42,7 +42,7 @@ describe('cohort view', () => {
     const bars = page.getByTestId('funnel-bar');
     expect(await bars.count()).toBeGreaterThan(8);
     const detected = page.locator('[data-testid="funnel-bar"][data-milestone="detected"]');
-    await expect(detected.getAttribute('aria-label')).resolves.toMatch(/1,000 \(100\.0%\)/);
+    await expect(detected.getAttribute('aria-label')).resolves.toMatch(/Detected, configuration A \(.*\): 1,000 children, 100\.0%/);
     expect(await page.getByTestId('sankey-link').count()).toBeGreaterThan(10);
     expect(await page.getByTestId('variants').locator('tbody tr').count()).toBeGreaterThan(3);
     await screenshot(page, 'cohort-run');

@@ -28,7 +28,8 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-/** The innermost elements sticking out past the right edge of the window (what makes the page scroll sideways). */
+/** The innermost elements sticking out past the right edge of the window (what makes the page scroll sideways),
+ * but for those inside a panel that scrolls on its own. */
 export async function widerThanPage(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
@@ -37,6 +38,10 @@ export async function widerThanPage(page: Page): Promise<string[]> {
       if (r.right <= window.innerWidth + 0.5 || r.width === 0) continue;
       if ([...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5)) continue;
       if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
+      // inside a panel that scrolls on its own (a wide table) and ends within the window: the page does not move
+      let box = el.parentElement;
+      while (box && box !== document.body && !/auto|scroll|hidden/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+      if (box && box !== document.body && box.getBoundingClientRect().right <= window.innerWidth + 0.5) continue;
       const id = el.getAttribute('data-testid') ?? el.className?.toString() ?? '';
       out.push(`${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} right=${Math.round(r.right)}`);
     }

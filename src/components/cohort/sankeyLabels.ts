@@ -1,7 +1,7 @@
-// Sankey labels that never overlap: each label goes right of its node, wrapped to the room before the next
-// column (two lines at most, then shortened; the full text stays in the node's title and aria-label, as
-// KIELER's label shortening keeps it on focus), and labels of one column are moved apart vertically, with a
-// leader line when moved.
+// Sankey labels that never overlap: each label goes right of its node, running on past the next column where
+// nothing is in its way, else wrapped to the room before the next column (then shortened; the full text stays
+// in the node's title and aria-label and in the flows table), and labels of one column are moved apart
+// vertically, with a leader line when moved.
 import type { SankeyNodeBox } from './sankeyLayout';
 
 export interface PlacedLabel {
@@ -90,6 +90,21 @@ export function stackBoxes(
   return tops;
 }
 
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+const crosses = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** The widest a label may grow past its column when nothing is in its way (then it is wrapped to two lines). */
+export const MAX_LABEL_ROOM = 220;
+
+/**
+ * Columns are labelled right to left. A label may run on past the next column where no node and no label
+ * already placed is in its way (so a narrow column keeps readable names); where something is, it is wrapped
+ * to its own column's room as before.
+ */
 export function placeSankeyLabels(
   nodes: readonly SankeyNodeBox[],
   textOf: (node: SankeyNodeBox) => string,
@@ -103,27 +118,35 @@ export function placeSankeyLabels(
     countOf?: (node: SankeyNodeBox) => string;
   },
 ): PlacedLabel[] {
-  const lineHeight = options.lineHeight ?? options.fontSize + 3;
+  const { fontSize } = options;
+  const lineHeight = options.lineHeight ?? fontSize + 3;
   const columns = [...new Set(nodes.map((n) => n.x0))].sort((a, b) => a - b);
+  const obstacles: Box[] = nodes.map((n) => ({ left: n.x0 - 2, right: n.x1 + 2, top: n.y0 - 2, bottom: n.y1 + 2 }));
   const labels: PlacedLabel[] = [];
-  for (const [c, x0] of columns.entries()) {
-    const inColumn = nodes.filter((n) => n.x0 === x0 && !options.skip?.(n.id));
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const inColumn = nodes.filter((n) => n.x0 === columns[c] && !options.skip?.(n.id));
     if (inColumn.length === 0) continue;
     const x = inColumn[0].x1 + 4;
-    const room = (c + 1 < columns.length ? columns[c + 1] : options.width) - x - 6;
-    const wrapped = inColumn.map((n) => {
-      const w = wrapLabel(textOf(n), room, options.fontSize, 3);
-      return options.countOf ? { ...w, lines: [...w.lines, options.countOf(n)] } : w;
+    const narrow = (c + 1 < columns.length ? columns[c + 1] : options.width) - x - 6;
+    const extra = options.countOf ? 1 : 0;
+    // room past the next column: up to the first node or label in the band a two-line label would take
+    const rooms = inColumn.map((n) => {
+      const mid = (n.y0 + n.y1) / 2;
+      const half = ((2 + extra) * lineHeight) / 2 + 2;
+      const band: Box = { left: x, right: x + MAX_LABEL_ROOM, top: mid - half, bottom: mid + half };
+      let limit = Math.min(options.width - 2, x + MAX_LABEL_ROOM);
+      for (const o of obstacles) if (o.left > x && crosses(band, o)) limit = Math.min(limit, o.left - 4);
+      return Math.max(narrow, limit - x);
     });
-    const heights = wrapped.map((w) => w.lines.length * lineHeight);
-    const tops = stackBoxes(
-      inColumn.map((n) => (n.y0 + n.y1) / 2),
-      heights,
-      0,
-      options.height,
-    );
-    inColumn.forEach((n, i) =>
-      labels.push({
+    let placed: PlacedLabel[] = [];
+    for (let attempt = 0; attempt <= inColumn.length; attempt++) {
+      const wrapped = inColumn.map((n, i) => {
+        const w = wrapLabel(textOf(n), rooms[i], fontSize, rooms[i] > narrow ? 2 : 3);
+        return options.countOf ? { ...w, lines: [...w.lines, options.countOf(n)] } : w;
+      });
+      const heights = wrapped.map((w) => w.lines.length * lineHeight);
+      const tops = stackBoxes(inColumn.map((n) => (n.y0 + n.y1) / 2), heights, 0, options.height);
+      placed = inColumn.map((n, i) => ({
         id: n.id,
         lines: wrapped[i].lines,
         shortened: wrapped[i].shortened,
@@ -131,10 +154,42 @@ export function placeSankeyLabels(
         top: tops[i],
         height: heights[i],
         anchorY: (n.y0 + n.y1) / 2,
-      }),
-    );
+      }));
+      // once stacked, a label that ran on and now meets something falls back to its own column's room
+      const blocked = placed.filter(
+        (l, i) => rooms[i] > narrow && obstacles.some((o) => o.left > x && crosses(boxOf(l, fontSize), o)),
+      );
+      if (blocked.length === 0) break;
+      for (const l of blocked) rooms[placed.indexOf(l)] = narrow;
+    }
+    // a label cut short where it is: moved a little up or down to where it can run on whole (a leader line joins it)
+    placed.forEach((l, i) => {
+      if (!l.shortened) return;
+      const w = wrapLabel(textOf(inColumn[i]), Math.min(MAX_LABEL_ROOM, options.width - x - 2), fontSize, 2);
+      if (w.shortened) return;
+      const lines = options.countOf ? [...w.lines, options.countOf(inColumn[i])] : w.lines;
+      const height = lines.length * lineHeight;
+      for (const step of [1, -1, 2, -2, 3, -3, 4, -4]) {
+        const top = l.anchorY - height / 2 + step * lineHeight;
+        if (top < 0 || top + height > options.height) continue;
+        const moved = { ...l, lines, shortened: false, top, height };
+        const box = boxOf(moved, fontSize);
+        const others = placed.filter((o) => o !== l).map((o) => boxOf(o, fontSize));
+        if ([...obstacles.filter((o) => o.left > x), ...others].some((o) => crosses(box, o))) continue;
+        placed[i] = moved;
+        return;
+      }
+    });
+    for (const l of placed) obstacles.push(boxOf(l, fontSize));
+    labels.push(...placed);
   }
   return labels;
+}
+
+/** A label's box as drawn, a little wider than estimated so a tight estimate cannot overlap. */
+export function boxOf(l: PlacedLabel, fontSize: number): Box {
+  const width = Math.max(0, ...l.lines.map((line) => estimateWidth(line, fontSize))) * 1.08;
+  return { left: l.x - 2, right: l.x + width + 2, top: l.top, bottom: l.top + l.height };
 }
 
 /** The height the labels need: the tallest column's labels one under another. */
