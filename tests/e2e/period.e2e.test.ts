@@ -114,7 +114,7 @@ describe('markers of every configuration, and what an export says', () => {
     for (const t of ends) expect(t).toMatch(/for B, C/);
     // on the chart: every row of facets carries the same numbered marks, labelled "n B,C"
     const configs = await page.$$eval('[data-testid="series-facet"]:first-child [data-testid="rule-marker"]', (els) =>
-      els.map((e) => [e.textContent?.trim(), e.getAttribute('data-configs')]),
+      els.map((e) => [e.querySelector('text')?.textContent?.trim(), e.getAttribute('data-configs')]),
     );
     expect(configs.filter(([, c]) => c === 'B,C').length).toBeGreaterThanOrEqual(2);
     for (const [text, c] of configs) if (c === 'B,C') expect(text).toMatch(/^\d+ B,C$/);
