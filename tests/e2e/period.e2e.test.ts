@@ -144,4 +144,28 @@ describe('markers of every configuration, and what an export says', () => {
     expect(svg).toMatch(/B: detected 2014-01-01 to 2019-12-31 · As reported/);
     expect(svg).toMatch(/seed 1 · 1,000 children per configuration/);
   });
+
+  it('fits six configurations at 1024 px: the table scrolls in its panel, keeps the outcome column, says what A–F are', async () => {
+    const { page } = three;
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.getByTestId('cohort-preset-six').click();
+    await page.getByTestId('cohort-run').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="outcome-cell"][data-config="5"]').length > 0, null, {
+      timeout: 120_000,
+    });
+    const legend = await page.getByTestId('outcomes-legend').locator('.config').allTextContents();
+    expect(legend.map((t) => t.slice(0, 2))).toEqual(['A:', 'B:', 'C:', 'D:', 'E:', 'F:']);
+    for (const t of legend) expect(t).toMatch(/\d{4}-\d{2}-\d{2}.*·/);
+    const table = page.getByTestId('cohort-outcomes');
+    const box = (await table.locator('xpath=..').boundingBox())!;
+    const panel = (await table.locator('xpath=ancestor::section[1]').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+    // scrolled to the end, the label column is still at the left edge of the scroll box
+    await table.locator('xpath=..').evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const label = (await table.locator('tbody th').first().boundingBox())!;
+    expect(label.x).toBeGreaterThanOrEqual(box.x - 0.5);
+    expect(label.x).toBeLessThanOrEqual(box.x + 2);
+    await table.locator('xpath=ancestor::section[1]').screenshot({ path: 'tests/e2e/screenshots/outcomes-6cfg-1024.png' });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  }, 150_000);
 });
