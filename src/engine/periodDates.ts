@@ -148,6 +148,8 @@ export type MarkerKind = 'rule' | 'practice' | 'eea' | 'reform';
 export interface PeriodMarker {
   date: string;
   kind: MarkerKind;
+  /** whether something takes effect on `date` or stops (the day after its last day) */
+  edge: 'start' | 'end';
   /** rule id, reform id, or country code */
   id: string;
   title: string;
@@ -155,26 +157,36 @@ export interface PeriodMarker {
   source: string;
 }
 
-/** Everything that changes on a date inside the period, for the time axis; sorted by date. */
+/**
+ * Everything that changes on a date inside the period, for the time axis; sorted by date. A dated value or
+ * overlay with a `to` also ends: its end is marked on the day after `to`, when the next rules apply.
+ */
 export function getPeriodMarkers(period: Period, set: AssumptionSet): PeriodMarker[] {
   const inside = (date?: string): date is string =>
     !!date && date > period.from && date <= period.to;
   const markers: PeriodMarker[] = [];
+  const edges = (from: string | undefined, to: string | undefined, marker: Omit<PeriodMarker, 'date' | 'edge'>) => {
+    if (inside(from)) markers.push({ ...marker, date: from, edge: 'start' });
+    const end = to && addDays(to, 1);
+    if (inside(end)) markers.push({ ...marker, date: end, edge: 'end' });
+  };
   for (const [id, rule] of Object.entries(RULES))
     for (const v of rule.values as DatedValue<unknown>[])
+      // the law's values follow one another: the next value's start marks the change
       if (inside(v.from))
-        markers.push({ date: v.from, kind: 'rule', id, title: rule.title, basis: v.basis, source: v.source });
+        markers.push({ date: v.from, edge: 'start', kind: 'rule', id, title: rule.title, basis: v.basis, source: v.source });
   if (period.practice === 'asReported')
     for (const o of PRACTICE_OVERLAYS)
-      if (inside(o.from))
-        markers.push({ date: o.from, kind: 'practice', id: o.rule, title: RULES[o.rule].title, basis: o.basis, source: o.source });
+      edges(o.from, o.to, { kind: 'practice', id: o.rule, title: RULES[o.rule].title, basis: o.basis, source: o.source });
   for (const code of Object.keys(set.params.nationality.value)) {
     const m = EEA_MEMBERSHIP[code];
-    if (m && inside(m.from))
-      markers.push({ date: m.from, kind: 'eea', id: code, title: `${code} joins the EEA`, basis: m.note, source: 'machines/rules/eea.ts (accession treaties)' });
+    if (!m) continue;
+    const eea = { kind: 'eea', id: code, basis: m.note, source: 'machines/rules/eea.ts (accession treaties)' } as const;
+    edges(m.from, undefined, { ...eea, title: `${code} joins the EEA` });
+    edges(undefined, m.to, { ...eea, title: `${code} leaves the EEA` });
   }
   if (period.reformsFrom && inside(period.reformsFrom))
     for (const id of period.reforms)
-      markers.push({ date: period.reformsFrom, kind: 'reform', id, title: REFORMS[id].title, basis: REFORMS[id].recommendation, source: REFORMS[id].source });
+      markers.push({ date: period.reformsFrom, edge: 'start', kind: 'reform', id, title: REFORMS[id].title, basis: REFORMS[id].recommendation, source: REFORMS[id].source });
   return markers.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -66,3 +66,46 @@ describe('time series layout', () => {
     }
   });
 });
+
+describe('period markers of several configurations', () => {
+  const base = { from: '2014-01-01', to: '2019-12-31', spread: 'uniform' as const, reforms: [] };
+  const run = (practice: 'asWritten' | 'asReported', extra = {}) =>
+    simulatePeriod({ set: exploited, period: { ...base, practice, ...extra }, seed: 1, cohort: 200 });
+  const a = run('asWritten');
+  const b = run('asReported');
+  const c = run('asReported', { reforms: ['multiAgencyAgeAssessment'], reformsFrom: '2016-03-15' });
+
+  it('draws a shared change once with its configurations, a B-only practice change for B (and C) only', () => {
+    const layout = layoutTimeSeries([a, b, c], KEY_SERIES, { width: 1024, scale: 'share' });
+    const ageTestEnd = layout.markers.filter((mk) => mk.kind === 'practice' && mk.id === 'ageDecisionMethod');
+    expect(ageTestEnd).toHaveLength(1);
+    expect(ageTestEnd[0]).toMatchObject({ date: '2015-06-09', edge: 'end', configs: [1, 2], label: `${ageTestEnd[0].number} B,C` });
+    const reform = layout.markers.find((mk) => mk.kind === 'reform')!;
+    expect(reform).toMatchObject({ date: '2016-03-15', configs: [2] });
+    // a law change applies to all three and carries just its number
+    const law = layout.markers.find((mk) => mk.kind === 'rule');
+    if (law) expect(law.configs).toEqual([0, 1, 2]);
+    if (law) expect(law.label).toBe(String(law.number));
+    expect(layout.markers.map((mk) => mk.number)).toEqual(layout.markers.map((_, i) => i + 1));
+    expect(layout.markers.map((mk) => mk.date)).toEqual([...layout.markers.map((mk) => mk.date)].sort());
+  });
+
+  it('puts each marker at its exact date, not 1 January, and no two labels of a row overlap', () => {
+    for (const width of [1024, 1920]) {
+      const layout = layoutTimeSeries([a, b, c], KEY_SERIES, { width, scale: 'share' });
+      const reform = layout.markers.find((mk) => mk.kind === 'reform')!;
+      const perDay = layout.plot.width / (6 * 365 + 2);
+      // 2016-03-15 is day 804 of the period (2014, 2015, then 31 + 29 + 14 days of 2016)
+      expect(reform.x).toBeCloseTo(804 * perDay, 0);
+      expect(reform.x - layout.markers.find((mk) => mk.date === '2015-06-09')!.x).toBeGreaterThan(250 * perDay);
+      for (const p of layout.markers)
+        for (const q of layout.markers)
+          if (p !== q && p.row === q.row)
+            expect(Math.abs(p.labelX - q.labelX)).toBeGreaterThanOrEqual((p.labelWidth + q.labelWidth) / 2);
+      // a strip of numbers above every row of facets
+      const rowsOfFacets = new Set(layout.facets.map((f) => f.y));
+      for (const y of rowsOfFacets) expect(y).toBeGreaterThanOrEqual(layout.stripHeight);
+      expect(layout.stripHeight).toBeGreaterThan(0);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
 import { findOverlappingLabels, sidewaysOverflow, widerThanPage } from './overlap';
+import { readFileSync } from 'node:fs';
 import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { simulatePeriod } from '../../src/engine/period';
 
@@ -75,4 +76,96 @@ describe('cohorts over a period', () => {
       expect(await widerThanPage(page)).toEqual([]);
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     });
+});
+
+describe('markers of every configuration, and what an export says', () => {
+  let three: AppPage;
+  beforeAll(async () => {
+    three = await openApp(browser, { path: '#/cohorts', viewport: { width: 1024, height: 900 } });
+    const { page } = three;
+    await page.getByTestId('cohort-run').waitFor();
+    await page.getByTestId('cohort-size').selectOption('1000');
+    await page.getByTestId('cohort-period-on').check();
+    await page.getByTestId('cohort-period-from').fill('2014-01-01');
+    await page.getByTestId('cohort-period-to').fill('2019-12-31');
+    // A as written, B as reported; C copies B and adds a reform
+    await page.getByRole('button', { name: 'As written / as reported' }).click();
+    await page.getByRole('button', { name: 'Add a configuration' }).click();
+    const c = page.getByTestId('cohort-config').nth(2);
+    await c.locator('summary').click();
+    await c.locator('input[type="checkbox"]').first().check();
+    await page.getByTestId('cohort-run').click();
+    await page.getByTestId('time-series').waitFor({ timeout: 120_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'),
+      null,
+      { timeout: 120_000 },
+    );
+  }, 180_000);
+  afterAll(async () => {
+    await three?.context.close();
+  });
+
+  it('marks the ends of the reported practices for B and C only, once each, with their letters', async () => {
+    const { page } = three;
+    const items = await page.getByTestId('rule-changes').locator('li').allTextContents();
+    const ends = items.filter((t) => /2015-06-09|2018-06-28/.test(t));
+    expect(ends).toHaveLength(2);
+    for (const t of ends) expect(t).toMatch(/for B, C/);
+    // on the chart: every row of facets carries the same numbered marks, labelled "n B,C"
+    const configs = await page.$$eval('[data-testid="series-facet"]:first-child [data-testid="rule-marker"]', (els) =>
+      els.map((e) => [e.querySelector('text')?.textContent?.trim(), e.getAttribute('data-configs')]),
+    );
+    expect(configs.filter(([, c]) => c === 'B,C').length).toBeGreaterThanOrEqual(2);
+    for (const [text, c] of configs) if (c === 'B,C') expect(text).toMatch(/^\d+ B,C$/);
+    const facets = await page.getByTestId('series-facet').count();
+    expect(await page.getByTestId('rule-marker').count()).toBe(facets * items.length);
+    expect(three.errors).toEqual([]);
+  });
+
+  for (const width of [1024, 1920])
+    it(`has no overlapping marker or chart labels at ${width} px`, async () => {
+      const { page } = three;
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      await page.getByTestId('time-series').screenshot({ path: `tests/e2e/screenshots/period-markers-${width}.png` });
+      await page.getByTestId('cohort-outcomes').screenshot({ path: `tests/e2e/screenshots/outcomes-3cfg-${width}.png` });
+      expect(await findOverlappingLabels(page, '[data-testid="time-series"]')).toEqual([]);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    });
+
+  it('exports an SVG titled with the chart, its configurations and their settings, named after them', async () => {
+    const { page } = three;
+    const panel = page.getByTestId('time-series');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export SVG' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-by-year-A-B-C\.svg$/);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg).toContain('Year by year: outcomes and key milestones — A, B, C');
+    expect(svg).toMatch(/B: detected 2014-01-01 to 2019-12-31 · As reported/);
+    expect(svg).toMatch(/seed 1 · 1,000 children per configuration/);
+  });
+
+  it('fits six configurations at 1024 px: the table scrolls in its panel, keeps the outcome column, says what A–F are', async () => {
+    const { page } = three;
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.getByTestId('cohort-preset-six').click();
+    await page.getByTestId('cohort-run').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="outcome-cell"][data-config="5"]').length > 0, null, {
+      timeout: 120_000,
+    });
+    const legend = await page.getByTestId('outcomes-legend').locator('.config').allTextContents();
+    expect(legend.map((t) => t.slice(0, 2))).toEqual(['A:', 'B:', 'C:', 'D:', 'E:', 'F:']);
+    for (const t of legend) expect(t).toMatch(/\d{4}-\d{2}-\d{2}.*·/);
+    const table = page.getByTestId('cohort-outcomes');
+    const box = (await table.locator('xpath=..').boundingBox())!;
+    const panel = (await table.locator('xpath=ancestor::section[1]').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+    // scrolled to the end, the label column is still at the left edge of the scroll box
+    await table.locator('xpath=..').evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const label = (await table.locator('tbody th').first().boundingBox())!;
+    expect(label.x).toBeGreaterThanOrEqual(box.x - 0.5);
+    expect(label.x).toBeLessThanOrEqual(box.x + 2);
+    await table.locator('xpath=ancestor::section[1]').screenshot({ path: 'tests/e2e/screenshots/outcomes-6cfg-1024.png' });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  }, 150_000);
 });

@@ -87,6 +87,19 @@ describe('cohorts over a period', () => {
     expect(markers.map((m) => m.date)).toEqual([...markers.map((m) => m.date)].sort());
   });
 
+  it('marks the end of a practice overlay on the day after its last day, and its start, only as reported', () => {
+    const wide: Period = { from: '2014-01-01', to: '2023-12-31', spread: 'uniform', practice: 'asReported', reforms: [] };
+    const reported = getPeriodMarkers(wide, exploited).filter((m) => m.kind === 'practice');
+    expect(reported).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'ageDecisionMethod', date: '2015-06-09', edge: 'end' }),
+        expect.objectContaining({ id: 'ageOfRecordWhenMinor', date: '2018-06-28', edge: 'end' }),
+        expect.objectContaining({ id: 'ageTestCarriedOut', date: '2022-10-26', edge: 'start' }),
+      ]),
+    );
+    expect(getPeriodMarkers({ ...wide, practice: 'asWritten' }, exploited).some((m) => m.kind === 'practice')).toBe(false);
+  });
+
   it('applies a reform only to children detected from its date', () => {
     const reformed = simulatePeriod(
       {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { count, deltaPoints, percent } from '../../src/components/cohort/format';
 import { language } from '../../src/i18n/language.svelte';
+import { m } from '../../src/i18n/messages';
 
 afterEach(() => language.set('en'));
 
@@ -32,5 +33,24 @@ describe('cohort number formats', () => {
     expect(deltaPoints(30, 10, 100, 100).text).toBe('▲+20.0 pt');
     language.set('fr');
     expect(deltaPoints(105, 300, 1000, 1000).text).toBe('▼-19,5 pt');
+  });
+
+  it('says "±0.0 pt" for a difference that rounds to zero, never "▼-0.0 pt"', () => {
+    language.set('en');
+    expect(deltaPoints(500, 500, 1000, 1000).text).toBe('±0.0 pt');
+    // -0.03 points: rounds to zero
+    expect(deltaPoints(4997, 5000, 10000, 10000).text).toBe('±0.0 pt');
+    expect(deltaPoints(4990, 5000, 10000, 10000).text).toBe('▼-0.1 pt');
+  });
+
+  it('writes one child in the singular in all four languages, and more in the plural', () => {
+    const singular = { en: '1 child,', fr: '1 enfant,', nl: '1 kind,', de: '1 Kind,' } as const;
+    for (const [locale, text] of Object.entries(singular)) {
+      language.set(locale as keyof typeof singular);
+      const args = { milestone: 'x', letter: 'A', config: 'c', share: '1%' };
+      expect(m.funnel_bar_label({ ...args, n: count(1) })).toContain(text);
+      expect(m.funnel_bar_label({ ...args, n: count(2) })).not.toContain(text.replace(/^1/, '2'));
+      expect(m.dfg_edge_label({ edge: 'e', count: count(1), share: '1%' })).toContain(text.slice(0, -1) + ' (');
+    }
   });
 });

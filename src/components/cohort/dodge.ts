@@ -25,16 +25,17 @@ export function dodge(wanted: readonly number[], gap: number, min = -Infinity, m
   return placed;
 }
 
-/** Items on a line at `x`, each `size` wide: the row each goes in so that no two in a row overlap. */
-export function stackInRows(xs: readonly number[], size: number): number[] {
+/** Items on a line at `x`, each `size` wide (one for all or one each): the row each goes in so that no two in a row overlap. */
+export function stackInRows(xs: readonly number[], size: number | readonly number[]): number[] {
   const rowEnds: number[] = [];
+  const half = (i: number) => (typeof size === 'number' ? size : size[i]) / 2;
   const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
   const rows = new Array<number>(xs.length);
   for (const i of order) {
-    let row = rowEnds.findIndex((end) => xs[i] - size / 2 >= end);
+    let row = rowEnds.findIndex((end) => xs[i] - half(i) >= end);
     if (row === -1) row = rowEnds.push(-Infinity) - 1;
     rows[i] = row;
-    rowEnds[row] = xs[i] + size / 2 + 1;
+    rowEnds[row] = xs[i] + half(i) + 1;
   }
   return rows;
 }

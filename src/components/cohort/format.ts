@@ -66,9 +66,11 @@ export function deltaPoints(
   total: number,
   baseTotal: number,
 ): { text: string; changed: boolean } {
-  const d = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
-  const changed = Math.abs(d) >= 0.5;
-  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '';
+  const exact = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
+  // rounded as shown, so a difference too small to show reads "±0.0 pt", never "▼-0.0 pt"
+  const d = Math.round(exact * 10) / 10 || 0;
+  const changed = Math.abs(exact) >= 0.5;
+  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '±';
   const points = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(d);
   return { text: `${arrow}${points} pt`, changed };
 }

@@ -8,6 +8,7 @@ import type { PeriodResult, YearFigures } from '../../engine/period';
 import type { PeriodMarker } from '../../engine/periodDates';
 import { ANY_PROTECTION } from '../../../machines/catalogue/outcomes';
 import { dodge, stackInRows } from './dodge';
+import { CONFIG_LETTERS } from './format';
 
 export type SeriesId =
   | { kind: 'protected' }
@@ -53,8 +54,30 @@ export interface Facet {
 }
 export interface PlacedMarker extends PeriodMarker {
   number: number;
+  /** the exact date on the plot's axis */
   x: number;
+  /** where its label is centred: at x, kept inside the facet */
+  labelX: number;
+  labelWidth: number;
   row: number;
+  /** the configurations (indices into the results) it applies to */
+  configs: number[];
+  /** number, then the letters of its configurations unless it applies to all: "3 B,C" */
+  label: string;
+}
+
+/** One marker per change, whichever configurations share it, in date order (then first seen). */
+export function mergeMarkers(results: readonly PeriodResult[]): { marker: PeriodMarker; configs: number[] }[] {
+  const merged = new Map<string, { marker: PeriodMarker; configs: number[] }>();
+  results.forEach((r, config) => {
+    for (const mk of r.markers) {
+      const key = [mk.date, mk.kind, mk.id, mk.edge, mk.basis].join('|');
+      const seen = merged.get(key);
+      if (seen) seen.configs.push(config);
+      else merged.set(key, { marker: mk, configs: [config] });
+    }
+  });
+  return [...merged.values()].sort((a, b) => (a.marker.date < b.marker.date ? -1 : a.marker.date > b.marker.date ? 1 : 0));
 }
 export interface TimeSeriesLayout {
   width: number;
@@ -67,6 +90,8 @@ export interface TimeSeriesLayout {
   xTicks: { x: number; year: string }[];
   markers: PlacedMarker[];
   markerRows: number;
+  /** height of the numbered strip above each row of facets */
+  stripHeight: number;
   markerSize: number;
 }
 
@@ -101,10 +126,19 @@ export function layoutTimeSeries(
   const step = [1, 2, 5, 10].find((s) => (plot.width / Math.max(1, years.length)) * s >= 36) ?? 10;
   const xTicks = years.filter((y) => +y % step === 0).map((year) => ({ x: x(+year), year }));
 
-  const markers = results[0]?.markers ?? [];
-  const markerXs = markers.map((mk) => x(yearStart(mk.date)));
-  const rows = stackInRows(markerXs, markerSize);
-  const markerRows = markers.length ? Math.max(...rows) + 1 : 0;
+  const merged = mergeMarkers(results);
+  const labels = merged.map(({ configs }, i) =>
+    configs.length < results.length ? `${i + 1} ${configs.map((c) => CONFIG_LETTERS[c]).join(',')}` : `${i + 1}`,
+  );
+  // ~5.6 px a character at the markers' 9 px font, plus padding
+  const labelWidths = labels.map((l) => Math.max(markerSize, 8 + l.length * 5.6));
+  const markerXs = merged.map(({ marker }) => x(yearStart(marker.date)));
+  const labelXs = markerXs.map((mx, i) =>
+    Math.min(Math.max(mx, labelWidths[i] / 2 - plot.left), plot.width + 20 - labelWidths[i] / 2),
+  );
+  const rows = stackInRows(labelXs, labelWidths);
+  const markerRows = merged.length ? Math.max(...rows) + 1 : 0;
+  // each row of facets has the numbered strip above it
   const stripHeight = markerRows * (markerSize + 2) + (markerRows ? 6 : 0);
 
   const facets: Facet[] = series.map((s, i) => {
@@ -129,7 +163,7 @@ export function layoutTimeSeries(
     return {
       series: s,
       x: (i % columns) * facetWidth,
-      y: stripHeight + Math.floor(i / columns) * facetHeight,
+      y: stripHeight + Math.floor(i / columns) * (facetHeight + stripHeight),
       lines,
       yTicks: yScale.ticks(4).map((value) => ({ y: yScale(value), value })),
       max: yScale.domain()[1],
@@ -137,14 +171,24 @@ export function layoutTimeSeries(
   });
   return {
     width,
-    height: stripHeight + Math.ceil(series.length / columns) * facetHeight,
+    height: Math.ceil(series.length / columns) * (facetHeight + stripHeight),
     facetWidth,
     facetHeight,
     plot,
     facets,
     xTicks,
-    markers: markers.map((mk, i) => ({ ...mk, number: i + 1, x: markerXs[i], row: rows[i] })),
+    markers: merged.map(({ marker, configs }, i) => ({
+      ...marker,
+      number: i + 1,
+      x: markerXs[i],
+      labelX: labelXs[i],
+      labelWidth: labelWidths[i],
+      row: rows[i],
+      configs,
+      label: labels[i],
+    })),
     markerRows,
+    stripHeight,
     markerSize,
   };
 }

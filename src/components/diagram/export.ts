@@ -19,8 +19,19 @@ const STYLE_PROPERTIES = [
   'display',
 ] as const;
 
-/** A copy of the SVG with computed styles written into `style` attributes and the zoom reset. */
-export function toStandaloneSvg(svg: SVGSVGElement): string {
+const TITLE_LINE = 16;
+/** The exported box: the viewBox, grown at the top by the title lines. */
+function exportBox(svg: SVGSVGElement, title: readonly string[]) {
+  const [x, y, width, height] = (svg.getAttribute('viewBox') ?? '0 0 0 0').split(/\s+/).map(Number);
+  const extra = title.length ? title.length * TITLE_LINE + 8 : 0;
+  return { x, y: y - extra, width, height: height + extra };
+}
+
+/**
+ * A copy of the SVG with computed styles written into `style` attributes and the zoom reset; `title` lines
+ * (the chart's context) are written above it, so the file says what it shows.
+ */
+export function toStandaloneSvg(svg: SVGSVGElement, title: readonly string[] = []): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const sources = [svg, ...svg.querySelectorAll('*')];
   const targets = [copy, ...copy.querySelectorAll('*')];
@@ -38,9 +49,20 @@ export function toStandaloneSvg(svg: SVGSVGElement): string {
     target.removeAttribute('tabindex');
   });
   copy.querySelector(':scope > g')?.removeAttribute('transform');
-  const [, , width, height] = (svg.getAttribute('viewBox') ?? '0 0 0 0').split(/\s+/).map(Number);
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(height));
+  const box = exportBox(svg, title);
+  const ns = 'http://www.w3.org/2000/svg';
+  title.forEach((line, i) => {
+    const text = svg.ownerDocument.createElementNS(ns, 'text');
+    text.setAttribute('x', String(box.x + 4));
+    text.setAttribute('y', String(box.y + (i + 1) * TITLE_LINE));
+    text.setAttribute('data-export-title', '');
+    text.setAttribute('style', `font-family:sans-serif;font-size:${i ? 11 : 13}px;font-weight:${i ? 400 : 700};fill:#111`);
+    text.textContent = line;
+    copy.insertBefore(text, copy.firstChild);
+  });
+  if (title.length) copy.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`);
+  copy.setAttribute('width', String(box.width));
+  copy.setAttribute('height', String(box.height));
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.style.background = '#ffffff';
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
@@ -55,14 +77,14 @@ function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function exportSvg(svg: SVGSVGElement, filename: string): void {
-  download(new Blob([toStandaloneSvg(svg)], { type: 'image/svg+xml' }), filename);
+export function exportSvg(svg: SVGSVGElement, filename: string, title: readonly string[] = []): void {
+  download(new Blob([toStandaloneSvg(svg, title)], { type: 'image/svg+xml' }), filename);
 }
 
 /** Rasterise the standalone SVG on a canvas (scale 2 keeps text crisp on a projector). */
-export async function toPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const text = toStandaloneSvg(svg);
-  const [, , width, height] = (svg.getAttribute('viewBox') ?? '0 0 0 0').split(/\s+/).map(Number);
+export async function toPngBlob(svg: SVGSVGElement, scale = 2, title: readonly string[] = []): Promise<Blob> {
+  const text = toStandaloneSvg(svg, title);
+  const { width, height } = exportBox(svg, title);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -86,6 +108,6 @@ export async function toPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   }
 }
 
-export async function exportPng(svg: SVGSVGElement, filename: string): Promise<void> {
-  download(await toPngBlob(svg), filename);
+export async function exportPng(svg: SVGSVGElement, filename: string, title: readonly string[] = []): Promise<void> {
+  download(await toPngBlob(svg, 2, title), filename);
 }
