@@ -4,7 +4,7 @@
 // milestone and its "Legal basis and source" without scrolling, with a one-line header, in English and French.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { launchBrowser, openApp } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('the diagram outside presenter mode', () => {
         expect(inside((await followed.boundingBox())!, (await canvas.boundingBox())!)).toBe(true);
         expect(await page.locator('svg.canvas [data-followed="true"]').first().getAttribute('aria-current')).toBe('step');
       }
-      await screenshot(page, `diagram-default-${viewport.width}`);
+      await page.locator('#diagram').screenshot({ path: `tests/e2e/screenshots/diagram-default-${viewport.width}.png` });
       // one click shows the whole chart (too small to read: that is why it is not the default)
       await page.getByRole('button', { name: 'Fit to view' }).click();
       await expect.poll(() => page.locator('svg.canvas > g').first().getAttribute('transform')).toBe('translate(0,0) scale(1)');
@@ -107,7 +107,7 @@ describe('presenter mode at 1024×768', () => {
         // the trainer note is one click away, folded on this short screen
         expect(await page.getByTestId('trainer-note').getAttribute('open')).toBeNull();
       }
-      await screenshot(page, `presenter-1024-${language}-step6`);
+      await page.screenshot({ path: `tests/e2e/screenshots/presenter-1024-${language}-step6.png` });
       expect(app.errors).toEqual([]);
       await app.context.close();
     });
