@@ -5,9 +5,18 @@ import * as v from 'valibot';
 export interface FieldIssue {
   /** Dotted path with list indices, e.g. `age.assessment.exams[0].low`; `(file)` for the whole input. */
   path: string;
+  /** English, as the CLI prints it */
   message: string;
+  /** the kind of problem, for the UI to word it in the user's language (src/view-model/caseChecks.ts) */
+  code?: IssueCode;
+  params?: Record<string, string | number>;
 }
+export type IssueCode = 'unknownField' | 'missingField' | 'newerVersion' | 'invalidJson' | 'oneOf' | 'expectedBoolean' | 'expectedObject';
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+/** The schemas' plain messages for a yes/no and an object; an issue with one of them gets a code the UI words. */
+export const EXPECTED_BOOLEAN = 'expected true or false';
+export const EXPECTED_OBJECT = 'expected an object';
 
 /** A list checked for its length before its items, so 100,000 items cost one comparison, not 100,000 issues. */
 export function boundedList<const T extends v.GenericSchema>(item: T, max: number, what: string) {
@@ -36,16 +45,21 @@ export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[], unknownFi
   let more = 0;
   for (const issue of issues) {
     let message = issue.message;
+    let code: IssueCode | undefined;
     // Told apart by what was expected, not by wording: an object's own message replaces valibot's.
-    if (issue.kind === 'schema' && issue.type.endsWith('object') && issue.expected === 'never') message = unknownField;
+    if (issue.kind === 'schema' && issue.type.endsWith('object') && issue.expected === 'never') [message, code] = [unknownField, 'unknownField'];
     else if (issue.kind === 'schema' && issue.type.endsWith('object') && issue.expected?.startsWith('"') && issue.received === 'undefined')
-      message = 'missing field (required)';
+      [message, code] = ['missing field (required)', 'missingField'];
     else message = message.replace(/^[\w.[\]]+: /, '');
+    let params: FieldIssue['params'];
+    if (issue.kind === 'schema' && issue.type === 'picklist') [code, params] = ['oneOf', { values: (issue.expected ?? '').replace(/^\(|\)$/g, '').split(' | ').join(', ') }];
+    else if (message === EXPECTED_BOOLEAN) code = 'expectedBoolean';
+    else if (message === EXPECTED_OBJECT) code = 'expectedObject';
     const path = toPath(issue);
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (out.length < MAX_ISSUES_LISTED) out.push({ path, message });
+    if (out.length < MAX_ISSUES_LISTED) out.push({ path, message, ...(code && { code }), ...(params && { params }) });
     else more++;
   }
   if (more) out.push({ path: '(file)', message: `and ${more} more problems` });
@@ -90,7 +104,10 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     const offset = findJsonErrorOffset(clean);
     const { line, column } = lineAndColumn(clean, offset);
     const ends = offset >= clean.length ? ' (the text ends too early: is it truncated?)' : '';
-    return { ok: false, issue: { path: '(file)', message: `not valid JSON at line ${line}, column ${column}${ends}: ${detail}` } };
+    return {
+      ok: false,
+      issue: { path: '(file)', message: `not valid JSON at line ${line}, column ${column}${ends}: ${detail}`, code: 'invalidJson', params: { line, column, truncated: ends ? 1 : 0 } },
+    };
   }
 }
 

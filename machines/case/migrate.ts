@@ -1,5 +1,6 @@
 // Saved formats carry their version. An older one is brought up to date one step at a time (each step a
 // pure function with its own test); a newer one is refused before anything reads it, never half-read.
+import type { FieldIssue } from './issues';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -27,6 +28,11 @@ export function migrate(record: Record<string, unknown>, version: number, format
     value = step(value);
   }
   return { ok: true, value, from: version };
+}
+
+/** The code and figures of a "written by a newer version" refusal, for the UI to word; nothing for other refusals. */
+export function newer(version: number, current: number): Pick<FieldIssue, 'code' | 'params'> {
+  return version > current ? { code: 'newerVersion', params: { version, current } } : {};
 }
 
 /** The version in a case file's `format` tag ("pathway-case/1" → 1), or undefined when it is not one. */

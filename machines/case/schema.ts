@@ -6,11 +6,11 @@ import { isValidIsoDate } from '../dates';
 import { ISO_COUNTRIES } from '../rules/countries';
 import { REFORM_IDS } from '../rules/rules';
 import { CASE_BOUNDS, CASE_FORMAT, MODELLED_PERIOD } from './defaults';
-import { boundedList } from './issues';
+import { boundedList, EXPECTED_BOOLEAN, EXPECTED_OBJECT } from './issues';
 
 const { maxDay, maxAge, maxExams, maxTitleLength, maxReforms } = CASE_BOUNDS;
-const OBJECT = 'expected an object';
-const BOOLEAN = 'expected true or false';
+const OBJECT = EXPECTED_OBJECT;
+const BOOLEAN = EXPECTED_BOOLEAN;
 const oneOf = (values: readonly string[]) => `expected ${values.map((x) => `"${x}"`).join(', ')}`;
 const choice = <const T extends readonly [string, ...string[]]>(values: T) => v.picklist(values, oneOf(values));
 

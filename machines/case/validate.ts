@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { CaseFileSchema, type CaseFile } from './schema';
 import { CASE_FORMAT, CASE_FORMAT_VERSION, MODELLED_PERIOD, MAX_HORIZON_DAYS } from './defaults';
-import { caseFormatVersion, migrate, type VersionedFormat } from './migrate';
+import { caseFormatVersion, migrate, newer, type VersionedFormat } from './migrate';
 import { formatIssues, parseJson, toFieldIssues, type FieldIssue, type ParseResult as Parsed } from './issues';
 
 export { CaseFileSchema, MODELLED_PERIOD, MAX_HORIZON_DAYS, formatIssues };
@@ -26,7 +26,7 @@ export function parseCaseFile(json: unknown): ParseResult {
     const version = caseFormatVersion((json as { format?: unknown }).format);
     if (version !== undefined && version !== CASE_FORMAT_VERSION) {
       const migrated = migrate(json as Record<string, unknown>, version, CASE_FILE_FORMAT);
-      if (!migrated.ok) return { ok: false, issues: [{ path: 'format', message: migrated.message }] };
+      if (!migrated.ok) return { ok: false, issues: [{ path: 'format', message: migrated.message, ...newer(version, CASE_FORMAT_VERSION) }] };
       input = migrated.value;
     }
   }

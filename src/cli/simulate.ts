@@ -22,12 +22,12 @@ import {
 } from '../engine/assumptions';
 import type { CohortRequest } from '../engine/simulate';
 import { toCsv } from '../engine/csv';
-import { capThreads, simulateCohortForCli } from '../workers/node-pool';
+import { capThreads, simulateCohortForCli, simulatePeriodForCli } from '../workers/node-pool';
 import { openSummaryStore } from '../workers/summary-store';
-import { simulatePeriod, type PeriodRequest } from '../engine/period';
+import type { PeriodRequest } from '../engine/period';
 import { checkPeriod, type Granularity, type Period, type Spread } from '../engine/periodDates';
 import { toPeriodCsv } from '../engine/periodCsv';
-import { watchAncestors } from '../workers/lifeline';
+import { watchAncestors, type Lifeline } from '../workers/lifeline';
 import { DEFAULT_SENSITIVITY_COHORT, FIGURE_IDS, MAX_SENSITIVITY_COHORT, type SensitivityFigure } from '../engine/sensitivity';
 import { runSensitivityCli } from './sensitivity';
 
@@ -216,10 +216,10 @@ async function main() {
   }
   const { request, out, workers, cache, reference, period, sensitivity } = parsed;
   if (sensitivity) return runSensitivityCli(request, sensitivity, { out, csv: parsed.csv, reference });
-  if (period) return simulatePeriodForCli({ ...request, period }, out, reference);
   const lifeline = watchAncestors();
   const threads = capThreads(workers);
   if (workers > threads) process.stderr.write(`simulate: --workers ${workers}: this machine has ${availableParallelism()} cores; using ${threads}\n`);
+  if (period) return writePeriod({ ...request, period }, out, reference, threads, lifeline);
   // Paths already computed for this engine, set and configuration are read from disk (--no-cache: not).
   const note = (message: string) => process.stderr.write(`simulate: ${message}\n`);
   const store = cache ? openSummaryStore(request.set, request.config, undefined, note) : undefined;
@@ -237,7 +237,7 @@ async function main() {
   const s = result.stats;
   lifeline.stop();
   process.stderr.write(
-    `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, rules as of ${request.config.asOf}, ${request.config.practice}` +
+    `simulate: ${request.cohort} children (set ${request.set.id}, seed ${request.seed}, detected on ${request.config.asOf}, ${request.config.practice}` +
       `${request.config.reforms.length ? `, reforms ${request.config.reforms.join('+')}` : ''}) in ${s.elapsedMs} ms; ` +
       `${s.distinctCases} distinct case files, ${s.machineRuns} machine runs` +
       `${store ? ` (${s.distinctCases - s.machineRuns} paths from the cache)` : ''}${reference ? ', XState reference stepper' : ''}` +
@@ -245,9 +245,11 @@ async function main() {
   );
 }
 
-// Period cohorts run in this process: one machine run per distinct case file and simulated day.
-function simulatePeriodForCli(request: PeriodRequest, out: string | undefined, reference: boolean) {
-  const result = simulatePeriod(request, { engine: reference ? 'reference' : 'fast' });
+// Period cohorts: one machine run per distinct case file and simulated day, shared out as a cohort's are.
+async function writePeriod(request: PeriodRequest, out: string | undefined, reference: boolean, threads: number, lifeline: Lifeline) {
+  const result = await simulatePeriodForCli(request, { threads, engine: reference ? 'reference' : 'fast', onBeat: lifeline.check });
+  lifeline.check();
+  lifeline.stop();
   const text = out && /\.csv$/i.test(out) ? toPeriodCsv(result) : JSON.stringify(result, null, 2) + '\n';
   if (out) writeFileAtomically(out, text);
   else process.stdout.write(text);

@@ -35,6 +35,8 @@ export interface CohortEntry {
   summary: PathSummary;
   count: number;
   firstChild: number;
+  /** merged entries (mergeByPath): the first children of the merged case files, the EDGE_EXAMPLES smallest */
+  examples?: number[];
 }
 
 export interface Variant {

@@ -65,41 +65,58 @@ export function buildFlows(
   // precedence[b * n + a]: children who pass node a before node b
   const n = ids.length;
   const precedence = new Float64Array(n * n);
-  paths.forEach((path, k) => {
+  const atOf = paths.map((path, k) => {
     const at = path.map((id) => indexOf.get(id)!);
     for (let j = 1; j < at.length; j++)
       for (let i = 0; i < j; i++) precedence[at[j] * n + at[i]] += entries[k].count;
+    return at;
   });
   const order = orderNodes(ids, precedence);
+  // Nodes by number from here on (milestones 0…n-1, then outcomes as met, then the cohort): no string keys per flow.
+  const rankOf = new Int32Array(n);
+  order.forEach((id, i) => (rankOf[indexOf.get(id)!] = i));
   const rank = new Map(order.map((id, i) => [id, i]));
   const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
-  const flowMap = new Map<string, Flow>();
-  const nodeMap = new Map<string, FlowNode>();
-  const addFlow = (from: string, to: string, count: number, example: number) => {
-    const key = `${from}\u0000${to}`;
+  const names = [...ids];
+  const outcomeNode = new Map<string, number>();
+  const source = -1;
+  const nameOf = (node: number) => (node === source ? COHORT_SOURCE : names[node]);
+  const flowMap = new Map<number, Flow>();
+  const nodeMap = new Map<number, FlowNode>();
+  const addFlow = (from: number, to: number, count: number, example: number) => {
+    const key = (from + 1) * 65_536 + to;
     const f = flowMap.get(key);
     if (f) {
       f.count += count;
       f.example = Math.min(f.example, example);
-    } else flowMap.set(key, { from, to, count, example });
-    const n = nodeMap.get(to);
-    if (n) {
-      n.count += count;
-      n.example = Math.min(n.example, example);
-    } else nodeMap.set(to, { id: to, count, example });
+    } else flowMap.set(key, { from: nameOf(from), to: names[to], count, example });
+    const node = nodeMap.get(to);
+    if (node) {
+      node.count += count;
+      node.example = Math.min(node.example, example);
+    } else nodeMap.set(to, { id: names[to], count, example });
   };
   let reorderedChildren = 0;
   let firstChildOverall = Infinity;
   entries.forEach(({ summary, count, firstChild }, k) => {
     firstChildOverall = Math.min(firstChildOverall, firstChild);
-    const own = paths[k];
-    const ordered = [...own].sort(byRank);
-    if (ordered.some((id, i) => id !== own[i])) reorderedChildren += count;
-    const path = [COHORT_SOURCE, ...ordered, `${OUTCOME_PREFIX}${summary.outcome}`];
-    for (let i = 1; i < path.length; i++) addFlow(path[i - 1], path[i], count, firstChild);
+    const own = atOf[k];
+    const ordered = own.slice().sort((a, b) => rankOf[a] - rankOf[b]);
+    if (ordered.some((node, i) => node !== own[i])) reorderedChildren += count;
+    let outcome = outcomeNode.get(summary.outcome);
+    if (outcome === undefined) {
+      outcome = names.push(`${OUTCOME_PREFIX}${summary.outcome}`) - 1;
+      outcomeNode.set(summary.outcome, outcome);
+    }
+    let from = source;
+    for (const node of ordered) {
+      addFlow(from, node, count, firstChild);
+      from = node;
+    }
+    addFlow(from, outcome, count, firstChild);
   });
-  if (entries.length)
-    nodeMap.set(COHORT_SOURCE, { id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
+  const nodes = [...nodeMap.values()];
+  if (entries.length) nodes.push({ id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
   const isOutcome = (id: string) => id.startsWith(OUTCOME_PREFIX);
   const nodeOrder = (a: FlowNode, b: FlowNode): number => {
     if (a.id === COHORT_SOURCE) return -1;
@@ -108,7 +125,7 @@ export function buildFlows(
     return isOutcome(a.id) ? b.count - a.count : byRank(a.id, b.id);
   };
   return {
-    nodes: [...nodeMap.values()].sort(nodeOrder),
+    nodes: nodes.sort(nodeOrder),
     flows: [...flowMap.values()],
     reorderedChildren,
   };

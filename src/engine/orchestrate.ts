@@ -7,7 +7,8 @@ import { xstateStepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
 import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
 import type { AssumptionSet } from './assumptions/schema';
-import { recordEdges } from './pathEdges';
+import { PathInterner, pathKey } from './pathTable';
+import { EDGE_EXAMPLES, recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
 export interface CohortRequest {
@@ -98,8 +99,10 @@ export function resolvePaths(
 ): PathSummary[] {
   const total = choices.length / SLOT_COUNT;
   const out = new Array<PathSummary>(total);
+  // Equal paths become one object: far less memory, and encodePaths and mergeByPath then match them by identity.
+  const interner = new PathInterner();
   for (let k = 0; k < total; k++) {
-    out[k] = runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine);
+    out[k] = interner.intern(runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine));
     if (onProgress && (k + 1) % 500 === 0) onProgress(k + 1, total);
   }
   return out;
@@ -132,14 +135,47 @@ export function planCohort(
   return { request, sampler, counted, summaries, missing, started };
 }
 
-/** Interleaved shares of the missing cases (distinct cases come in order of first appearance: this balances them). */
-export function splitMissing(plan: CohortPlan, parts: number): number[][] {
-  const shares = Array.from({ length: parts }, () => [] as number[]);
-  plan.missing.forEach((i, j) => shares[j % parts].push(i));
-  return shares;
+/**
+ * The distinct cases' entries with those sharing a path merged into one (counts added, the first child kept),
+ * in order of first appearance, with the first children of the merged ones (the edges' examples): aggregateCohort
+ * then gives the same figures, in the same order, for far fewer entries. Equal paths are usually one object
+ * already (decodePaths, resolvePaths); others are compared by pathKey.
+ */
+export function mergeByPath(
+  summaries: readonly (PathSummary | undefined)[],
+  counts: ArrayLike<number>,
+  firstChild: ArrayLike<number>,
+  into: CohortEntry[] = [],
+): CohortEntry[] {
+  const byObject = new Map<PathSummary, CohortEntry>();
+  const byKey = new Map<string, CohortEntry>();
+  summaries.forEach((summary, k) => {
+    if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
+    let entry = byObject.get(summary);
+    if (!entry) {
+      const key = pathKey(summary);
+      entry = byKey.get(key);
+      if (!entry) {
+        entry = { summary, count: 0, firstChild: firstChild[k], examples: [] };
+        byKey.set(key, entry);
+        into.push(entry);
+      }
+      byObject.set(summary, entry);
+    }
+    entry.count += counts[k];
+    entry.firstChild = Math.min(entry.firstChild, firstChild[k]);
+    // The edges' example children (countEdges) come from every merged case file: keep the smallest few.
+    const examples = entry.examples!;
+    if (examples.length < EDGE_EXAMPLES || firstChild[k] < examples[examples.length - 1]) {
+      examples.push(firstChild[k]);
+      examples.sort((a, b) => a - b);
+      if (examples.length > EDGE_EXAMPLES) examples.pop();
+    }
+  });
+  return into;
 }
 
-/** Fills in resolved paths (share by share, as splitMissing gave them), adds them to the store, and aggregates. */
+/** Fills in resolved paths (share by share: indices into plan.counted.keys), adds them to the store, and aggregates. */
 export function completeCohort(
   plan: CohortPlan,
   shares: readonly (readonly number[])[],
@@ -153,11 +189,7 @@ export function completeCohort(
     }),
   );
   const { request, counted } = plan;
-  const entries: CohortEntry[] = counted.keys.map((_, k) => {
-    const summary = plan.summaries[k];
-    if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
-    return { summary, count: counted.counts[k], firstChild: counted.firstChild[k] };
-  });
+  const entries = mergeByPath(plan.summaries, counted.counts, counted.firstChild);
   const result = aggregateCohort(entries, {
     set: request.set,
     config: request.config,

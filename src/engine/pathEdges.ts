@@ -122,12 +122,14 @@ export interface EdgeCounts {
 }
 
 /** Counts children per edge over distinct cases (count children each, firstChild the example). */
-export function countEdges(entries: readonly { summary: { edges?: number[] }; count: number; firstChild: number }[]): EdgeCounts {
+export function countEdges(
+  entries: readonly { summary: { edges?: number[] }; count: number; firstChild: number; examples?: number[] }[],
+): EdgeCounts {
   const all = getProcedureEdges();
   const children = new Array<number>(all.length).fill(0);
   const examples = all.map(() => [] as number[]);
   let withoutEdges = 0;
-  for (const { summary, count, firstChild } of entries) {
+  for (const { summary, count, firstChild, examples: merged } of entries) {
     if (!summary.edges) {
       withoutEdges += count;
       continue;
@@ -135,11 +137,13 @@ export function countEdges(entries: readonly { summary: { edges?: number[] }; co
     for (const at of summary.edges) {
       children[at] += count;
       const list = examples[at];
-      if (list.length < EDGE_EXAMPLES || firstChild < list[list.length - 1]) {
-        list.push(firstChild);
-        list.sort((a, b) => a - b);
-        if (list.length > EDGE_EXAMPLES) list.pop();
-      }
+      // An entry merging case files that share a path brings each one's first child (mergeByPath keeps enough).
+      for (const child of merged ?? [firstChild])
+        if (list.length < EDGE_EXAMPLES || child < list[list.length - 1]) {
+          list.push(child);
+          list.sort((a, b) => a - b);
+          if (list.length > EDGE_EXAMPLES) list.pop();
+        }
     }
   }
   return { edges: all.map((e, i) => ({ id: e.id, children: children[i], examples: examples[i] })), withoutEdges };

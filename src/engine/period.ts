@@ -7,7 +7,7 @@ import type { CaseFile, MilestoneId, OutcomeId } from '../../machines/case/types
 import type { AssumptionSet } from './assumptions/schema';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 import { aggregateCohort, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
-import { packChoices, resolvePaths, type CountedCases, type Engine, type ProgressReport } from './orchestrate';
+import { mergeByPath, packChoices, resolvePaths, type CountedCases, type Engine, type ProgressReport } from './orchestrate';
 import { PathCache } from './simulate';
 import {
   checkPeriod,
@@ -51,7 +51,6 @@ interface DayCounts {
   sampler: Sampler;
   index: Map<number, number>;
   counted: CountedCases;
-  firstChoices: Int32Array[];
 }
 
 /** Draws every child's day and facts; returns the distinct cases of each simulated day. */
@@ -72,27 +71,30 @@ export function countPeriodChildren(request: PeriodRequest, onProgress?: (done: 
         day,
         sampler,
         index: new Map(),
-        counted: { keys: [], counts: [], firstChild: [], choices: new Int32Array(0) },
-        firstChoices: [],
+        counted: { keys: [], counts: [], firstChild: [], choices: new Int32Array(64 * SLOT_COUNT) },
       };
       byDay.set(day, counts);
     }
     const key = counts.sampler.sample(seed, i, c);
     const at = counts.index.get(key);
     if (at === undefined) {
-      counts.index.set(key, counts.counted.keys.length);
-      counts.counted.keys.push(key);
-      counts.counted.counts.push(1);
-      counts.counted.firstChild.push(i);
-      counts.firstChoices.push(c.slice());
+      const { counted } = counts;
+      counts.index.set(key, counted.keys.length);
+      // One growing buffer per day, not one small array per case file (half a million of them over 20 years).
+      if ((counted.keys.length + 1) * SLOT_COUNT > counted.choices.length) {
+        const grown = new Int32Array(counted.choices.length * 2);
+        grown.set(counted.choices);
+        counted.choices = grown;
+      }
+      counted.choices.set(c, counted.keys.length * SLOT_COUNT);
+      counted.keys.push(key);
+      counted.counts.push(1);
+      counted.firstChild.push(i);
     } else counts.counted.counts[at]++;
     if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1);
   }
   const all = [...byDay.values()].sort((a, b) => a.day - b.day);
-  for (const d of all) {
-    d.counted.choices = new Int32Array(d.counted.keys.length * SLOT_COUNT);
-    d.firstChoices.forEach((ch, k) => d.counted.choices.set(ch, k * SLOT_COUNT));
-  }
+  for (const { counted } of all) counted.choices = counted.choices.slice(0, counted.keys.length * SLOT_COUNT);
   return all;
 }
 
@@ -103,34 +105,50 @@ export interface PeriodOptions {
   engine?: Engine;
 }
 
-export function simulatePeriod(request: PeriodRequest, options: PeriodOptions = {}): PeriodResult {
+/** A period cohort drawn and looked up in the cache: per simulated day, what is known and what needs the machine. */
+export interface PeriodPlan {
+  request: PeriodRequest;
+  days: {
+    day: number;
+    sampler: Sampler;
+    counted: CountedCases;
+    summaries: (PathSummary | undefined)[];
+    /** indices into counted.keys of the cases the cache did not know */
+    missing: number[];
+    store: Map<number, PathSummary>;
+  }[];
+  started: number;
+}
+
+export function planPeriod(
+  request: PeriodRequest,
+  cache: PathCache = new PathCache(Infinity),
+  onProgress?: (report: ProgressReport) => void,
+): PeriodPlan {
   const started = performance.now();
-  const { set, period, seed, cohort } = request;
-  const progress = options.onProgress;
-  const days = countPeriodChildren(request, (done) => progress?.({ phase: 'drawing', done, total: cohort }));
-  const cache = options.cache ?? new PathCache(Infinity);
-  const totalCases = days.reduce((s, d) => s + d.counted.keys.length, 0);
-  let resolved = 0;
-  let machineRuns = 0;
+  const days = countPeriodChildren(request, (done) => onProgress?.({ phase: 'drawing', done, total: request.cohort }));
+  return {
+    request,
+    started,
+    days: days.map(({ day, sampler, counted }) => {
+      const store = cache.scope(request.set, sampler.config);
+      const summaries = counted.keys.map((key) => store.get(key));
+      const missing = summaries.flatMap((s, i) => (s === undefined ? [i] : []));
+      return { day, sampler, counted, summaries, missing, store };
+    }),
+  };
+}
+
+/** Aggregates a period plan once every day's paths are filled in (the filler adds them to the day's store). */
+export function completePeriod(plan: PeriodPlan): PeriodResult {
+  const { set, period, seed, cohort } = plan.request;
   const entriesByYear = new Map<string, CohortEntry[]>();
-  for (const d of days) {
-    const store = cache.scope(set, d.sampler.config);
-    const summaries = d.counted.keys.map((key) => store.get(key));
-    const missing = summaries.flatMap((s, i) => (s === undefined ? [i] : []));
-    const found = resolvePaths(d.sampler, packChoices(d.counted, missing), options.engine ?? 'fast', (done) =>
-      progress?.({ phase: 'running', done: resolved + done, total: totalCases }),
-    );
-    missing.forEach((i, j) => store.set(d.counted.keys[i], (summaries[i] = found[j])));
-    resolved += d.counted.keys.length;
-    machineRuns += missing.length;
+  for (const d of plan.days) {
     const year = addDays(period.from, d.day).slice(0, 4);
     const entries = entriesByYear.get(year) ?? [];
-    summaries.forEach((summary, k) =>
-      entries.push({ summary: summary as PathSummary, count: d.counted.counts[k], firstChild: d.counted.firstChild[k] }),
-    );
-    entriesByYear.set(year, entries);
+    // Case files sharing a path merge (as in completeCohort): the same figures for fewer entries.
+    entriesByYear.set(year, mergeByPath(d.summaries, d.counted.counts, d.counted.firstChild, entries));
   }
-  progress?.({ phase: 'aggregating', done: 0, total: 1 });
   const all = [...entriesByYear.values()].flat();
   const totals = aggregateCohort(all, {
     set,
@@ -144,11 +162,28 @@ export function simulatePeriod(request: PeriodRequest, options: PeriodOptions = 
     byYear: getYearFigures(entriesByYear, period),
     markers: getPeriodMarkers(period, set),
     stats: {
-      distinctCases: totalCases,
-      machineRuns,
-      elapsedMs: Math.round(performance.now() - started),
+      distinctCases: plan.days.reduce((s, d) => s + d.counted.keys.length, 0),
+      machineRuns: plan.days.reduce((s, d) => s + d.missing.length, 0),
+      elapsedMs: Math.round(performance.now() - plan.started),
     },
   };
+}
+
+/** The period cohort in this thread (the CLI and the browser share the machine runs out: node-pool, cohort.worker). */
+export function simulatePeriod(request: PeriodRequest, options: PeriodOptions = {}): PeriodResult {
+  const progress = options.onProgress;
+  const plan = planPeriod(request, options.cache, progress);
+  const total = plan.days.reduce((s, d) => s + d.missing.length, 0);
+  let resolved = 0;
+  for (const d of plan.days) {
+    const found = resolvePaths(d.sampler, packChoices(d.counted, d.missing), options.engine ?? 'fast', (done) =>
+      progress?.({ phase: 'running', done: resolved + done, total }),
+    );
+    d.missing.forEach((i, j) => d.store.set(d.counted.keys[i], (d.summaries[i] = found[j])));
+    resolved += d.missing.length;
+  }
+  progress?.({ phase: 'aggregating', done: 0, total: 1 });
+  return completePeriod(plan);
 }
 
 function getYearFigures(entriesByYear: Map<string, CohortEntry[]>, period: Period): Record<string, YearFigures> {

@@ -16,6 +16,8 @@ const MAX_HASH_LENGTH = 200_000;
 export interface Shared {
   case: CaseFile;
   step: number;
+  /** the link's step was not a step number (it opens at the start): what to tell the user */
+  stepIssue?: FieldIssue;
 }
 
 const SHARE_FORMAT: VersionedFormat = { name: 'share link', current: SHARE_VERSION, migrations: {} };
@@ -56,7 +58,8 @@ export function fromShareHash(hash: string): SharedResult {
   const parsed = parseCase(payload.output.case);
   if (!parsed.ok) return { ok: false, issues: parsed.issues as FieldIssue[] };
   const { step } = payload.output;
-  // The step is only where the view opens: a position out of range opens at the start instead of refusing.
-  const stepIndex = typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : 0;
-  return { ok: true, value: { case: parsed.value, step: stepIndex } };
+  // The step is only where the view opens: a bad one opens the case at the start, saying so, instead of refusing.
+  if (step === undefined || (typeof step === 'number' && Number.isInteger(step) && step >= 0)) return { ok: true, value: { case: parsed.value, step: step ?? 0 } };
+  const shown = typeof step === 'number' ? String(step + 1) : JSON.stringify(step).slice(0, 20);
+  return { ok: true, value: { case: parsed.value, step: 0, stepIssue: { path: 'step', message: m.share_step_invalid({ value: shown }) } } };
 }

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { CaseFile } from '../../machines/case/types';
 import { parseCaseFile } from '../../machines/case/validate';
 import { isEditableDraft } from '../../machines/case/safety';
-import { migrate, type VersionedFormat } from '../../machines/case/migrate';
+import { migrate, newer, type VersionedFormat } from '../../machines/case/migrate';
 import { parseJson, toFieldIssues, type FieldIssue } from '../../machines/case/issues';
 
 export const SESSION_KEY = 'vps.session';
@@ -111,7 +111,7 @@ export function readSession(text: string): { ok: true; record: StoredSession; sa
   // A record of a newer version is not read at all; a damaged one still gives back its last good state.
   if (typeof version !== 'number') return { ok: false, issues: [{ path: 'version', message: 'expected a number' }], good: goodOf(record) };
   const migrated = migrate(record, version, SESSION_FORMAT);
-  if (!migrated.ok) return { ok: false, issues: [{ path: 'version', message: migrated.message }], good: version > SESSION_VERSION ? null : goodOf(record) };
+  if (!migrated.ok) return { ok: false, issues: [{ path: 'version', message: migrated.message, ...newer(version, SESSION_VERSION) }], good: version > SESSION_VERSION ? null : goodOf(record) };
   const result = v.safeParse(SessionSchema, migrated.value);
   if (!result.success) return { ok: false, issues: toFieldIssues(result.issues, 'unknown field'), good: goodOf(migrated.value) };
   const session = result.output;
@@ -123,7 +123,7 @@ export function readSession(text: string): { ok: true; record: StoredSession; sa
     return { ok: true, record: { ...session, good: good ?? undefined } as StoredSession, saved: { case: session.case as CaseFile, step: session.step, scenarioId: session.scenarioId, ...compareOf(session) } };
   }
   const parsed = parseCaseFile(session.case);
-  const issues = parsed.ok ? [] : parsed.issues.map((i) => ({ path: i.path === '(file)' ? 'case' : `case.${i.path}`, message: i.message }));
+  const issues = parsed.ok ? [] : parsed.issues.map((i) => ({ ...i, path: i.path === '(file)' ? 'case' : `case.${i.path}` }));
   return { ok: false, issues, good };
 }
 

@@ -1,6 +1,8 @@
 // The form's wording of the schema's problems, in the user's language. The schema (machines/case/schema.ts)
 // decides what is valid; these checks only say it in French, Dutch or German next to each field, so they
-// read bounds from machines/case/defaults.ts and must never throw on any input (they see drafts).
+// read bounds from machines/case/defaults.ts and must never throw on any input (they see drafts). Problems
+// no field check can see (an unknown field, a newer version, broken JSON) carry a code from the parser and
+// are worded by localiseIssue.
 import type { CaseFile } from '../../machines/case/types';
 import { ISO_COUNTRIES } from '../../machines/rules/countries';
 import { ageOn, isValidIsoDate } from '../../machines/dates';
@@ -93,4 +95,27 @@ function checkRange(range: Loose, path: string, add: (p: string, msg: string) =>
     else if (v < 0 || v > maxAge) add(`${path}.${key}`, m.check_bone_age({ max: maxAge }));
   }
   if (isNumber(range.low) && isNumber(range.high) && range.low > range.high) add(`${path}.high`, m.check_range_order());
+}
+
+/** A parser's issue in the user's language when its kind is known (its code), else as the parser wrote it. */
+export function localiseIssue(issue: FieldIssue): string {
+  const p = issue.params ?? {};
+  switch (issue.code) {
+    case 'unknownField':
+      return m.issue_unknown_field();
+    case 'missingField':
+      return m.issue_missing_field();
+    case 'newerVersion':
+      return m.issue_newer_version({ version: String(p.version), current: String(p.current) });
+    case 'invalidJson':
+      return (p.truncated ? m.issue_invalid_json_truncated : m.issue_invalid_json)({ line: String(p.line), column: String(p.column) });
+    case 'oneOf':
+      return m.issue_expected_one_of({ values: String(p.values) });
+    case 'expectedBoolean':
+      return m.issue_expected_boolean();
+    case 'expectedObject':
+      return m.issue_expected_object();
+    default:
+      return issue.message;
+  }
 }

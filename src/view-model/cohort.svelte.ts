@@ -22,6 +22,8 @@ export interface PeriodSettings {
 }
 
 export const MAX_CONFIGS = 8;
+/** Workers beyond this add more start-up and copying than they save on a cohort of the sizes offered. */
+const MAX_WORKERS = 8;
 export const COHORT_SIZES = [1_000, 10_000, 100_000, 1_000_000] as const;
 const DRAFT_KEY = 'vps.cohort.draft';
 
@@ -245,19 +247,20 @@ export class CohortSession {
       this.#progress = null;
       this.#terminateWorkers();
     };
+    let finished = 0;
     workers.forEach((worker, part) => {
       worker.onmessage = (event: MessageEvent<CohortWorkerMessage>) => {
         const message = event.data;
         if (message.runId !== runId) return;
-        if (message.type === 'paths')
-          workers[0].postMessage(message); // a helper's share, for worker 0
-        else if (message.type === 'progress')
+        if (message.type === 'progress')
           this.#progress = { index: message.index, report: message.report };
         else if (message.type === 'result') {
           results[message.index] = message.result;
           this.#results = [...results];
           this.#resultsSource = { set, seed, configs, period };
         } else if (message.type === 'done') {
+          // Each worker says when its part is done; the run is done with the last of them.
+          if (++finished < workers.length) return;
           this.#status = 'done';
           this.#progress = null;
         } else if (message.type === 'error') fail(message.message);
@@ -311,13 +314,26 @@ export class CohortSession {
     this.#onopencase(caseFile);
   }
 
-  /** One worker per core (at most 4), kept between runs for their caches. */
+  /**
+   * One worker per core (at most MAX_WORKERS), kept between runs for their caches, every pair linked by a
+   * MessageChannel so that paths go from worker to worker without the main thread copying them.
+   */
   #ensureWorkers(): Worker[] {
     if (this.#workers.length === 0) {
-      const count = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1));
-      for (let k = 0; k < count; k++) {
-        this.#workers.push(this.#createWorker());
-      }
+      const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+      const count = Math.max(1, Math.min(MAX_WORKERS, cores));
+      for (let k = 0; k < count; k++) this.#workers.push(this.#createWorker());
+      const peers = this.#workers.map(() => new Array<MessagePort | null>(count).fill(null));
+      for (let a = 0; a < count; a++)
+        for (let b = a + 1; b < count; b++) {
+          const channel = new MessageChannel();
+          peers[a][b] = channel.port1;
+          peers[b][a] = channel.port2;
+        }
+      this.#workers.forEach((worker, part) => {
+        const connect: CohortWorkerRequest = { type: 'connect', part, peers: peers[part] };
+        worker.postMessage(connect, peers[part].filter((p): p is MessagePort => p !== null));
+      });
     }
     return this.#workers;
   }

@@ -5,7 +5,7 @@ import { fastStepper } from '../../machines/case/fastStepper';
 import type { CaseFile } from '../../machines/case/types';
 import { parseCaseFile } from '../../machines/case/validate';
 import { parseJson, type ParseResult as Parsed } from '../../machines/case/issues';
-import { checkCase, type FieldIssue } from './caseChecks';
+import { checkCase, localiseIssue, type FieldIssue } from './caseChecks';
 import { m } from '../i18n/messages';
 
 export type RunResult = { ok: true; run: Run } | { ok: false; message: string };
@@ -32,7 +32,7 @@ function explain(caseFile: CaseFile, parsed: ReturnType<typeof parseCaseFile>): 
   if (parsed.ok) return [];
   const translated = new Map<string, string>();
   for (const issue of checkCase(caseFile)) if (!translated.has(issue.path)) translated.set(issue.path, issue.message);
-  return parsed.issues.map((i) => ({ path: i.path, message: translated.get(i.path) ?? i.message }));
+  return parsed.issues.map((i) => ({ path: i.path, message: translated.get(i.path) ?? localiseIssue(i) }));
 }
 
 /** A case from any edge (share link, stored session, file, another view): the schema's output or its issues. */
@@ -45,6 +45,6 @@ export function parseCase(json: unknown): ParseResult {
 
 export function parseCaseJson(text: string): ParseResult {
   const json = parseJson(text);
-  if (!json.ok) return { ok: false, issues: [{ path: '(file)', message: m.check_json({ detail: json.issue.message.replace(/^not valid JSON /, '') }) }] };
+  if (!json.ok) return { ok: false, issues: [{ path: '(file)', message: localiseIssue(json.issue) }] };
   return parseCase(json.value);
 }

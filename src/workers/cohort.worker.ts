@@ -1,40 +1,44 @@
-// Web Worker: the cohort orchestrator off the main thread. The view starts one worker per core: each draws the
-// same children, runs the machine (fast stepper) for its share of the distinct case files (by key, so a worker's
-// cache stays useful for later runs), and the helpers send their paths to worker 0, which completes the cohort.
-// Cancelling terminates the workers.
+// Web Worker: the cohort orchestrator off the main thread. The view starts one worker per core and links every
+// pair with a MessageChannel. For each configuration every worker draws the same children, runs the machine
+// (fast stepper) for its share of the distinct case files (by key, so a worker's cache stays useful for later
+// runs) and sends its share's paths, as a PathTable whose buffers are transferred, straight to the worker that
+// aggregates that configuration (configuration i: worker i mod workers), never through the main thread. A worker
+// aggregates only once its machine runs for every configuration are done, so no worker waits on another
+// mid-run. Cancelling terminates the workers.
 import type { CohortResult, PathSummary } from '../engine/aggregate';
-import { completeCohort, packChoices, planCohort, resolvePaths, type ProgressReport } from '../engine/orchestrate';
+import { completeCohort, packChoices, planCohort, resolvePaths, type CohortPlan, type ProgressReport } from '../engine/orchestrate';
 import { PathCache, type CohortRequest } from '../engine/simulate';
-import { simulatePeriod } from '../engine/period';
+import { completePeriod, planPeriod, type PeriodPlan } from '../engine/period';
 import type { Period } from '../engine/periodDates';
+import { decodePaths, encodePaths, tableBuffers, type PathTable } from '../engine/pathTable';
 
-/** A request with a period runs as a period cohort (src/engine/period.ts, through the orchestrator), on worker 0. */
+/** A request with a period runs as a period cohort (src/engine/period.ts). */
 export type WorkerCohortRequest = CohortRequest & { period?: Period };
 
+/** One worker's share of a configuration's paths: per group (a cohort has one; a period, one per simulated day). */
 export interface PathsMessage {
   type: 'paths';
   runId: number;
   index: number;
-  keys: number[];
-  summaries: PathSummary[];
+  groups: { keys: Float64Array; table: PathTable }[];
 }
 export type CohortWorkerRequest =
-  | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number }
-  | PathsMessage;
+  | { type: 'connect'; part: number; peers: (MessagePort | null)[] }
+  | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number };
 export type CohortWorkerMessage =
   | { type: 'progress'; runId: number; index: number; report: ProgressReport }
   | { type: 'result'; runId: number; index: number; result: CohortResult }
   | { type: 'done'; runId: number }
-  | { type: 'error'; runId: number; message: string }
-  | PathsMessage;
+  | { type: 'error'; runId: number; message: string };
 
 // Kept for the worker's lifetime: re-running a configuration only runs the machine for new case files.
 const cache = new PathCache();
 // A period cohort keeps one scope per simulated day (about two a year) and configuration.
 const periodCache = new PathCache(512);
 const post = (message: CohortWorkerMessage) => (self as unknown as Worker).postMessage(message);
+let peers: (MessagePort | null)[] = [];
 
-// Paths from helpers may arrive before worker 0 asks for them.
+// Paths from other workers may arrive before this one asks for them.
 const inbox = new Map<string, PathsMessage[]>();
 const waiting = new Map<string, () => void>();
 function deliver(message: PathsMessage) {
@@ -46,58 +50,105 @@ async function receive(runId: number, index: number, count: number): Promise<Pat
   const id = `${runId}:${index}`;
   while ((inbox.get(id)?.length ?? 0) < count) await new Promise<void>((resolve) => waiting.set(id, resolve));
   waiting.delete(id);
-  const messages = inbox.get(id)!;
+  const messages = inbox.get(id) ?? [];
   inbox.delete(id);
   return messages;
 }
 
+/** The distinct cases of one group (a cohort, or a period's day) with their store, as the orchestrator plans them. */
+interface Group {
+  plan: Pick<CohortPlan, 'sampler' | 'counted' | 'summaries' | 'missing'>;
+  store: Map<number, PathSummary>;
+}
+
+/** Runs the machine for this worker's share of a group; returns the share (indices into the group's keys). */
+function resolveShare(group: Group, part: number, parts: number, onProgress: (done: number) => void): number[] {
+  const { plan, store } = group;
+  const { keys } = plan.counted;
+  const mine = plan.missing.filter((i) => keys[i] % parts === part);
+  const found = resolvePaths(plan.sampler, packChoices(plan.counted, mine), 'fast', onProgress);
+  mine.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = found[j])));
+  return keys.flatMap((key, i) => (key % parts === part ? [i] : []));
+}
+
+/** Fills a group's paths from another worker's share (only those it still misses). */
+function fill(group: Group, share: { keys: Float64Array; table: PathTable }) {
+  const { plan, store } = group;
+  const summaries = decodePaths(share.table);
+  const at = new Map<number, number>();
+  share.keys.forEach((key, j) => at.set(key, j));
+  for (const i of plan.missing) {
+    const j = at.get(plan.counted.keys[i]);
+    if (j !== undefined && plan.summaries[i] === undefined) store.set(plan.counted.keys[i], (plan.summaries[i] = summaries[j]));
+  }
+}
+
+interface Pending {
+  index: number;
+  groups: Group[];
+  complete: () => CohortResult;
+}
+
 async function run(runId: number, requests: WorkerCohortRequest[], part: number, parts: number) {
+  const pending: Pending[] = [];
   for (const [index, request] of requests.entries()) {
+    const aggregator = index % parts;
     let last = 0;
     const progress = (report: ProgressReport) => {
       const now = performance.now();
-      if (part !== 0 || (now - last < 50 && report.phase !== 'aggregating')) return;
+      if (part !== aggregator || (now - last < 50 && report.phase !== 'aggregating')) return;
       last = now;
       post({ type: 'progress', runId, index, report });
     };
+    let groups: Group[];
+    let complete: () => CohortResult;
     if (request.period) {
-      const period = request.period;
-      if (part === 0)
-        post({ type: 'result', runId, index, result: simulatePeriod({ ...request, period }, { cache: periodCache, onProgress: progress }) });
+      const plan: PeriodPlan = planPeriod({ ...request, period: request.period }, periodCache, progress);
+      groups = plan.days.map((day) => ({ plan: day, store: day.store }));
+      complete = () => completePeriod(plan);
+    } else {
+      const store = cache.scope(request.set, request.config);
+      const plan = planCohort(request, store, progress);
+      groups = [{ plan, store }];
+      complete = () => completeCohort(plan, [], [], store);
+    }
+    const total = groups.reduce((n, g) => n + g.plan.missing.length, 0);
+    let done = 0;
+    const shares = groups.map((group) => {
+      const share = resolveShare(group, part, parts, (n) => progress({ phase: 'running', done: done + n, total }));
+      done += group.plan.missing.length;
+      return share;
+    });
+    if (part === aggregator) {
+      pending.push({ index, groups, complete });
       continue;
     }
-    const store = cache.scope(request.set, request.config);
-    const plan = planCohort(request, store, progress);
-    const { keys } = plan.counted;
-    const isMine = (i: number) => keys[i] % parts === part;
-    const mine = plan.missing.filter(isMine);
-    const summaries = resolvePaths(plan.sampler, packChoices(plan.counted, mine), 'fast', (done, total) =>
-      progress({ phase: 'running', done, total }),
-    );
-    if (part !== 0) {
-      // A helper sends every path of its share, also those its own cache knew (worker 0's cache may not).
-      mine.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = summaries[j])));
-      const share = keys.flatMap((key, i) => (isMine(i) ? [i] : []));
-      post({ type: 'paths', runId, index, keys: share.map((i) => keys[i]), summaries: share.map((i) => plan.summaries[i]!) });
-      continue;
-    }
-    const shares = [mine];
-    const resolved = [summaries];
-    for (const message of await receive(runId, index, parts - 1)) {
-      const at = new Map(message.keys.map((key, j) => [key, j]));
-      const theirs = plan.missing.filter((i) => at.has(keys[i]));
-      shares.push(theirs);
-      resolved.push(theirs.map((i) => message.summaries[at.get(keys[i])!]));
-    }
-    progress({ phase: 'aggregating', done: 0, total: 1 });
-    post({ type: 'result', runId, index, result: completeCohort(plan, shares, resolved, store) });
+    const message: PathsMessage = {
+      type: 'paths',
+      runId,
+      index,
+      groups: groups.map((group, g) => ({
+        keys: Float64Array.from(shares[g], (i) => group.plan.counted.keys[i]),
+        table: encodePaths(shares[g].map((i) => group.plan.summaries[i]!)),
+      })),
+    };
+    peers[aggregator]!.postMessage(message, message.groups.flatMap((g) => [g.keys.buffer, ...tableBuffers(g.table)]));
   }
-  if (part === 0) post({ type: 'done', runId });
+  for (const { index, groups, complete } of pending) {
+    for (const message of await receive(runId, index, parts - 1)) message.groups.forEach((share, g) => fill(groups[g], share));
+    post({ type: 'progress', runId, index, report: { phase: 'aggregating', done: 0, total: 1 } });
+    post({ type: 'result', runId, index, result: complete() });
+  }
+  post({ type: 'done', runId });
 }
 
 self.onmessage = (event: MessageEvent<CohortWorkerRequest>) => {
   const message = event.data;
-  if (message.type === 'paths') return deliver(message);
+  if (message.type === 'connect') {
+    peers = message.peers;
+    for (const port of peers) if (port) port.onmessage = (e: MessageEvent<PathsMessage>) => deliver(e.data);
+    return;
+  }
   run(message.runId, message.requests, message.part, message.parts).catch((error: unknown) =>
     post({ type: 'error', runId: message.runId, message: error instanceof Error ? error.message : String(error) }),
   );

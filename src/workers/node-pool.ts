@@ -1,5 +1,5 @@
 // The CLI's cohort run: the orchestrator with the machine runs shared between this thread and worker threads
-// (one per core in all) when there are enough of them to pay for starting the workers.
+// (one per core in all) when there are enough of them to pay for starting the workers. Period cohorts too.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
@@ -8,11 +8,14 @@ import {
   packChoices,
   planCohort,
   resolvePaths,
-  splitMissing,
   type CohortRequest,
+  type CountedCases,
   type Engine,
   type PathStore,
 } from '../engine/orchestrate';
+import type { Sampler } from '../engine/generate';
+import { completePeriod, planPeriod, type PeriodRequest, type PeriodResult } from '../engine/period';
+import { decodePaths, type PathTable } from '../engine/pathTable';
 import type { NodeTask } from './simulate-node-worker';
 
 /** Below this many machine runs, this thread alone is quicker than starting workers (≈0.3–2 s each with tsx). */
@@ -25,14 +28,19 @@ export function capThreads(asked: number | undefined): number {
   return Math.max(1, Math.min(asked ?? availableParallelism(), availableParallelism()));
 }
 
+/**
+ * A worker's heap is capped: what it keeps (its share's paths, the fast stepper's table) is a few tens of MB, and
+ * without a cap V8 lets the machine runs' garbage grow the heap, and the CLI's peak memory with it.
+ */
+export const WORKER_HEAP_MB = 192;
 function startWorker(): Worker {
-  return new Worker(new URL('./node-worker-entry.mjs', import.meta.url));
+  return new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
-function ask<T>(worker: Worker, task: NodeTask): Promise<T> {
+function ask(worker: Worker, task: NodeTask): Promise<PathSummary[][]> {
   return new Promise((resolve, reject) => {
-    worker.once('message', resolve);
+    worker.once('message', (tables: PathTable[]) => resolve(tables.map(decodePaths)));
     worker.once('error', reject);
-    worker.postMessage(task, [task.choices.buffer as ArrayBuffer]);
+    worker.postMessage(task, task.groups.map((g) => g.choices.buffer as ArrayBuffer));
   });
 }
 
@@ -43,31 +51,74 @@ export interface CliRunOptions {
   engine?: Engine;
   /** called now and then during the long synchronous parts (the CLI checks there that its parent still lives) */
   onBeat?: () => void;
+  /** machine runs from which workers are started (tests lower it to check the shared path on small cohorts) */
+  minRunsForWorkers?: number;
+}
+
+/** What the threads share out: per group (configuration), its sampler's config and the distinct cases to run. */
+interface Work {
+  set: CohortRequest['set'];
+  groups: { sampler: Sampler; counted: CountedCases; missing: number[] }[];
+}
+
+/** Runs the machine for every group's missing cases, shared between this thread and the workers; paths per group. */
+async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat?: () => void): Promise<PathSummary[][]> {
+  const parts = workers.length + 1;
+  // Interleaved shares (distinct cases come in order of first appearance: this balances them).
+  const shares = work.groups.map((g) => Array.from({ length: parts }, (_, p) => g.missing.filter((_, j) => j % parts === p)));
+  const theirs = workers.map((w, k) =>
+    ask(w, {
+      type: 'resolve',
+      set: work.set,
+      engine,
+      groups: work.groups.map((g, n) => ({ config: g.sampler.config, choices: packChoices(g.counted, shares[n][k + 1]) })),
+    }),
+  );
+  const ours = work.groups.map((g, n) => resolvePaths(g.sampler, packChoices(g.counted, shares[n][0]), engine, beat));
+  const answers = [ours, ...(await Promise.all(theirs))];
+  // Back in each group's order of missing cases.
+  return work.groups.map((g, n) => {
+    const out = new Array<PathSummary>(g.missing.length);
+    for (let p = 0; p < parts; p++) answers[p][n].forEach((summary, j) => (out[j * parts + p] = summary));
+    return out;
+  });
 }
 
 export async function simulateCohortForCli(request: CohortRequest, options: CliRunOptions = {}): Promise<CohortResult> {
   const threads = capThreads(options.threads);
   const engine = options.engine ?? 'fast';
   const beat = options.onBeat;
+  const minRuns = options.minRunsForWorkers ?? MIN_RUNS_FOR_WORKERS;
   const early = threads > 1 && request.cohort >= MIN_CHILDREN_FOR_WORKERS;
   let workers: Worker[] = early ? Array.from({ length: threads - 1 }, startWorker) : [];
   try {
     const plan = planCohort(request, options.store, beat);
-    if (threads > 1 && plan.missing.length >= MIN_RUNS_FOR_WORKERS && workers.length === 0) {
-      workers = Array.from({ length: threads - 1 }, startWorker);
-    }
-    if (threads < 2 || plan.missing.length < MIN_RUNS_FOR_WORKERS) {
+    if (threads < 2 || plan.missing.length < minRuns) {
       const resolved = resolvePaths(plan.sampler, packChoices(plan.counted, plan.missing), engine, beat);
       return completeCohort(plan, [plan.missing], [resolved], options.store);
     }
-    // Share 0 is this thread's; the others go to the workers, which run meanwhile.
-    const shares = splitMissing(plan, workers.length + 1);
-    const { set, config } = request;
-    const theirs = workers.map((w, k) =>
-      ask<PathSummary[]>(w, { type: 'resolve', set, config, engine, choices: packChoices(plan.counted, shares[k + 1]) }),
-    );
-    const ours = resolvePaths(plan.sampler, packChoices(plan.counted, shares[0]), engine, beat);
-    return completeCohort(plan, shares, [ours, ...(await Promise.all(theirs))], options.store);
+    if (workers.length === 0) workers = Array.from({ length: threads - 1 }, startWorker);
+    const [resolved] = await resolveShared({ set: request.set, groups: [plan] }, workers, engine, beat);
+    return completeCohort(plan, [plan.missing], [resolved], options.store);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** A period cohort (src/engine/period.ts) with its machine runs shared out as a cohort's are. */
+export async function simulatePeriodForCli(request: PeriodRequest, options: CliRunOptions = {}): Promise<PeriodResult> {
+  const threads = capThreads(options.threads);
+  const engine = options.engine ?? 'fast';
+  const minRuns = options.minRunsForWorkers ?? MIN_RUNS_FOR_WORKERS;
+  const early = threads > 1 && request.cohort >= MIN_CHILDREN_FOR_WORKERS;
+  let workers: Worker[] = early ? Array.from({ length: threads - 1 }, startWorker) : [];
+  try {
+    const plan = planPeriod(request, undefined, options.onBeat);
+    const runs = plan.days.reduce((n, d) => n + d.missing.length, 0);
+    if (threads > 1 && runs >= minRuns && workers.length === 0) workers = Array.from({ length: threads - 1 }, startWorker);
+    const found = await resolveShared({ set: request.set, groups: plan.days }, workers, engine, options.onBeat);
+    plan.days.forEach((d, n) => d.missing.forEach((i, j) => d.store.set(d.counted.keys[i], (d.summaries[i] = found[n][j]))));
+    return completePeriod(plan);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -3,8 +3,12 @@ import { cleanup, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import ConditionsChecklist from '../../src/components/why/ConditionsChecklist.svelte';
 import AgeAxis from '../../src/components/why/AgeAxis.svelte';
+import { language } from '../../src/i18n/language.svelte';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  language.set('en');
+});
 
 describe('ConditionsChecklist', () => {
   const conditions = { statement: 'met', definition: 'pending', cooperation: 'met', tiesCut: 'unmet', publicOrder: 'met' } as const;
@@ -67,5 +71,21 @@ describe('AgeAxis', () => {
     expect(container.querySelector('.lowest-rule')).toBeNull();
     expect(container.querySelector('.rule')!.getAttribute('data-rule')).toBe('doctor');
     expect(container.textContent).toContain('Age decided: 19 (adult)');
+  });
+});
+
+describe('AgeAxis in the UI language', () => {
+  it('writes ages with the language’s decimal sign, in the facts and on the drawing (16,5 in French and German)', () => {
+    for (const [locale, decided, low] of [['fr', '16,5', '15,5'], ['de', '16,5', '15,5'], ['en', '16.5', '15.5']] as const) {
+      language.set(locale);
+      const { container, unmount } = render(AgeAxis, { props: { declaredAge: 15, range: { low: 15.5, high: 17.25 }, decidedAge: 16.5, rule: 'doctor' } });
+      const facts = container.querySelector('.facts')!.textContent!;
+      expect(facts, locale).toContain(decided);
+      expect(facts, locale).toContain(low);
+      const drawn = [...container.querySelectorAll('svg text')].map((t) => t.textContent);
+      expect(drawn, locale).toContain(low);
+      expect(drawn.join(' '), locale).toContain(locale === 'en' ? '17.3' : '17,3');
+      unmount();
+    }
   });
 });

@@ -5,6 +5,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
 import { findOverlappingLabels, sidewaysOverflow, widerThanPage } from './overlap';
+import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
+import { simulatePeriod } from '../../src/engine/period';
 
 let browser: Browser;
 let app: AppPage;
@@ -39,6 +41,17 @@ describe('cohorts over a period', () => {
     await expect(page.getByTestId('rule-changes').textContent()).resolves.toMatch(/2004-05-01/);
     expect(app.errors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('gives the same figures in the browser (workers sharing the machine runs) as the engine in Node', async () => {
+    for (const [config, practice] of [[0, 'asWritten'], [1, 'asReported']] as const) {
+      const shown = await app.page.$$eval(`[data-testid="outcome-cell"][data-config="${config}"]`, (cells) =>
+        Object.fromEntries(cells.map((c) => [c.getAttribute('data-outcome'), Number(c.getAttribute('data-count'))])),
+      );
+      const period = { from: '2003-01-01', to: '2008-12-31', spread: 'uniform' as const, practice, reforms: [] };
+      const node = simulatePeriod({ set: DEFAULT_ASSUMPTION_SET, period, seed: 1, cohort: 1000 });
+      expect(shown).toEqual(node.outcomes);
+    }
   });
 
   for (const width of [1024, 1920])

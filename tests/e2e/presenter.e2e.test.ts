@@ -100,6 +100,45 @@ describe('presenter mode on a projector', () => {
     });
   }
 
+  for (const viewport of VIEWPORTS) {
+    it(`gives the diagram the height and keeps where two runs part in view while following, at ${viewport.width}×${viewport.height}`, async () => {
+      const app = await openApp(browser, { viewport });
+      const { page } = app;
+      await page.locator('aside select').first().selectOption('romanian_girl_2012');
+      await page.getByTestId('load-scenario').click();
+      await page.getByLabel('A guardian for every unaccompanied child').check();
+      await expect.poll(() => page.locator('[data-testid="diagram-compare"] path.cmp').count()).toBeGreaterThan(3);
+      await page.getByTestId('presenter').click();
+      const total = Number(/of (\d+)/.exec((await page.getByTestId('position').textContent())!)![1]);
+      for (let step = 1; step <= total; step++) {
+        await expect.poll(() => page.getByTestId('position').textContent()).toContain(`Step ${step} of ${total}`);
+        await page.waitForTimeout(60);
+        const canvas = await rectOf(page, 'svg.canvas');
+        // a projector's canvas, not a strip: at 1024×768 it was 110 px high under the stage map and two toolbar rows
+        expect(canvas.height, `canvas height at step ${step}`).toBeGreaterThanOrEqual(300);
+        const state = (await page.locator('svg.canvas [data-followed="true"] rect.box').first().boundingBox())!;
+        expect(inside(state, canvas), `followed state in view at step ${step}`).toBe(true);
+        // the flag beside the parting state when it fits, else pinned to the corner, never over the followed state
+        const pinned = page.getByTestId('diagram-parting-pinned');
+        const flag = (await (await pinned.count() ? pinned : page.getByTestId('diagram-parting-flag')).locator('rect').boundingBox())!;
+        expect(inside(flag, canvas), `parting flag in view at step ${step}`).toBe(true);
+        const apart = flag.x + flag.width <= state.x || state.x + state.width <= flag.x || flag.y + flag.height <= state.y || state.y + state.height <= flag.y;
+        if (await pinned.count()) {
+          expect(apart, `pinned flag clear of the followed state at step ${step}`).toBe(true);
+          await expect(pinned.textContent()).resolves.toMatch(/Paths part at “.+”: A guardian for every ?unaccompanied child/);
+        }
+        // a short screen folds the stage map to its title, which still says where the child stands
+        const folded = viewport.height < 900;
+        expect(await page.getByTestId('stages-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(!folded);
+        if (folded) await expect(page.getByTestId('stages-now').textContent()).resolves.toMatch(/now at \d+ \w+/);
+        if (step === 5) await screenshotViewport(page, `presenter-compare-${viewport.width}-step${step}`);
+        if (step < total) await page.keyboard.press('ArrowRight');
+      }
+      expect(app.errors).toEqual([]);
+      await app.context.close();
+    });
+  }
+
   it('labels the diagram in words, with the code only in the expert view, and in French without English', async () => {
     const app = await openApp(browser, { viewport: { width: 1920, height: 1080 } });
     const { page } = app;

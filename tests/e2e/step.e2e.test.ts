@@ -6,6 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openApp, screenshot, baseUrl, type AppPage } from './harness';
 import { findScenario } from '../../src/scenarios';
 import { stepCase } from '../../machines/case/run';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { SHARE_PREFIX } from '../../src/share/link';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -107,6 +109,23 @@ describe('step-through in Chromium', () => {
     expect(await position(page)).toBe(before);
     await expect(page.locator('#field-title').inputValue()).resolves.toBe('Vietnamese boy, 16, cannabis farm (2020)');
     await screenshot(page, 'broken-link');
+    await close(app);
+  });
+
+  it('opens a link whose step is past the end at the last step, says so, and Undo brings back the case it replaced', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const mine = await page.locator('#field-title').inputValue();
+    const shared = findScenario('cannabis_boy_2020')!.case;
+    const total = stepCase(shared).steps.length;
+    await page.goto(`${baseUrl()}${SHARE_PREFIX}${compressToEncodedURIComponent(JSON.stringify({ v: 1, case: shared, step: 999 }))}`);
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.textContent()).toContain(`The link asks for step 1000, but this case has ${total} steps: it opens at the last one.`);
+    expect(await position(page)).toBe(`Step ${total} of ${total}`);
+    await screenshot(page, 'share-step-past-end');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('#field-title').inputValue()).toBe(mine);
+    expect(app.errors).toEqual([]);
     await close(app);
   });
 

@@ -116,3 +116,24 @@ describe('calibration targets', () => {
     );
   });
 });
+
+describe('assumption-set problems in the user’s language', () => {
+  it('words a misspelt parameter, a missing one and broken JSON in French in the set editor', async () => {
+    const { language } = await import('../../src/i18n/language.svelte');
+    const { localiseIssue } = await import('../../src/view-model/caseChecks');
+    const set = clone();
+    set.params.statmentGiven = set.params.statementGiven;
+    delete set.params.exploited;
+    language.set('fr');
+    try {
+      const issues = issuesOf(set);
+      const said = (path: string) => issues.filter((i) => i.path === path).map(localiseIssue).join(' / ');
+      expect(said('params.statmentGiven')).toContain('Champ inconnu');
+      expect(said('params.exploited')).toContain('Manquant');
+      const json = parseAssumptionText('{ "id": ');
+      expect(!json.ok && localiseIssue(json.issues[0])).toMatch(/^JSON invalide à la ligne 1/);
+    } finally {
+      language.set('en');
+    }
+  });
+});

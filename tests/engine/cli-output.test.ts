@@ -1,18 +1,13 @@
 // CLI edges: `simulate --out` is checked before any child is simulated and written atomically; `case` reads
 // the same files the app reads (UTF-8 or UTF-16 with a BOM).
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIOS } from '../../src/scenarios';
 import { whyNotWritable, writeFileAtomically } from '../../src/cli/output';
+import { cliRunner } from './cliRun';
 
-const dir = mkdtempSync(join(tmpdir(), 'cli-output-'));
-const run = (script: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, COHORT_CACHE_DIR: join(dir, 'cache') } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const { dir, run } = cliRunner('cli-output');
 
 describe('simulate --out', () => {
   it('an unwritable path is refused before the run: clear message, exit 2, no stack trace', () => {

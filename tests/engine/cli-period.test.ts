@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliRunner } from './cliRun';
 
-const dir = mkdtempSync(join(tmpdir(), 'simulate-period-'));
-function simulate(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
-    encoding: 'utf8',
-    cwd: process.cwd(),
-    env: { ...process.env, COHORT_CACHE_DIR: join(dir, 'cache') },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, simulate } = cliRunner('simulate-period');
 
 describe('npm run simulate -- --from … --to …', () => {
   it('spreads children over the period and reports them by year of detection, with the rule changes', () => {

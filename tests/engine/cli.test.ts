@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
+import { cliRunner } from './cliRun';
 
-const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
-function simulate(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
-    encoding: 'utf8',
-    cwd: process.cwd(),
-    env: { ...process.env, COHORT_CACHE_DIR: join(dir, 'cache') },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, env, simulate } = cliRunner('simulate');
 
 describe('npm run simulate', () => {
   it('writes JSON with the cohort, seed, outcomes, milestones, flows and variants', () => {
@@ -151,7 +144,7 @@ describe('npm run simulate', () => {
       cwd: process.cwd(),
       detached: true,
       stdio: 'ignore',
-      env: { ...process.env, COHORT_CACHE_DIR: join(dir, 'cache') },
+      env,
     });
     const running = () =>
       readdirSync('/proc')

@@ -1,5 +1,7 @@
-import { describe, it, expect } from 'vitest';
-import { checkCase } from '../../src/view-model/caseChecks';
+import { afterEach, describe, it, expect } from 'vitest';
+import { checkCase, localiseIssue } from '../../src/view-model/caseChecks';
+import { readSession } from '../../src/share/storage';
+import { language } from '../../src/i18n/language.svelte';
 import { findIssues, parseCaseJson } from '../../src/view-model/engine';
 import { BLANK_CASE, SCENARIOS } from '../../src/scenarios';
 import { setCaseField } from '../../machines/case/casePath';
@@ -60,3 +62,45 @@ describe('opening a file', () => {
     expect(parseCaseJson(JSON.stringify(good())).ok).toBe(true);
   });
 });
+
+describe('problems no field check sees are worded in the user’s language', () => {
+  const english = /unknown field|newer version|not valid JSON|missing field/i;
+  afterEach(() => language.set('en'));
+  const cases = {
+    fr: { unknown: 'Champ inconnu', newer: 'version plus récente', json: 'JSON invalide', missing: 'Manquant' },
+    nl: { unknown: 'Onbekend veld', newer: 'nieuwere versie', json: 'Geen geldige JSON', missing: 'Ontbreekt' },
+    de: { unknown: 'Unbekanntes Feld', newer: 'neueren Version', json: 'Kein gültiges JSON', missing: 'Fehlt' },
+  } as const;
+  for (const [locale, words] of Object.entries(cases) as [keyof typeof cases, (typeof cases)[keyof typeof cases]][]) {
+    it(`in ${locale}: an unknown field, a missing one, a case file or saved session of a newer version, broken JSON`, () => {
+      language.set(locale);
+      const unknown = findIssues({ ...good(), person: { ...good().person, eyes: 'blue' } } as unknown as CaseFile);
+      expect(unknown).toEqual([{ path: 'person.eyes', message: expect.stringContaining(words.unknown) }]);
+      const { detection: _dropped, ...noDetection } = good();
+      const missing = parseCaseJson(JSON.stringify(noDetection));
+      expect(!missing.ok && missing.issues).toEqual([{ path: 'detection', message: expect.stringContaining(words.missing) }]);
+      const newer = parseCaseJson(JSON.stringify({ ...good(), format: 'pathway-case/7' }));
+      expect(!newer.ok && newer.issues[0].message).toContain(words.newer);
+      const json = parseCaseJson('{ "format": ');
+      expect(!json.ok && json.issues[0].message).toMatch(new RegExp(`^${words.json}\\D+1\\D+13\\b`));
+      const session = readSession(JSON.stringify({ version: 99, case: good(), step: 0 }));
+      expect(!session.ok && session.issues.map(localiseIssue)).toEqual([expect.stringContaining(words.newer)]);
+      for (const message of [unknown[0].message, newer.ok ? '' : newer.issues[0].message, json.ok ? '' : json.issues[0].message]) expect(message).not.toMatch(english);
+    });
+  }
+});
+
+describe('an uploaded file with a wrong kind of value is told so in the user’s language', () => {
+  afterEach(() => language.set('en'));
+  it('in German: a value outside its choices (listing them), a yes/no given as text, a number where an object belongs', () => {
+    language.set('de');
+    const bad = { ...good(), detection: { ...good().detection, place: 'moon', indicatorsRecognised: 'yes' }, cooperation: 20 };
+    const result = parseCaseJson(JSON.stringify(bad));
+    expect(!result.ok && result.issues).toEqual([
+      { path: 'detection.place', message: 'Erwartet wird einer dieser Werte: "territory", "border".' },
+      { path: 'detection.indicatorsRecognised', message: 'true oder false erwartet.' },
+      { path: 'cooperation', message: 'Objekt erwartet.' },
+    ]);
+  });
+});
+

@@ -1,6 +1,6 @@
 // Cohort figures are read aloud and projected in the UI's language, not the browser's.
 import { afterEach, describe, expect, it } from 'vitest';
-import { count, percent } from '../../src/components/cohort/format';
+import { count, deltaPoints, percent } from '../../src/components/cohort/format';
 import { language } from '../../src/i18n/language.svelte';
 
 afterEach(() => language.set('en'));
@@ -25,5 +25,12 @@ describe('cohort number formats', () => {
 
   it('shows a dash, not NaN, for a share of an empty cohort', () => {
     expect(percent(0, 0)).toBe('–');
+  });
+
+  it('writes a difference in points with the language’s decimal sign and an explicit sign', () => {
+    language.set('en');
+    expect(deltaPoints(30, 10, 100, 100).text).toBe('▲+20.0 pt');
+    language.set('fr');
+    expect(deltaPoints(105, 300, 1000, 1000).text).toBe('▼-19,5 pt');
   });
 });

@@ -4,7 +4,7 @@ import { label } from '../step/labels';
 import { COHORT_SOURCE, OUTCOME_PREFIX } from '../../engine/aggregate';
 import type { CohortConfig } from '../../engine/generate';
 import { m } from '../../i18n/messages';
-import { getLocale } from '../../i18n/paraglide/runtime.js';
+import { numberFormat } from '../../i18n/numbers';
 
 /** Okabe–Ito colours (then Tol's wine and a grey) for configurations A–H; every use also shows the letter, never colour alone. */
 export const CONFIG_COLOURS = [
@@ -48,16 +48,6 @@ export function configLabel(c: CohortConfig & { period?: { from: string; to: str
     : m.cohort_rules_as_of({ date: c.asOf });
   return `${dates} · ${label('practice', c.practice)}${reforms}`;
 }
-// Formatters are cached per language and option set: n.toLocaleString() builds a new one on every call (the
-// largest cost of drawing a 100,000-child cohort) and follows the browser's language instead of the UI's.
-const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const locale = getLocale();
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = formatters.get(key);
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
-  return format;
-}
 export function percent(n: number, total: number, digits = 1): string {
   if (!total) return '–';
   return numberFormat({
@@ -79,5 +69,6 @@ export function deltaPoints(
   const d = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
   const changed = Math.abs(d) >= 0.5;
   const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '';
-  return { text: `${arrow}${d > 0 ? '+' : ''}${d.toFixed(1)} pt`, changed };
+  const points = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(d);
+  return { text: `${arrow}${points} pt`, changed };
 }

@@ -3,6 +3,7 @@
 // run's milestones; no DOM.
 //
 // Each milestone's stage is the catalogue's (machines/catalogue/milestones.ts); Stage 12 is drawn as an exit.
+import { m } from '../../i18n/messages';
 import { MILESTONE_IDS, MILESTONES } from '../../../machines/catalogue/milestones';
 import type { Milestone, MilestoneId, OutcomeId } from '../../../machines/case/types';
 
@@ -61,4 +62,9 @@ export function getStagePath(milestones: readonly Milestone[], outcome?: Outcome
     current,
     ...(leftBy && { exit: { outcome: leftBy, from: lastMain, ...(exitMilestone && { milestone: exitMilestone }) } }),
   };
+}
+
+/** A station's name in the UI language ("Guardian"), its number when it has none. */
+export function stageName(stage: StageNumber): string {
+  return (m as unknown as Record<string, (() => string) | undefined>)[`stagemap_stage_${stage}`]?.() ?? String(stage);
 }

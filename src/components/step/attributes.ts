@@ -1,11 +1,11 @@
 // The details the engine records on a milestone (document validity, shelter, failed condition…) as words in
 // the UI language, not `validMonths: 6`. Numbers in the UI language's format; names of places stay as written.
 import { m } from '../../i18n/messages';
-import { getLocale } from '../../i18n/paraglide/runtime.js';
+import { formatNumber } from '../../i18n/numbers';
 import { label } from './labels';
 
 const SHOWN_ELSEWHERE = new Set(['id', 'date', 'day', 'basis', 'source', 'exams']);
-const number = (n: unknown) => (typeof n === 'number' ? new Intl.NumberFormat(getLocale()).format(n) : String(n));
+const number = (n: unknown) => (typeof n === 'number' ? formatNumber(n) : String(n));
 
 const VALUES: Record<string, Record<string, () => string>> = {
   reason: { serviceNotOperational: m.attr_reason_not_operational, eeaNotVulnerable: m.attr_reason_eea_not_vulnerable, eeaNational: m.attr_reason_eea_national },

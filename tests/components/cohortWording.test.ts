@@ -1,0 +1,32 @@
+// @vitest-environment jsdom
+// Each act is decided under the rules of its own day: the cohort's date is the day the children are detected, and
+// the cohort panel says so in the step view's words, not "rules as of".
+import { cleanup, render } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import ConfigRow from '../../src/components/cohort/ConfigRow.svelte';
+import { configLabel } from '../../src/components/cohort/format';
+import { language } from '../../src/i18n/language.svelte';
+
+afterEach(() => {
+  cleanup();
+  language.set('en');
+});
+
+const config = { asOf: '2016-03-01', practice: 'asWritten' as const, reforms: [] };
+const noop = () => {};
+
+describe('cohort detection date wording', () => {
+  it('labels the date field "Detected on", like the step view', () => {
+    const { getByLabelText } = render(ConfigRow, { props: { config, index: 0, removable: false, onupdate: noop, ontogglereform: noop, onremove: noop } });
+    expect((getByLabelText('Detected on', { exact: false }) as HTMLInputElement).value).toBe('2016-03-01');
+  });
+
+  it('names each configuration by its detection date in all four languages', () => {
+    const expected = { en: 'detected on 2016-03-01', fr: 'détectés le 2016-03-01', nl: 'gedetecteerd op 2016-03-01', de: 'erkannt am 2016-03-01' };
+    for (const [locale, words] of Object.entries(expected) as [keyof typeof expected, string][]) {
+      language.set(locale);
+      const text = configLabel(config);
+      expect(text.startsWith(words), `${locale}: ${text}`).toBe(true);
+    }
+  });
+});

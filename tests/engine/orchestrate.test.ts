@@ -1,0 +1,79 @@
+// The cohort orchestrator's faster paths against the simple one: every distinct case file run here, one entry
+// each, aggregated as it is. Merging the case files that share a path, packing paths into typed tables to send
+// them between threads, and sharing the machine runs with worker threads (also for period cohorts) must give
+// the same figures, in the same order, for the same seed.
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
+import { aggregateCohort, type CohortEntry, type CohortResult } from '../../src/engine/aggregate';
+import { createSampler, SLOT_COUNT, type CohortConfig } from '../../src/engine/generate';
+import { countChildren, runPath } from '../../src/engine/orchestrate';
+import { simulateCohort } from '../../src/engine/simulate';
+import { simulatePeriod } from '../../src/engine/period';
+import { decodePaths, encodePaths } from '../../src/engine/pathTable';
+import { simulateCohortForCli, simulatePeriodForCli } from '../../src/workers/node-pool';
+import type { AssumptionSet } from '../../src/engine/assumptions/schema';
+import type { Period } from '../../src/engine/periodDates';
+
+const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
+const CONFIGS: CohortConfig[] = [
+  { asOf: '2010-06-01', practice: 'asReported', reforms: [] },
+  { asOf: '2018-12-01', practice: 'asWritten', reforms: ['guardianForEveryChild', 'presumptionOfMinority'] },
+];
+
+/** The simple path: one machine run and one entry per distinct case file, no merging, no tables, one thread. */
+function simply(set: AssumptionSet, config: CohortConfig, seed: number, cohort: number): Omit<CohortResult, 'stats'> {
+  const sampler = createSampler(set, config);
+  const counted = countChildren(sampler, seed, 0, cohort);
+  const entries: CohortEntry[] = counted.keys.map((_, k) => ({
+    summary: runPath(sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT))),
+    count: counted.counts[k],
+    firstChild: counted.firstChild[k],
+  }));
+  return aggregateCohort(entries, { set, config, seed, cohort });
+}
+const withoutStats = <T extends { stats: unknown }>({ stats: _, ...rest }: T) => rest;
+// Key order too: the views and the CLI's JSON list figures in the order they come.
+const sameJson = (a: unknown, b: unknown) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+
+describe('cohort orchestrator', () => {
+  it('gives the same figures, in the same order, as aggregating every distinct case file on its own', () => {
+    for (const set of [exploited, DEFAULT_ASSUMPTION_SET])
+      for (const config of CONFIGS) {
+        const result = simulateCohort({ set, config, seed: 5, cohort: 4_000 });
+        sameJson(withoutStats(result), simply(set, config, 5, 4_000));
+        expect(result.stats.distinctCases).toBe(result.stats.machineRuns);
+      }
+  });
+
+  it('packs paths into a table and back unchanged, equal paths stored once', () => {
+    const sampler = createSampler(exploited, CONFIGS[0]);
+    const counted = countChildren(sampler, 2, 0, 3_000);
+    const paths = counted.keys.map((_, k) => runPath(sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT))));
+    const table = encodePaths(paths);
+    const decoded = decodePaths(table);
+    expect(decoded).toEqual(paths);
+    const distinct = new Set(paths.map((p) => JSON.stringify(p))).size;
+    expect(table.outcome.length).toBe(distinct);
+    expect(new Set(decoded).size).toBe(distinct);
+    expect(distinct).toBeLessThan(paths.length);
+    // The statechart edges a path took (where the runner records them) travel with it and keep paths apart.
+    const withEdges = paths.map((p, i) => (i % 2 ? { ...p, edges: [i % 3, 7] } : p));
+    expect(decodePaths(encodePaths(withEdges))).toEqual(withEdges);
+    const [a] = paths;
+    expect(encodePaths([a, { ...a, edges: [1] }, { ...a, edges: [2] }, { ...a, edges: [1] }]).outcome.length).toBe(3);
+  });
+
+  it('shares the machine runs with worker threads (the CLI) and gives the same figures', async () => {
+    const request = { set: exploited, config: CONFIGS[1], seed: 8, cohort: 3_000 };
+    const shared = await simulateCohortForCli(request, { threads: 2, minRunsForWorkers: 0 });
+    sameJson(withoutStats(shared), simply(exploited, CONFIGS[1], 8, 3_000));
+  }, 120_000);
+
+  it('shares a period cohort’s machine runs with worker threads and gives the same figures as in one thread', async () => {
+    const period: Period = { from: '2003-01-01', to: '2006-12-31', spread: 'uniform', granularity: 'segment', practice: 'asReported', reforms: [] };
+    const request = { set: exploited, period, seed: 4, cohort: 3_000 };
+    const shared = await simulatePeriodForCli(request, { threads: 2, minRunsForWorkers: 0 });
+    sameJson(withoutStats(shared), withoutStats(simulatePeriod(request)));
+    expect(Object.values(shared.byYear).reduce((n, y) => n + y.cohort, 0)).toBe(3_000);
+  }, 120_000);
+});
