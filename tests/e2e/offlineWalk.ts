@@ -35,5 +35,5 @@ export async function runCohort(page: Page, size: 1000 | 10000 = 1000): Promise<
   await page.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 80_000 });
   await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(new RegExp(`${size.toLocaleString('en')} children`));
   const detected = page.locator('[data-testid="funnel-bar"][data-milestone="detected"]');
-  await expect(detected.getAttribute('aria-label')).resolves.toMatch(new RegExp(`${size.toLocaleString('en')} \\(100\\.0%\\)`));
+  await expect(detected.getAttribute('aria-label')).resolves.toMatch(new RegExp(`${size.toLocaleString('en')} children, 100\\.0%`));
 }

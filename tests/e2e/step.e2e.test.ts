@@ -138,6 +138,9 @@ describe('step-through in Chromium', () => {
     const notice = page.getByRole('alert').first();
     await expect.poll(() => notice.textContent()).toContain('bad.json');
     for (const field of ['date', 'person.declaredAge', 'person.nationality']) await expect(notice.textContent()).resolves.toContain(field);
+    // Each field as the builder labels it, the path in brackets for experts.
+    for (const field of ['Date of detection [date]', 'Declared age (years) [person.declaredAge]', 'Nationality [person.nationality]'])
+      await expect(notice.textContent()).resolves.toContain(field);
     expect(await page.locator('#field-title').inputValue()).toBe(before);
 
     await page.getByTestId('upload').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') });

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+// The builder says each thing once and where it belongs: a warning beside its field (the case still runs), a
+// reversed age range once, and a blank case's step card names the fields still missing.
+import { cleanup, render, fireEvent } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import CaseBuilder from '../../src/components/builder/CaseBuilder.svelte';
+import StepCard from '../../src/components/step/StepCard.svelte';
+import { StepSession } from '../../src/view-model/StepSession.svelte';
+import { BLANK_CASE, findScenario } from '../../src/scenarios';
+
+afterEach(cleanup);
+const session = (id: string) => new StepSession(structuredClone(findScenario(id)!.case));
+
+describe('case builder notes and messages', () => {
+  it('a statement after the horizon is noted beside its field, kept, and the case runs', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container } = render(CaseBuilder, { props: { session: s } });
+    const day = container.querySelector<HTMLInputElement>('#field-cooperation-statementDay')!;
+    await fireEvent.input(day, { target: { value: '5000' } });
+    expect(s.caseFile.cooperation?.statementDay).toBe(5000);
+    expect(s.issues).toEqual([]);
+    expect(s.runCase?.cooperation?.statementDay).toBe(5000);
+    const note = container.querySelector('[data-testid="warning-cooperation.statementDay"]')!;
+    expect(note.textContent).toMatch(/Day 5000.*day 1825.*not be simulated/);
+    expect(day.closest('.field')!.contains(note)).toBe(true);
+    expect(day.getAttribute('aria-describedby')).toContain(note.id);
+    expect(day.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('a reversed age range is said once, beside the upper age', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container } = render(CaseBuilder, { props: { session: s } });
+    await fireEvent.input(container.querySelector('#field-age-assessment-low')!, { target: { value: '19' } });
+    await fireEvent.input(container.querySelector('#field-age-assessment-high')!, { target: { value: '17' } });
+    const fieldset = container.querySelector('#field-age-assessment-low')!.closest('fieldset')!;
+    expect(fieldset.textContent!.match(/The upper age is below the lower age/g)).toHaveLength(1);
+    expect(container.querySelector('[data-testid="error-age.assessment.high"]')).not.toBeNull();
+  });
+
+  it('a blank case, with no field marked yet, names the fields it still needs', () => {
+    const s = new StepSession(structuredClone(BLANK_CASE));
+    s.load(structuredClone(BLANK_CASE), { blank: true });
+    expect(s.visibleIssues).toEqual([]);
+    const { getByTestId } = render(StepCard, { props: { session: s, presenter: false } });
+    const text = getByTestId('no-run').textContent!;
+    for (const label of ['Date of detection', 'Declared age (years)', 'Nationality']) expect(text).toContain(label);
+    expect(text).not.toContain('fields marked');
+  });
+});

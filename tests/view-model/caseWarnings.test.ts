@@ -1,0 +1,86 @@
+import { afterEach, describe, it, expect } from 'vitest';
+import { warnCase } from '../../src/view-model/caseWarnings';
+import { findIssues } from '../../src/view-model/engine';
+import { language } from '../../src/i18n/language.svelte';
+import { SCENARIOS } from '../../src/scenarios';
+import { setCaseField } from '../../machines/case/casePath';
+import { stepCase } from '../../machines/case/run';
+import type { CaseFile } from '../../machines/case/types';
+
+// A 16-year-old detected in 2016 whose age is not doubted, statement on day 20, followed 1825 days.
+const base = (): CaseFile => ({
+  format: 'pathway-case/1',
+  date: '2016-03-01',
+  person: { declaredAge: 16, nationality: 'NG' },
+  detection: { place: 'territory', region: 'brussels', exploitation: 'sexual', indicatorsRecognised: true },
+  age: { doubted: false },
+  cooperation: { statementDay: 20 },
+});
+const edit = (path: string, value: unknown, c = base()) => setCaseField(c, path, value);
+const warned = (c: CaseFile) => warnCase(c).map((w) => w.path);
+
+describe('implausible cases are warned about beside the field, never refused', () => {
+  afterEach(() => language.set('en'));
+
+  it('a plausible case gets no warning', () => {
+    expect(warnCase(base())).toEqual([]);
+  });
+  it('declared 18 or over without a doubt: taken as an adult, and the run says so too', () => {
+    const adult = edit('person.declaredAge', 25);
+    expect(warnCase(adult)).toEqual([{ path: 'person.declaredAge', message: expect.stringMatching(/taken as an adult.*adult track/) }]);
+    expect(findIssues(adult)).toEqual([]);
+    // The warning is true of the run: the person goes to adult accommodation, not to a guardian.
+    const states = stepCase(adult).steps.flatMap((s) => s.activeStateIds);
+    expect(states.some((id) => id.endsWith('adultAccommodation'))).toBe(true);
+    expect(warned(edit('person.declaredAge', 18))).toEqual(['person.declaredAge']);
+    expect(warned(edit('person.declaredAge', 17))).toEqual([]);
+  });
+  it('an adult declared age that is doubted is left to the age assessment', () => {
+    expect(warned(edit('age.doubted', true, edit('person.declaredAge', 25)))).toEqual([]);
+  });
+  it('a birth date making the person 18 on the detection day warns on the birth date', () => {
+    const c = edit('person.declaredBirthDate', '1998-03-01', edit('person.declaredAge', undefined));
+    expect(warned(c)).toEqual(['person.declaredBirthDate']);
+    expect(warned(edit('person.declaredBirthDate', '1998-03-02', c))).toEqual([]);
+    expect(warned(edit('person.declaredBirthDate', '1990-01-01', c))).toEqual(['person.declaredBirthDate']);
+  });
+  it('a declared age under 10 asks to confirm', () => {
+    expect(warnCase(edit('person.declaredAge', 0))).toEqual([{ path: 'person.declaredAge', message: expect.stringContaining('please confirm') }]);
+    expect(warned(edit('person.declaredAge', 9))).toEqual(['person.declaredAge']);
+    expect(warned(edit('person.declaredAge', 10))).toEqual([]);
+  });
+  it('a judgment before the statement warns on the judgment day', () => {
+    const c = edit('prosecution', { outcome: 'conviction', day: 3 });
+    expect(warnCase(c)).toEqual([{ path: 'prosecution.day', message: expect.stringMatching(/day 3.*day 20/) }]);
+    expect(warned(edit('prosecution.day', 20, c))).toEqual([]);
+    expect(warned(edit('cooperation.statementDay', null, c))).toEqual([]);
+  });
+  it('an event after the horizon will not be simulated: the day, the horizon and its field are named', () => {
+    const late = edit('cooperation.statementDay', 5000);
+    expect(warnCase(late)).toEqual([{ path: 'cooperation.statementDay', message: expect.stringMatching(/Day 5000.*day 1825.*not be simulated.*Follow the case for/) }]);
+    expect(findIssues(late)).toEqual([]);
+    expect(warned(edit('horizonDays', 6000, late))).toEqual([]);
+    expect(warned(edit('disappearsDay', 101, edit('horizonDays', 100)))).toEqual(['disappearsDay']);
+    expect(warned(edit('disappearsDay', 100, edit('horizonDays', 100)))).toEqual([]);
+  });
+  it('a birth date after detection is an error, not a warning', () => {
+    const c = edit('person.declaredBirthDate', '2017-01-01', edit('person.declaredAge', undefined));
+    expect(findIssues(c).map((i) => i.path)).toEqual(['person.declaredBirthDate']);
+    expect(warnCase(c)).toEqual([]);
+  });
+  it('speaks the UI language', () => {
+    language.set('fr');
+    expect(warnCase(edit('person.declaredAge', 25))[0].message).toContain('majeure');
+    language.set('nl');
+    expect(warnCase(edit('person.declaredAge', 3))[0].message).toContain('bevestig');
+    language.set('de');
+    expect(warnCase(edit('cooperation.statementDay', 5000))[0].message).toContain('nicht simuliert');
+  });
+  it('never throws on a draft', () => {
+    for (const draft of [{}, { person: null }, { person: { declaredAge: 'x' } }, { date: 5, cooperation: [] }, { horizonDays: -1, disappearsDay: 99999 }])
+      expect(() => warnCase(draft as unknown as CaseFile)).not.toThrow();
+  });
+  it('no built-in scenario is implausible', () => {
+    expect(SCENARIOS.flatMap((s) => warnCase(s.case).map((w) => `${s.id} ${w.path}`))).toEqual([]);
+  });
+});
