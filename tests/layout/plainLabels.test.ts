@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { procedureLayout } from '../../src/layout/procedureLayout';
 import { getDelayName, getStateMessageKey, getStateText, getTransitionText, getTriggerText, wrapWords, type Translate } from '../../src/graph/plainLabels';
-import { getFollowTransform, MIN_TEXT_PX } from '../../src/components/diagram/panZoom';
+import { DESK_TEXT_PX, getFollowTransform, MIN_TEXT_PX } from '../../src/components/diagram/panZoom';
 
 const LOCALES = ['en', 'fr', 'nl', 'de'] as const;
 function catalogue(locale: string): { translate: Translate; missing: Set<string> } {
@@ -70,5 +70,30 @@ describe('follow mode', () => {
     expect(top).toBeGreaterThanOrEqual(view.y);
     expect(left + t.k * entered.width).toBeLessThanOrEqual(view.x + view.width);
     expect(top + t.k * entered.height).toBeLessThanOrEqual(view.y + view.height);
+  });
+
+  const onScreen = (t: { k: number; x: number; y: number }, b: { x: number; y: number; width: number; height: number }) => {
+    const left = t.x + t.k * b.x;
+    const top = t.y + t.k * b.y;
+    return left >= view.x && top >= view.y && left + t.k * b.width <= view.x + view.width && top + t.k * b.height <= view.y + view.height;
+  };
+  it('keeps the next transition\'s label whole in view when it fits at reading size, and drops one that does not', () => {
+    const entered = { x: 3000, y: 2000, width: 200, height: 44 };
+    const nextLabel = { x: 3220, y: 2060, width: 200, height: 40 };
+    const farLabel = { x: 100, y: 100, width: 300, height: 40 };
+    const t = getFollowTransform([entered], view, 0.15, 13, { extras: [farLabel, nextLabel] });
+    expect(t.extrasShown).toEqual([1]);
+    expect(onScreen(t, nextLabel)).toBe(true);
+    expect(onScreen(t, entered)).toBe(true);
+    expect(onScreen(t, farLabel)).toBe(false);
+    // without it, the same zoom centred on the state alone leaves the label cut at the right
+    expect(onScreen(getFollowTransform([entered], view, 0.15, 13), nextLabel)).toBe(false);
+  });
+  it('on a desk screen reads at 11 px: less zoom, more of the region in sight', () => {
+    const entered = { x: 3000, y: 2000, width: 200, height: 44 };
+    const desk = getFollowTransform([entered], view, 0.15, 13, { minTextPx: DESK_TEXT_PX });
+    const projector = getFollowTransform([entered], view, 0.15, 13);
+    expect(13 * desk.k * 0.15).toBeGreaterThanOrEqual(DESK_TEXT_PX);
+    expect(desk.k).toBeLessThan(projector.k);
   });
 });

@@ -90,8 +90,10 @@ export function getKeyPan(key: string, k: number): [number, number] | undefined 
   return moves[key];
 }
 
-/** Smallest and largest text on screen that follow mode allows, in CSS pixels. */
+/** Smallest text on screen that follow mode allows on a projector, in CSS pixels. */
 export const MIN_TEXT_PX = 14;
+/** on a desk screen, read from up close: smaller text, so more of the region around is in sight */
+export const DESK_TEXT_PX = 11;
 /** follow mode zooms no further than this above the minimum: the region around stays in sight */
 const CONTEXT_ZOOM = 1.25;
 
@@ -106,24 +108,50 @@ const unionOf = (boxes: Box[]): Box => {
   };
 };
 
+export interface FollowOptions {
+  /** the smallest text's size on screen, CSS px (MIN_TEXT_PX by default) */
+  minTextPx?: number;
+  /**
+   * Boxes also worth keeping whole in view (the labels of the transitions to take next, the one just
+   * taken, the region's title), most wanted first: each joins the focus when it still fits at reading size.
+   */
+  extras?: Box[];
+}
+
 /**
  * Follow mode: centre the states to keep in view, zoomed so the smallest label (`smallestFont` layout px)
- * is at least MIN_TEXT_PX on screen. `pixelsPerUnit` is how many CSS pixels one layout unit takes at zoom 1.
+ * is at least `minTextPx` on screen. `pixelsPerUnit` is how many CSS pixels one layout unit takes at zoom 1.
  * When the boxes do not all fit at that size, the first (the state just entered) wins.
+ * `shown` counts the boxes kept in view, `extrasShown` which extras joined them (their indices).
  */
-export function getFollowTransform(boxes: Box[], view: Box, pixelsPerUnit: number, smallestFont: number): Transform & { shown: number } {
-  const minK = MIN_TEXT_PX / (smallestFont * pixelsPerUnit);
+export function getFollowTransform(
+  boxes: Box[],
+  view: Box,
+  pixelsPerUnit: number,
+  smallestFont: number,
+  { minTextPx = MIN_TEXT_PX, extras = [] }: FollowOptions = {},
+): Transform & { shown: number; extrasShown: number[] } {
+  const minK = minTextPx / (smallestFont * pixelsPerUnit);
   const maxK = minK * CONTEXT_ZOOM;
   const margin = 0.85;
   const fits = (b: Box, k: number) => b.width * k <= view.width * margin && b.height * k <= view.height * margin;
   const all = unionOf(boxes);
   const shown = fits(all, minK) ? boxes.length : 1;
-  const focus = shown > 1 ? all : boxes[0];
+  let focus = shown > 1 ? all : boxes[0];
+  const extrasShown: number[] = [];
+  extras.forEach((extra, i) => {
+    const grown = unionOf([focus, extra]);
+    if (fits(grown, minK)) {
+      focus = grown;
+      extrasShown.push(i);
+    }
+  });
   const k = Math.min(maxK, Math.max(minK, Math.min((view.width * margin) / focus.width, (view.height * margin) / focus.height)));
   return {
     k,
     x: view.x + view.width / 2 - k * (focus.x + focus.width / 2),
     y: view.y + view.height / 2 - k * (focus.y + focus.height / 2),
     shown,
+    extrasShown,
   };
 }
