@@ -36,6 +36,8 @@ export async function widerThanPage(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('body *')) {
       const r = el.getBoundingClientRect();
       if (r.right <= window.innerWidth + 0.5 || r.width === 0) continue;
+      // inside a closed <details> (content-visibility: hidden) the box keeps a stale size from an earlier layout
+      if (!el.checkVisibility()) continue;
       if ([...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5)) continue;
       if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
       // inside a panel that scrolls on its own (a wide table) and ends within the window: the page does not move
