@@ -1,45 +1,32 @@
 // The map drawn on the procedure (cohort view) and the nearest protected path drawn on the step view's diagram,
 // in real Chromium at 1024×768 and 1920×1080.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it, expect } from 'vitest';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { generateChildCase } from '../../src/engine/generate';
 import { runPath } from '../../src/engine/orchestrate';
 import { getProcedureEdges } from '../../src/engine/pathEdges';
 import { simulateCohort } from '../../src/engine/simulate';
-import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
+import { useCohortsPage, screenshot } from './harness';
 import { findOverlappingLabels, sidewaysOverflow } from './overlap';
 
-let browser: Browser;
-let app: AppPage;
-let page: Page;
+const shared = useCohortsPage({ width: 1024, height: 768 });
 const set = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
 // the view starts with the default set's configuration; choosing a set keeps it
 const config = { asOf: DEFAULT_ASSUMPTION_SET.calibratedFor.asOf, practice: DEFAULT_ASSUMPTION_SET.calibratedFor.practice, reforms: [] };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, { path: '#/cohorts', viewport: { width: 1024, height: 768 } });
-  page = app.page;
-  await page.getByTestId('cohort-run').waitFor();
-});
-afterAll(async () => {
-  await app?.context.close();
-  await browser?.close();
-});
 
 async function runCohort() {
-  await page.getByTestId('cohort-set').selectOption('exploited-children');
-  await page.getByTestId('cohort-size').selectOption('1000');
-  await page.getByTestId('cohort-run').click();
-  await page.getByTestId('dfg-map').waitFor({ timeout: 120_000 });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 120_000 });
+  await shared.page.getByTestId('cohort-set').selectOption('exploited-children');
+  await shared.page.getByTestId('cohort-size').selectOption('1000');
+  await shared.page.getByTestId('cohort-run').click();
+  await shared.page.getByTestId('dfg-map').waitFor({ timeout: 120_000 });
+  await shared.page.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 120_000 });
 }
 
 describe('map on the procedure', () => {
   it('draws every transition as thick as the children who took it, the same counts as the engine in Node', async () => {
     await runCohort();
-    const drawn = await page.$$eval('[data-edge-route]', (paths) =>
+    const drawn = await shared.page.$$eval('[data-edge-route]', (paths) =>
       paths.map((p) => ({ id: p.getAttribute('data-edge-route')!, children: Number(p.getAttribute('data-children')), width: Number(p.getAttribute('stroke-width')), none: p.classList.contains('none') })),
     );
     const node = simulateCohort({ set, config, seed: 1, cohort: 1000 });
@@ -52,25 +39,25 @@ describe('map on the procedure', () => {
     expect(busiest.width).toBeGreaterThan(quietest.width * 2);
     expect(drawn.filter((d) => d.children === 0).every((d) => d.none)).toBe(true);
     expect(drawn.some((d) => d.children === 0)).toBe(true);
-    expect(await findOverlappingLabels(page, '[data-testid="dfg-map"]')).toEqual([]);
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await page.getByTestId('dfg').screenshot({ path: 'tests/e2e/screenshots/dfg-1024.png' });
-    expect(app.errors).toEqual([]);
+    expect(await findOverlappingLabels(shared.page, '[data-testid="dfg-map"]')).toEqual([]);
+    expect(await sidewaysOverflow(shared.page)).toBeLessThanOrEqual(0);
+    await shared.page.getByTestId('dfg').screenshot({ path: 'tests/e2e/screenshots/dfg-1024.png' });
+    expect(shared.app.errors).toEqual([]);
   });
 
   it('is one tab stop; the arrow keys walk the transitions and show their count', async () => {
-    expect(await page.locator('[data-testid="dfg-map"] [data-edge-id][tabindex="0"]').count()).toBe(1);
-    await page.locator('[data-testid="dfg-map"] [data-edge-id][tabindex="0"]').focus();
-    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-edge-id'));
-    await page.keyboard.press('ArrowRight');
-    const second = await page.evaluate(() => document.activeElement?.getAttribute('data-edge-id'));
+    expect(await shared.page.locator('[data-testid="dfg-map"] [data-edge-id][tabindex="0"]').count()).toBe(1);
+    await shared.page.locator('[data-testid="dfg-map"] [data-edge-id][tabindex="0"]').focus();
+    const first = await shared.page.evaluate(() => document.activeElement?.getAttribute('data-edge-id'));
+    await shared.page.keyboard.press('ArrowRight');
+    const second = await shared.page.evaluate(() => document.activeElement?.getAttribute('data-edge-id'));
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
-    expect(await page.locator('[data-testid="dfg-map"] [data-edge-id][tabindex="0"]').getAttribute('data-edge-id')).toBe(second);
-    await expect(page.getByTestId('dfg-tip').textContent()).resolves.toMatch(/%/);
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toMatch(/children \(/);
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('dfg-picked').textContent()).resolves.toMatch(/→/);
+    expect(await shared.page.locator('[data-testid="dfg-map"] [data-edge-id][tabindex="0"]').getAttribute('data-edge-id')).toBe(second);
+    await expect(shared.page.getByTestId('dfg-tip').textContent()).resolves.toMatch(/%/);
+    await expect(shared.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toMatch(/children \(/);
+    await shared.page.keyboard.press('Enter');
+    await expect(shared.page.getByTestId('dfg-picked').textContent()).resolves.toMatch(/→/);
   });
 
   it('lists example children of a clicked transition; one opens in the step view, and that child took it', async () => {
@@ -78,60 +65,60 @@ describe('map on the procedure', () => {
     const node = simulateCohort({ set, config, seed: 1, cohort: 1000 });
     // a transition some but not most children took
     const edge = node.transitions.edges.filter((e) => e.children > 20 && e.children < 500).sort((a, b) => b.children - a.children)[0];
-    await page.locator(`[data-testid="dfg-map"] [data-edge-id="${edge.id}"]`).dispatchEvent('click');
-    await expect(page.getByTestId('dfg-picked').textContent()).resolves.toContain(`${edge.children.toLocaleString('en-GB')} children`);
-    const example = page.getByTestId('dfg-example').first();
+    await shared.page.locator(`[data-testid="dfg-map"] [data-edge-id="${edge.id}"]`).dispatchEvent('click');
+    await expect(shared.page.getByTestId('dfg-picked').textContent()).resolves.toContain(`${edge.children.toLocaleString('en-GB')} children`);
+    const example = shared.page.getByTestId('dfg-example').first();
     const child = Number((await example.textContent())!.match(/#(\d+)/)![1]);
     expect(edge.examples).toContain(child);
     const took = runPath(generateChildCase(set, config, 1, child)).edges!.map((i) => edges[i].id);
     expect(took).toContain(edge.id);
     await example.click();
-    await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
-    await expect(page.locator('#field-title').inputValue()).resolves.toMatch(new RegExp(`child #${child}$`));
-    expect(app.errors).toEqual([]);
+    await expect.poll(() => shared.page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
+    await expect(shared.page.locator('#field-title').inputValue()).resolves.toMatch(new RegExp(`child #${child}$`));
+    expect(shared.app.errors).toEqual([]);
   });
 
   it('reads at 1920×1080 too', async () => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.locator('#tab-cohorts').click();
-    await page.getByTestId('dfg-map').waitFor({ timeout: 60_000 });
-    expect(await findOverlappingLabels(page, '[data-testid="dfg-map"]')).toEqual([]);
-    await page.getByTestId('dfg').screenshot({ path: 'tests/e2e/screenshots/dfg-1920.png' });
+    await shared.page.setViewportSize({ width: 1920, height: 1080 });
+    await shared.page.locator('#tab-cohorts').click();
+    await shared.page.getByTestId('dfg-map').waitFor({ timeout: 60_000 });
+    expect(await findOverlappingLabels(shared.page, '[data-testid="dfg-map"]')).toEqual([]);
+    await shared.page.getByTestId('dfg').screenshot({ path: 'tests/e2e/screenshots/dfg-1920.png' });
     // zoomed to a region, the counts and the states' names are read at their size
-    await page.getByTestId('dfg-zoom').selectOption('procedure.pathway.victimTrack');
-    expect(await findOverlappingLabels(page, '[data-testid="dfg-map"]')).toEqual([]);
-    await page.getByTestId('dfg-map').screenshot({ path: 'tests/e2e/screenshots/dfg-1920-victim-track.png' });
-    await page.getByTestId('dfg-zoom').selectOption('');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await shared.page.getByTestId('dfg-zoom').selectOption('procedure.pathway.victimTrack');
+    expect(await findOverlappingLabels(shared.page, '[data-testid="dfg-map"]')).toEqual([]);
+    await shared.page.getByTestId('dfg-map').screenshot({ path: 'tests/e2e/screenshots/dfg-1920-victim-track.png' });
+    await shared.page.getByTestId('dfg-zoom').selectOption('');
+    await shared.page.setViewportSize({ width: 1024, height: 768 });
   });
 });
 
 describe('nearest protected path on the diagram', () => {
   it('draws the changed case as a second path, each change named with its rule, and takes it away again', async () => {
-    await page.locator('#tab-cohorts').click();
-    const cell = page.locator('[data-testid="outcome-cell"][data-outcome="notIdentified"][data-config="0"] button');
+    await shared.page.locator('#tab-cohorts').click();
+    const cell = shared.page.locator('[data-testid="outcome-cell"][data-outcome="notIdentified"][data-config="0"] button');
     await cell.waitFor({ timeout: 60_000 });
     await cell.click();
-    await expect.poll(() => page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
-    expect(await page.getByTestId('diagram-compare').count()).toBe(0);
-    await page.getByTestId('whynot-search').click();
-    const draw = page.getByTestId('whynot-draw');
+    await expect.poll(() => shared.page.locator('#tab-step').getAttribute('aria-selected')).toBe('true');
+    expect(await shared.page.getByTestId('diagram-compare').count()).toBe(0);
+    await shared.page.getByTestId('whynot-search').click();
+    const draw = shared.page.getByTestId('whynot-draw');
     await draw.click();
     await expect(draw.getAttribute('aria-pressed')).resolves.toBe('true');
-    const overlay = page.getByTestId('diagram-compare');
+    const overlay = shared.page.getByTestId('diagram-compare');
     await overlay.waitFor();
     expect(await overlay.locator('[data-compare="b"]').count()).toBeGreaterThan(0);
-    const parting = (await page.getByTestId('diagram-parting').locator('text').allTextContents()).join(' ');
+    const parting = (await shared.page.getByTestId('diagram-parting').locator('text').allTextContents()).join(' ');
     expect(parting).toMatch(/nearest protected path/);
     expect(parting).toMatch(/indicators of trafficking are recognised/);
-    await expect(page.locator('[data-diagram]').textContent()).resolves.toMatch(/B: the nearest protected path/);
-    await page.locator('#diagram').screenshot({ path: 'tests/e2e/screenshots/dfg-whynot-1024.png' });
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.locator('#diagram').screenshot({ path: 'tests/e2e/screenshots/dfg-whynot-1920.png' });
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect(shared.page.locator('[data-diagram]').textContent()).resolves.toMatch(/B: the nearest protected path/);
+    await shared.page.locator('#diagram').screenshot({ path: 'tests/e2e/screenshots/dfg-whynot-1024.png' });
+    await shared.page.setViewportSize({ width: 1920, height: 1080 });
+    await shared.page.locator('#diagram').screenshot({ path: 'tests/e2e/screenshots/dfg-whynot-1920.png' });
+    await shared.page.setViewportSize({ width: 1024, height: 768 });
     await draw.click();
-    await expect.poll(() => page.getByTestId('diagram-compare').count()).toBe(0);
-    await screenshot(page, 'dfg-whynot-page');
-    expect(app.errors).toEqual([]);
+    await expect.poll(() => shared.page.getByTestId('diagram-compare').count()).toBe(0);
+    await screenshot(shared.page, 'dfg-whynot-page');
+    expect(shared.app.errors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // is not to the local preview server (privacy: there must be none), and screenshots for a human to look at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../chromium';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -50,4 +50,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * The cohorts page a whole test file shares: the browser and page open before its tests (the Run button ready) and
+ * close after them. Read `browser`, `app` and `page` inside tests (they are set once `beforeAll` has run).
+ */
+export function useCohortsPage(viewport?: { width: number; height: number }): { browser: Browser; app: AppPage; page: Page } {
+  const shared = {} as { browser: Browser; app: AppPage; page: Page };
+  beforeAll(async () => {
+    shared.browser = await launchBrowser();
+    shared.app = await openApp(shared.browser, { path: '#/cohorts', ...(viewport ? { viewport } : {}) });
+    shared.page = shared.app.page;
+    await shared.page.getByTestId('cohort-run').waitFor();
+  });
+  afterAll(async () => {
+    await shared.app?.context.close();
+    await shared.browser?.close();
+  });
+  return shared;
 }

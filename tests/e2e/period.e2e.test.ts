@@ -2,29 +2,18 @@
 // guardianship start marked, no overlapping labels (time series, funnel, Sankey) and no sideways scroll at
 // 1024 and 1920 px.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
+import { openApp, useCohortsPage, screenshot, type AppPage } from './harness';
 import { findOverlappingLabels, sidewaysOverflow, widerThanPage } from './overlap';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { simulatePeriod } from '../../src/engine/period';
 
-let browser: Browser;
-let app: AppPage;
+const shared = useCohortsPage({ width: 1024, height: 900 });
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, { path: '#/cohorts', viewport: { width: 1024, height: 900 } });
-  await app.page.getByTestId('cohort-run').waitFor();
-});
-afterAll(async () => {
-  await app?.context.close();
-  await browser?.close();
-});
 
 describe('cohorts over a period', () => {
   it('runs two practices over 2003–2008 and draws them year by year with the rule changes marked', async () => {
-    const { page } = app;
+    const { page } = shared.app;
     await page.getByTestId('cohort-size').selectOption('1000');
     await page.getByTestId('cohort-period-on').check();
     await page.getByTestId('cohort-period-from').fill('2003-01-01');
@@ -40,13 +29,13 @@ describe('cohorts over a period', () => {
     await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(/detected 2003-01-01 to 2008-12-31/);
     expect(await page.getByTestId('series-facet').count()).toBe(8);
     await expect(page.getByTestId('rule-changes').textContent()).resolves.toMatch(/2004-05-01/);
-    expect(app.errors).toEqual([]);
-    expect(app.foreignRequests).toEqual([]);
+    expect(shared.app.errors).toEqual([]);
+    expect(shared.app.foreignRequests).toEqual([]);
   });
 
   it('gives the same figures in the browser (workers sharing the machine runs) as the engine in Node', async () => {
     for (const [config, practice] of [[0, 'asWritten'], [1, 'asReported']] as const) {
-      const shown = await app.page.$$eval(`[data-testid="outcome-cell"][data-config="${config}"]`, (cells) =>
+      const shown = await shared.app.page.$$eval(`[data-testid="outcome-cell"][data-config="${config}"]`, (cells) =>
         Object.fromEntries(cells.map((c) => [c.getAttribute('data-outcome'), Number(c.getAttribute('data-count'))])),
       );
       const period = { from: '2003-01-01', to: '2008-12-31', spread: 'uniform' as const, practice, reforms: [] };
@@ -57,7 +46,7 @@ describe('cohorts over a period', () => {
 
   for (const width of [1024, 1920])
     it(`has no overlapping labels and no sideways scroll at ${width} px`, async () => {
-      const { page } = app;
+      const { page } = shared.app;
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(300);
       await page.getByTestId('time-series').screenshot({ path: `tests/e2e/screenshots/period-series-${width}.png` });
@@ -81,7 +70,7 @@ describe('cohorts over a period', () => {
 describe('markers of every configuration, and what an export says', () => {
   let three: AppPage;
   beforeAll(async () => {
-    three = await openApp(browser, { path: '#/cohorts', viewport: { width: 1024, height: 900 } });
+    three = await openApp(shared.browser, { path: '#/cohorts', viewport: { width: 1024, height: 900 } });
     const { page } = three;
     await page.getByTestId('cohort-run').waitFor();
     await page.getByTestId('cohort-size').selectOption('1000');

@@ -1,27 +1,16 @@
 // The Sensitivity panel in real Chromium: a tornado for a chosen figure, run in its own worker, with cited
 // parameters and labelled assumptions told apart, no overlapping labels at 1024 and 1920 px, and its CSV download.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
+import { openApp, useCohortsPage, screenshot } from './harness';
 import { findOverlappingLabels, sidewaysOverflow, widerThanPage } from './overlap';
 
-let browser: Browser;
-let app: AppPage;
+const shared = useCohortsPage({ width: 1024, height: 900 });
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser, { path: '#/cohorts', viewport: { width: 1024, height: 900 } });
-  await app.page.getByTestId('cohort-run').waitFor();
-});
-afterAll(async () => {
-  await app?.context.close();
-  await browser?.close();
-});
 
 describe('sensitivity of a cohort figure', () => {
   it('draws a tornado of the parameters for the share disappeared, the cited one on top', async () => {
-    const { page } = app;
+    const { page } = shared.app;
     await page.getByTestId('cohort-size').selectOption('1000');
     await page.getByTestId('cohort-run').click();
     const panel = page.getByTestId('sensitivity');
@@ -47,13 +36,13 @@ describe('sensitivity of a cohort figure', () => {
     await page.getByTestId('sensitivity-figure').selectOption('protected');
     await expect(rows.first().getAttribute('data-param')).resolves.not.toBe('disappearsIfNotRecognised');
     await page.getByTestId('sensitivity-figure').selectOption('disappeared');
-    expect(app.errors).toEqual([]);
-    expect(app.foreignRequests).toEqual([]);
+    expect(shared.app.errors).toEqual([]);
+    expect(shared.app.foreignRequests).toEqual([]);
   });
 
   for (const width of [1024, 1920])
     it(`has no overlapping labels and no sideways scroll at ${width} px`, async () => {
-      const { page } = app;
+      const { page } = shared.app;
       await page.setViewportSize({ width, height: 900 });
       for (const figure of ['protected', 'disappeared']) {
         await page.getByTestId('sensitivity-figure').selectOption(figure);
@@ -67,7 +56,7 @@ describe('sensitivity of a cohort figure', () => {
     });
 
   it('downloads the table as CSV, widest swing first', async () => {
-    const { page } = app;
+    const { page } = shared.app;
     const download = page.waitForEvent('download');
     await page.getByTestId('sensitivity-export-csv').click();
     const file = await download;
@@ -82,7 +71,7 @@ describe('sensitivity of a cohort figure', () => {
   });
 
   it('keeps the longer German labels apart at 1024 px', async () => {
-    const de = await openApp(browser, { path: '#/cohorts', locale: 'de-DE', viewport: { width: 1024, height: 900 } });
+    const de = await openApp(shared.browser, { path: '#/cohorts', locale: 'de-DE', viewport: { width: 1024, height: 900 } });
     try {
       const { page } = de;
       await page.getByTestId('cohort-size').selectOption('1000');
