@@ -3,8 +3,17 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 
-const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
-const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+/** The texts of a message: itself, or every variant of a plural message (inlang's `match` form). */
+const texts = (message: unknown): string[] =>
+  typeof message === 'string'
+    ? [message]
+    : Array.isArray(message)
+      ? message.flatMap(texts)
+      : message && typeof message === 'object'
+        ? Object.values((message as { match?: Record<string, unknown> }).match ?? {}).flatMap(texts)
+        : [];
+const params = (message: unknown) => [...new Set(texts(message).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
 const en = load('en');
 
 describe('message catalogues', () => {
@@ -12,7 +21,10 @@ describe('message catalogues', () => {
     it(`${locale} has every key of en, with the same parameters`, () => {
       const other = load(locale);
       expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
-      for (const key of Object.keys(en)) expect(params(other[key]), key).toEqual(params(en[key]));
+      for (const key of Object.keys(en)) {
+        expect(texts(other[key]).length, key).toBeGreaterThan(0);
+        expect(params(other[key]), key).toEqual(params(en[key]));
+      }
     });
   }
 });
