@@ -108,7 +108,15 @@ describe('step-through in Chromium', () => {
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain('broken');
     expect(await position(page)).toBe(before);
     await expect(page.locator('#field-title').inputValue()).resolves.toBe('Vietnamese boy, 16, cannabis farm (2020)');
+    // The broken link stays in the address bar, to be copied and reported.
+    expect(page.url()).toContain('#share=N4Ig-this-is-not-a-case');
     await screenshot(page, 'broken-link');
+    // An address the app does not know opens the step view and says which part it did not know.
+    await page.goto(`${baseUrl()}#/zzz-garbage!!`);
+    await page.reload();
+    await page.waitForSelector('[data-testid="notice"]');
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('#/zzz-garbage!!');
+    expect(await position(page)).toBe(before);
     await close(app);
   });
 
