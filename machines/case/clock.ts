@@ -63,7 +63,7 @@ export class Clock {
 
   schedule(id: string | undefined, delayDays: number, event: { type: string }): void {
     const day = this.today + delayDays;
-    const startsDay = id !== undefined && this.#startOfDay.size > 0 && this.#startOfDay.has(parseTimerId(id).delay);
+    const startsDay = id !== undefined && this.#startOfDay.size > 0 && startsItsDay(id, this.#startOfDay);
     this.#timers.set(id ?? `timer${this.#seq}`, { startedDay: this.today, day, seq: this.#seq++, event: { ...event, day }, startsDay });
   }
 
@@ -100,6 +100,16 @@ export class Clock {
       .sort((a, b) => a[1].day - b[1].day || a[1].seq - b[1].seq)
       .map(([id, timer]) => toReport(id, timer));
   }
+}
+
+// Timer ids are few (one per delayed transition of the machine): each is parsed once per set of start-of-day delays.
+const startsDayById = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+function startsItsDay(id: string, startOfDay: ReadonlySet<string>): boolean {
+  let byId = startsDayById.get(startOfDay);
+  if (!byId) startsDayById.set(startOfDay, (byId = new Map()));
+  let starts = byId.get(id);
+  if (starts === undefined) byId.set(id, (starts = startOfDay.has(parseTimerId(id).delay)));
+  return starts;
 }
 
 /** Earlier day first; on one day, the timers that start it, then the order they were set in. */

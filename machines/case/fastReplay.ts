@@ -25,13 +25,13 @@ interface Replay {
 }
 
 const eventOf = (ref: EventRef, r: Replay) => (ref.own ? r.own : ref.event);
+/** The machine's functions called directly (a spread call allocates an array per call). */
+type Call = (args: unknown, params?: unknown) => unknown;
 
 function evaluateLeaf(r: Replay, name: string, event: unknown): boolean {
   const node = r.node;
   if (!node || node.kind !== 'guard' || node.name !== name) throw MISS;
-  const result = (implementations.guards[name] as Fn)(
-    ...([{ context: r.context, event }, undefined] as never[]),
-  ) as boolean;
+  const result = (implementations.guards[name] as unknown as Call)({ context: r.context, event }, undefined) as boolean;
   r.node = result ? node.onTrue : node.onFalse;
   return result;
 }
@@ -68,7 +68,7 @@ function resolveActions(r: Replay, actions: readonly ActionDef[], event: unknown
       inline || typeof action === 'string' || !('params' in action)
         ? undefined
         : typeof action.params === 'function'
-          ? (action.params as Fn)(...([{ context: r.context, event }] as never[]))
+          ? (action.params as unknown as Call)({ context: r.context, event })
           : action.params;
     if (!impl || !('resolve' in impl)) {
       r.emitted.push({
@@ -83,22 +83,20 @@ function resolveActions(r: Replay, actions: readonly ActionDef[], event: unknown
       case 'xstate.assign': {
         if (typeof impl.assignment !== 'function')
           throw new Unsupported('assign with a property map');
-        const partial = (impl.assignment as Fn)(
-          ...([{ ...args, spawn: undefined }, params] as never[]),
-        );
+        const partial = (impl.assignment as unknown as Call)({ ...args, spawn: undefined }, params);
         r.context = Object.assign({}, r.context, partial);
         break;
       }
       case 'xstate.raise': {
         const raised =
           typeof impl.event === 'function'
-            ? (impl.event as Fn)(...([args, params] as never[]))
+            ? (impl.event as unknown as Call)(args, params)
             : impl.event;
         const configured =
           typeof impl.delay === 'string' ? implementations.delays[impl.delay] : impl.delay;
         const delay =
           typeof configured === 'function'
-            ? (configured as Fn)(...([args, params] as never[]))
+            ? (configured as unknown as Call)(args, params)
             : configured;
         if (typeof delay !== 'number') throw new Unsupported('raise without a delay');
         r.emitted.push({
@@ -111,7 +109,7 @@ function resolveActions(r: Replay, actions: readonly ActionDef[], event: unknown
       case 'xstate.cancel': {
         const sendId =
           typeof impl.sendId === 'function'
-            ? (impl.sendId as Fn)(...([args, params] as never[]))
+            ? (impl.sendId as unknown as Call)(args, params)
             : impl.sendId;
         r.emitted.push({ type: 'xstate.cancel', params: { sendId }, context: r.context });
         break;

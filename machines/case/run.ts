@@ -103,17 +103,11 @@ export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
           if (seen.has(p.id) && !MILESTONES[p.id].repeats && !isAfterProvisional(p, milestones)) continue;
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
-          const m: Milestone = {
-            id: p.id,
-            date: byDay.dateOf(event.day),
-            day: event.day,
-            basis: p.basis,
-            source: p.source,
-            ...(clash ? { legalBasis: p.basis } : {}),
-            ...p.attributes,
-            // A decision day the case file did not give is the model's: the milestone it decides says so.
-            rules: event.decisionDayAssumed ? [...p.rules, ...byDay.uses(['durableSolutionDecisionDays'], event.day)] : p.rules,
-          };
+          const m = { id: p.id, date: byDay.dateOf(event.day), day: event.day, basis: p.basis, source: p.source } as Milestone;
+          if (clash) m.legalBasis = p.basis;
+          if (p.attributes) Object.assign(m, p.attributes);
+          // A decision day the case file did not give is the model's: the milestone it decides says so.
+          m.rules = event.decisionDayAssumed ? [...p.rules, ...byDay.uses(['durableSolutionDecisionDays'], event.day)] : p.rules;
           // The durable-solution documents do not rest on the five conditions of the victim status.
           if (MILESTONES[p.id].isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
             m.conditions = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);

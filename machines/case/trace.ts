@@ -3,7 +3,7 @@
 import { OUTCOMES } from '../catalogue/outcomes';
 import { evaluateConditions, type Known } from '../procedure/conditions';
 import { RULES, type RulesInForce } from '../rules/rules';
-import { getOutcomeAndTrack, type OutcomeAndTrack } from './outcome';
+import { getOutcomeAndTrack, type HorizonView, type OutcomeAndTrack } from './outcome';
 import type { RulesByDay } from './rulesByDay';
 import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, type AssumptionId, type Facts } from './facts';
 import { isActive, type StepperSnapshot } from './stepper';
@@ -36,9 +36,14 @@ export function buildTrace(run: FinishedRun): Trace {
   const ageAssessed = seen.has('identifiedAsMinor') || seen.has('identifiedAsAdult');
   // The age decision under the rules of its own day.
   const age = ageAssessed ? assessedAge(facts, byDay.on(known.ageDecisionDay ?? 0), known, used) : facts.declaredAge;
-  // The assumptions behind the dated rule values the milestones were decided under.
-  const ruleAssumptions = milestones.flatMap((m) => (m.rules ?? []).map(assumptionOf)).filter((x): x is string => x !== undefined);
-  const assumptions = [...[...used].map((id) => ASSUMPTIONS[id]), ...run.otherAssumptions, ...ruleAssumptions];
+  // The engine's, the citations', then those behind the dated rule values the milestones were decided under.
+  const assumptions = new Set<string>();
+  for (const id of used) assumptions.add(ASSUMPTIONS[id]);
+  for (const text of run.otherAssumptions) assumptions.add(text);
+  for (const m of milestones) for (const use of m.rules ?? []) {
+    const text = assumptionOf(use);
+    if (text !== undefined) assumptions.add(text);
+  }
   return {
     format: 'pathway-trace/1',
     rulesInForce: facts.date,
@@ -47,7 +52,7 @@ export function buildTrace(run: FinishedRun): Trace {
     person: { ageOfRecord: Math.floor(age + 1e-9), eea: facts.eea, minor: age < rules.ageOfMajority.value },
     milestones,
     victimStatusConditions: run.decision ?? evaluateConditions(facts, rules, known),
-    assumptions: [...new Set(assumptions)],
+    assumptions: [...assumptions],
     outcome,
     track,
     outcomeDay,
@@ -60,26 +65,50 @@ const DURABLE_SOLUTION = 'procedure.pathway.otherTracks.durableSolution';
 const anyActive = (snapshot: StepperSnapshot, states: readonly string[], under: string) =>
   states.some((s) => s.startsWith(under) && isActive(snapshot, s));
 
+/** What the active states alone say of the horizon day. */
+type StatesView = Pick<HorizonView, 'ended' | 'thbDocument' | 'durableSolutionDocument' | 'durableSolutionPending' | 'notIdentified'> & {
+  durableSolutionPermanent: boolean;
+  minor: boolean;
+  ageOpen: boolean;
+};
+// Once per active-ids array: the fast stepper shares one per configuration, so cohorts read each configuration once.
+const statesViews = new WeakMap<readonly string[], StatesView>();
+function statesViewOf(snapshot: StepperSnapshot): StatesView {
+  let view = statesViews.get(snapshot.activeIds);
+  if (!view) {
+    const identity = (s: string) => isActive(snapshot, `procedure.pathway.identity.${s}`);
+    view = {
+      durableSolutionPermanent: anyActive(snapshot, OUTCOMES.permanentResidence.states, DURABLE_SOLUTION),
+      ended: isActive(snapshot, 'procedure.disappeared') ? 'disappeared' : isActive(snapshot, 'procedure.returned') ? 'returned' : undefined,
+      thbDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, VICTIM_TRACK),
+      durableSolutionDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, DURABLE_SOLUTION),
+      durableSolutionPending: anyActive(snapshot, OUTCOMES.otherProcedure.states, DURABLE_SOLUTION),
+      notIdentified: anyActive(snapshot, OUTCOMES.notIdentified.states, VICTIM_TRACK),
+      minor: identity('minor'),
+      ageOpen: identity('outsideScope') || identity('reported') || identity('ageDoubted') || identity('screening'),
+    };
+    statesViews.set(snapshot.activeIds, view);
+  }
+  return view;
+}
+
 /** What the person holds and which procedure they are in on the horizon day, read from the final snapshot. */
 function outcomeOf(snapshot: StepperSnapshot, facts: Facts, day: number, seen: ReadonlySet<MilestoneId>): OutcomeAndTrack {
   const known = snapshot.context.known;
-  const identity = (s: string) => isActive(snapshot, `procedure.pathway.identity.${s}`);
-  const underGuardianship = identity('minor') && day < (known.majorityDay ?? Infinity);
-  const ageOpen = identity('outsideScope') || identity('reported') || identity('ageDoubted') || identity('screening');
+  const states = statesViewOf(snapshot);
+  const underGuardianship = states.minor && day < (known.majorityDay ?? Infinity);
   return getOutcomeAndTrack({
     // The B card is a terminal state (reference Stage 12): reached first, a later disappearance or return does not undo it.
-    permanentResidence: seen.has('permanentResidence')
-      ? anyActive(snapshot, OUTCOMES.permanentResidence.states, DURABLE_SOLUTION) ? 'durableSolution' : 'thb'
-      : undefined,
-    ended: isActive(snapshot, 'procedure.disappeared') ? 'disappeared' : isActive(snapshot, 'procedure.returned') ? 'returned' : undefined,
-    thbDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, VICTIM_TRACK),
-    durableSolutionDocument: anyActive(snapshot, OUTCOMES.temporaryResidence.states, DURABLE_SOLUTION),
-    durableSolutionPending: anyActive(snapshot, OUTCOMES.otherProcedure.states, DURABLE_SOLUTION),
+    permanentResidence: seen.has('permanentResidence') ? (states.durableSolutionPermanent ? 'durableSolution' : 'thb') : undefined,
+    ended: states.ended,
+    thbDocument: states.thbDocument,
+    durableSolutionDocument: states.durableSolutionDocument,
+    durableSolutionPending: states.durableSolutionPending,
     asylumApplied: facts.asylumApplication,
-    notIdentified: anyActive(snapshot, OUTCOMES.notIdentified.states, VICTIM_TRACK),
+    notIdentified: states.notIdentified,
     foundAdult: known.ageDecision === 'adult' && !(facts.declaredAge >= 18 && !facts.ageDoubted),
     underGuardianship,
-    adult: !underGuardianship && !ageOpen,
+    adult: !underGuardianship && !states.ageOpen,
   });
 }
 
