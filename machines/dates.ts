@@ -5,19 +5,29 @@ export function parseIsoDate(iso: string): number {
   return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
 }
 export function toIsoDate(ms: number): string {
-  // Gregorian date from the day number by integer arithmetic (H. Hinnant's civil_from_days): the same string as
-  // Date#toISOString for years 1000–9999, a tenth of its cost (cohorts format a date per milestone).
-  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const [year, month, day] = civilFromDays(Math.floor(ms / DAY_MS));
+  if (year < 1000 || year > 9999) return new Date(ms).toISOString().slice(0, 10);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+// Gregorian dates and day numbers (days since 1970-01-01) by integer arithmetic (H. Hinnant's civil_from_days and
+// days_from_civil): the same as Date's for years 1000–9999, a tenth of its cost (cohorts work out a date per milestone).
+function civilFromDays(days: number): [year: number, month: number, day: number] {
+  const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 1000 || year > 9999) return new Date(ms).toISOString().slice(0, 10);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
+}
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 export function addDays(iso: string, days: number): string {
   return toIsoDate(parseIsoDate(iso) + Math.round(days) * DAY_MS);
@@ -65,8 +75,17 @@ export function ageOn(birthIso: string, dateIso: string): number {
 }
 /** Days from `day` (since `start`) until `months` calendar months later. */
 export function monthsAsDays(start: string, day: number, months: number): number {
-  const from = addDays(start, day);
-  return daysBetween(from, addMonths(from, months));
+  // Delays call this per document: the same calendar rule as addMonths, on day numbers rather than strings.
+  const from = Math.round(parseIsoDate(start) / DAY_MS) + Math.round(day);
+  const [year, month, dayOfMonth] = civilFromDays(from);
+  if (!Number.isInteger(months) || year < 1000 || year > 9999) {
+    const fromIso = addDays(start, day);
+    return daysBetween(fromIso, addMonths(fromIso, months));
+  }
+  const total = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(total / 12);
+  const toMonth = total - toYear * 12 + 1;
+  return daysFromCivil(toYear, toMonth, Math.min(dayOfMonth, daysInMonth(toYear, toMonth))) - from;
 }
 /** Days needed to cover `workingDays` working days (Mon–Fri; public holidays not modelled). */
 export function workingDaysAsDays(start: string, day: number, workingDays: number): number {
