@@ -78,16 +78,19 @@ function resolveActions(r: Replay, actions: readonly ActionDef[], event: unknown
       });
       continue;
     }
-    const args = { context: r.context, event, self: undefined, system: undefined };
     switch (impl.type) {
       case 'xstate.assign': {
         if (typeof impl.assignment !== 'function')
           throw new Unsupported('assign with a property map');
-        const partial = (impl.assignment as unknown as Call)({ ...args, spawn: undefined }, params);
+        const partial = (impl.assignment as unknown as Call)(
+          { context: r.context, event, self: undefined, system: undefined, spawn: undefined },
+          params,
+        );
         r.context = Object.assign({}, r.context, partial);
         break;
       }
       case 'xstate.raise': {
+        const args = { context: r.context, event, self: undefined, system: undefined };
         const raised =
           typeof impl.event === 'function'
             ? (impl.event as unknown as Call)(args, params)
@@ -107,6 +110,7 @@ function resolveActions(r: Replay, actions: readonly ActionDef[], event: unknown
         break;
       }
       case 'xstate.cancel': {
+        const args = { context: r.context, event, self: undefined, system: undefined };
         const sendId =
           typeof impl.sendId === 'function'
             ? (impl.sendId as unknown as Call)(args, params)
