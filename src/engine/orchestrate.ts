@@ -83,10 +83,14 @@ export function packChoices(counted: CountedCases, indices: readonly number[]): 
   return packed;
 }
 
-/** The path of one case file, through the chosen engine. */
-export function runPath(caseFile: CaseFile, engine: Engine = 'fast'): PathSummary {
-  // the edges taken too, for the map drawn on the procedure (pathEdges.ts)
-  const recorder = recordEdges(engine === 'fast' ? fastStepper : xstateStepper);
+/**
+ * The path of one case file, through the chosen engine; with the edges taken (for the map drawn on the procedure,
+ * pathEdges.ts) unless `withEdges` is false: figures alone (the sensitivity analysis) skip a tenth of the run.
+ */
+export function runPath(caseFile: CaseFile, engine: Engine = 'fast', withEdges = true): PathSummary {
+  const stepper = engine === 'fast' ? fastStepper : xstateStepper;
+  if (!withEdges) return summariseTrace(runCase(caseFile, { stepper }));
+  const recorder = recordEdges(stepper);
   return { ...summariseTrace(runCase(caseFile, { stepper: recorder.stepper })), edges: recorder.edges };
 }
 
@@ -96,13 +100,14 @@ export function resolvePaths(
   choices: Int32Array,
   engine: Engine = 'fast',
   onProgress?: (done: number, total: number) => void,
+  withEdges = true,
 ): PathSummary[] {
   const total = choices.length / SLOT_COUNT;
   const out = new Array<PathSummary>(total);
   // Equal paths become one object: far less memory, and encodePaths and mergeByPath then match them by identity.
   const interner = new PathInterner();
   for (let k = 0; k < total; k++) {
-    out[k] = interner.intern(runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine));
+    out[k] = interner.intern(runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine, withEdges));
     if (onProgress && (k + 1) % 500 === 0) onProgress(k + 1, total);
   }
   return out;

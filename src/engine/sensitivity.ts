@@ -93,7 +93,8 @@ export function applyMove(set: AssumptionSet, move: Move): AssumptionSet {
 
 function figuresOf(request: CohortRequest, store: PathStore, engine: Engine | undefined): { figures: Figures; machineRuns: number } {
   const plan = planCohort(request, store);
-  const resolved = resolvePaths(plan.sampler, packChoices(plan.counted, plan.missing), engine);
+  // Its own store (storeScope), so paths without edges never reach a cohort's map.
+  const resolved = resolvePaths(plan.sampler, packChoices(plan.counted, plan.missing), engine, undefined, false);
   plan.missing.forEach((i, j) => {
     plan.summaries[i] = resolved[j];
     store.set(plan.counted.keys[i], resolved[j]);
