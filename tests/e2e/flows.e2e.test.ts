@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { openApp, useCohortsPage, screenshot } from './harness';
+import { openApp, useCohortsPage, screenshot, waitUntilDrawn } from './harness';
 import { findOverlappingLabels, sidewaysOverflow, widerThanPage } from './overlap';
 
 const shared = useCohortsPage({ width: 1024, height: 768 });
@@ -160,7 +160,7 @@ describe('flows with many configurations', () => {
     await shared.page.getByTestId('cohort-period-to').fill('2008-12-31');
     await shared.page.getByTestId('cohort-preset-six').click();
     await runAndWait();
-    await shared.page.getByTestId('time-series').waitFor();
+    await waitUntilDrawn(shared.page);
     for (const width of [1024, 1920]) {
       await shared.page.setViewportSize({ width, height: width === 1024 ? 768 : 1080 });
       await shared.page.waitForTimeout(300);

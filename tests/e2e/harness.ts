@@ -2,6 +2,7 @@
 // is not to the local preview server (privacy: there must be none), and screenshots for a human to look at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../chromium';
+import { cohortDrawn } from './drawn';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -69,4 +70,9 @@ export function useCohortsPage(viewport?: { width: number; height: number }): { 
     await shared.browser?.close();
   });
   return shared;
+}
+
+/** Until a run is done and all its results drawn (see cohortDrawn). */
+export async function waitUntilDrawn(page: Page, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(cohortDrawn, null, { timeout });
 }

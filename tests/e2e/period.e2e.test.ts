@@ -2,7 +2,7 @@
 // guardianship start marked, no overlapping labels (time series, funnel, Sankey) and no sideways scroll at
 // 1024 and 1920 px.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openApp, useCohortsPage, screenshot, type AppPage } from './harness';
+import { openApp, useCohortsPage, screenshot, waitUntilDrawn, type AppPage } from './harness';
 import { findOverlappingLabels, sidewaysOverflow, widerThanPage } from './overlap';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
@@ -20,12 +20,7 @@ describe('cohorts over a period', () => {
     await page.getByTestId('cohort-period-to').fill('2008-12-31');
     await page.getByRole('button', { name: 'As written / as reported' }).click();
     await page.getByTestId('cohort-run').click();
-    await page.getByTestId('time-series').waitFor({ timeout: 120_000 });
-    await page.waitForFunction(
-      () => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'),
-      null,
-      { timeout: 120_000 },
-    );
+    await waitUntilDrawn(page);
     await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(/detected 2003-01-01 to 2008-12-31/);
     expect(await page.getByTestId('series-facet').count()).toBe(8);
     await expect(page.getByTestId('rule-changes').textContent()).resolves.toMatch(/2004-05-01/);
@@ -84,12 +79,7 @@ describe('markers of every configuration, and what an export says', () => {
     await c.locator('summary').click();
     await c.locator('input[type="checkbox"]').first().check();
     await page.getByTestId('cohort-run').click();
-    await page.getByTestId('time-series').waitFor({ timeout: 120_000 });
-    await page.waitForFunction(
-      () => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'),
-      null,
-      { timeout: 120_000 },
-    );
+    await waitUntilDrawn(page);
   }, 180_000);
   afterAll(async () => {
     await three?.context.close();
