@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The map on the procedure as a component: widths from children, one tab stop walked by the arrow keys, a picked
 // transition's example children, and the table a screen reader reads instead.
-import { cleanup, fireEvent, render } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProcedureMapPanel from '../../src/components/cohort/ProcedureMapPanel.svelte';
 import { getEdgeKeyMove, getMapEdges, toEdgeCsv, WIDTH_NONE } from '../../src/components/cohort/procedureMap';
@@ -41,10 +41,15 @@ describe('map widths and keys', () => {
   });
 });
 
+/** The map draws its states first and its edges a frame later (aria-busy until then). */
+const mapDrawn = (container: HTMLElement) =>
+  waitFor(() => expect(container.querySelector('[data-testid="dfg-map"]')?.getAttribute('aria-busy')).toBe('false'));
+
 describe('ProcedureMapPanel', () => {
   it('is one tab stop; arrows move it, Enter picks the edge and its examples open in the step view', async () => {
     const onopen = vi.fn();
     const { container, getByTestId } = render(ProcedureMapPanel, { props: { results: [result], fileStem: 'x', onopen, ondownload: () => {} } });
+    await mapDrawn(container);
     const stops = () => [...container.querySelectorAll('[data-edge-id][tabindex="0"]')];
     expect(stops()).toHaveLength(1);
     const first = stops()[0] as SVGGElement;
@@ -72,6 +77,7 @@ describe('ProcedureMapPanel', () => {
   it('draws one configuration at a time, chosen by its letter', async () => {
     const other = simulateCohort({ set, config: { asOf: '2018-01-01', practice: 'asReported', reforms: ['noCooperationCondition'] }, seed: 4, cohort: 200 }, { cache: new PathCache() });
     const { container, getAllByTestId } = render(ProcedureMapPanel, { props: { results: [result, other], fileStem: 'x', onopen: () => {}, ondownload: () => {} } });
+    await mapDrawn(container);
     const drawn = () => Object.fromEntries([...container.querySelectorAll('[data-edge-route]')].map((p) => [p.getAttribute('data-edge-route'), Number(p.getAttribute('data-children'))]));
     const of = (r: typeof result) => Object.fromEntries(r.transitions.edges.map((e) => [e.id, e.children]));
     expect(drawn()).toEqual(of(result));
