@@ -22,7 +22,7 @@ import { completePeriod, planPeriod, type PeriodRequest, type PeriodResult } fro
 import { decodePaths, type PathTable } from '../engine/pathTable';
 import type { CountedRange, NodeTask } from './simulate-node-worker';
 
-/** Below this many machine runs (in a cohort too small to draw in workers), this thread alone is quicker than starting workers. */
+/** Below this many machine runs, this thread alone is quicker than sharing them (each thread pays for its first runs). */
 export const MIN_RUNS_FOR_WORKERS = 20_000;
 /** From this many children on, workers are started at once: each draws a range of the children, then runs its share. */
 export const MIN_CHILDREN_FOR_WORKERS = 300_000;
