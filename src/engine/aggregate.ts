@@ -151,7 +151,7 @@ function measureTarget(
     ids.some((id) =>
       id.startsWith(OUTCOME_PREFIX)
         ? e.summary.outcome === id.slice(OUTCOME_PREFIX.length)
-        : e.summary.milestones.some((m) => m.id === id),
+        : milestonesOf(e.summary).has(id),
     );
   const of = entries.filter((e) => reaches(e, target.metric.of)).reduce((s, e) => s + e.count, 0);
   if (target.metric.kind === 'perYear') return (of / cohort) * yearlyChildren;
@@ -165,27 +165,38 @@ function measureTarget(
   return denominator === 0 ? null : numerator / denominator;
 }
 
+/** The milestones a path reaches, as a set (worked out once per path: the figures below ask it for every entry). */
+const milestoneSets = new WeakMap<PathSummary, ReadonlySet<string>>();
+function milestonesOf(summary: PathSummary): ReadonlySet<string> {
+  let ids = milestoneSets.get(summary);
+  if (!ids) milestoneSets.set(summary, (ids = new Set(summary.milestones.map((m) => m.id))));
+  return ids;
+}
+
 function chokepointsFor(entries: CohortEntry[], protectedOutcomes: OutcomeId[], asVictim = false): Chokepoint[] {
   // Protected as a victim: a victim-track document, not one of the durable-solution procedure (same outcome ids).
   const isProtected = (e: CohortEntry) =>
     protectedOutcomes.includes(e.summary.outcome) && !(asVictim && e.summary.track === 'durableSolution');
   const toProtection = entries.filter((e) => e.count > 0 && isProtected(e));
   if (toProtection.length === 0) return [];
-  let common = new Set(toProtection[0].summary.milestones.map((m) => m.id));
+  // The milestones every protected child passed, in the order the first of them passed them.
+  let common = [...milestonesOf(toProtection[0].summary)];
   for (const e of toProtection) {
-    const ids = new Set(e.summary.milestones.map((m) => m.id));
-    common = new Set([...common].filter((id) => ids.has(id)));
+    const ids = milestonesOf(e.summary);
+    common = common.filter((id) => ids.has(id));
   }
-  return [...common].map((id) => {
-    const reaching = entries.filter((e) => e.summary.milestones.some((m) => m.id === id));
-    return {
-      id,
-      reached: reaching.reduce((s, e) => s + e.count, 0),
-      protected: reaching
-        .filter(isProtected)
-        .reduce((s, e) => s + e.count, 0),
-    };
-  });
+  const reached = common.map(() => 0);
+  const protectedCount = common.map(() => 0);
+  for (const e of entries) {
+    const ids = milestonesOf(e.summary);
+    const isProtectedEntry = isProtected(e);
+    common.forEach((id, i) => {
+      if (!ids.has(id)) return;
+      reached[i] += e.count;
+      if (isProtectedEntry) protectedCount[i] += e.count;
+    });
+  }
+  return common.map((id, i) => ({ id: id as MilestoneId, reached: reached[i], protected: protectedCount[i] }));
 }
 
 export interface AggregateOptions {

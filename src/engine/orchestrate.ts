@@ -76,6 +76,35 @@ export function countChildren(
   return { keys, counts, firstChild, choices: choices.slice(0, keys.length * SLOT_COUNT) };
 }
 
+/**
+ * The counts of consecutive ranges of children (given in order) as one: what countChildren over the whole range
+ * gives (the same keys in the same order of first appearance, counts, first children and choices). Threads each
+ * draw a range, and this puts their counts together.
+ */
+export function mergeCounts(parts: readonly CountedCases[]): CountedCases {
+  const index = new Map<number, number>();
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const firstChild: number[] = [];
+  const rows: [CountedCases, number][] = [];
+  for (const part of parts)
+    part.keys.forEach((key, j) => {
+      const at = index.get(key);
+      if (at !== undefined) {
+        counts[at] += part.counts[j];
+        return;
+      }
+      index.set(key, keys.length);
+      keys.push(key);
+      counts.push(part.counts[j]);
+      firstChild.push(part.firstChild[j]);
+      rows.push([part, j]);
+    });
+  const choices = new Int32Array(keys.length * SLOT_COUNT);
+  rows.forEach(([part, j], k) => choices.set(part.choices.subarray(j * SLOT_COUNT, (j + 1) * SLOT_COUNT), k * SLOT_COUNT));
+  return { keys, counts, firstChild, choices };
+}
+
 /** The choices of some distinct cases, packed for a worker. */
 export function packChoices(counted: CountedCases, indices: readonly number[]): Int32Array {
   const packed = new Int32Array(indices.length * SLOT_COUNT);
@@ -124,16 +153,18 @@ export interface CohortPlan {
   started: number;
 }
 
+/** `drawn`: the children already counted elsewhere (threads that drew ranges of them, mergeCounts); else drawn here. */
 export function planCohort(
   request: CohortRequest,
   store?: PathStore,
   onProgress?: (report: ProgressReport) => void,
+  drawn?: { counted: CountedCases; started: number },
 ): CohortPlan {
-  const started = performance.now();
+  const started = drawn?.started ?? performance.now();
   const sampler = createSampler(request.set, request.config);
-  const counted = countChildren(sampler, request.seed, 0, request.cohort, (done) =>
-    onProgress?.({ phase: 'drawing', done, total: request.cohort }),
-  );
+  const counted =
+    drawn?.counted ??
+    countChildren(sampler, request.seed, 0, request.cohort, (done) => onProgress?.({ phase: 'drawing', done, total: request.cohort }));
   const summaries = counted.keys.map((key) => store?.get(key));
   const missing: number[] = [];
   summaries.forEach((s, i) => s === undefined && missing.push(i));

@@ -2,9 +2,13 @@
 // (one per core in all) when there are enough of them to pay for starting the workers. Period cohorts too.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
 import {
   completeCohort,
+  countChildren,
+  mergeCounts,
   packChoices,
   planCohort,
   resolvePaths,
@@ -13,14 +17,14 @@ import {
   type Engine,
   type PathStore,
 } from '../engine/orchestrate';
-import type { Sampler } from '../engine/generate';
+import { createSampler, type Sampler } from '../engine/generate';
 import { completePeriod, planPeriod, type PeriodRequest, type PeriodResult } from '../engine/period';
 import { decodePaths, type PathTable } from '../engine/pathTable';
-import type { NodeTask } from './simulate-node-worker';
+import type { CountedRange, NodeTask } from './simulate-node-worker';
 
-/** Below this many machine runs, this thread alone is quicker than starting workers (≈0.3–2 s each with tsx). */
+/** Below this many machine runs, this thread alone is quicker than sharing them (each thread pays for its first runs). */
 export const MIN_RUNS_FOR_WORKERS = 20_000;
-/** From this many children on, workers are started before drawing, so that they load while the children are drawn. */
+/** From this many children on, workers are started at once: each draws a range of the children, then runs its share. */
 export const MIN_CHILDREN_FOR_WORKERS = 300_000;
 
 /** Threads that run the machine: as asked, never more than the cores there are. */
@@ -39,15 +43,58 @@ export const WORKER_HEAP_MB = 192;
  * 16.7 s; in the two-thread CLI (one worker) the gain is 3–5%, within the shared machine's noise.
  */
 export const WORKER_YOUNG_MB = 48;
-function startWorker(): Worker {
-  return new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+/**
+ * Workers run the machine from one bundle of their code, built here by esbuild the first time a worker starts
+ * (≈0.1 s). Under tsx each worker had a loader thread of its own and every function was wrapped to keep its name,
+ * which cost 8–12% of a run.
+ */
+let workerCode: URL | undefined;
+function workerUrl(): URL {
+  if (!workerCode) {
+    const built = buildSync({
+      entryPoints: [fileURLToPath(new URL('./simulate-node-worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      logLevel: 'error',
+    });
+    workerCode = new URL(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].contents).toString('base64')}`);
+  }
+  return workerCode;
 }
-function ask(worker: Worker, task: NodeTask): Promise<PathSummary[][]> {
+function startWorker(): Worker {
+  return new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+}
+function ask<T>(worker: Worker, task: NodeTask, transfer: ArrayBuffer[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (tables: PathTable[]) => resolve(tables.map(decodePaths)));
+    worker.once('message', resolve);
     worker.once('error', reject);
-    worker.postMessage(task, task.groups.map((g) => g.choices.buffer as ArrayBuffer));
+    worker.postMessage(task, transfer);
   });
+}
+function askPaths(worker: Worker, task: Extract<NodeTask, { type: 'resolve' }>): Promise<PathSummary[][]> {
+  return ask<PathTable[]>(worker, task, task.groups.map((g) => g.choices.buffer as ArrayBuffer)).then((tables) => tables.map(decodePaths));
+}
+
+/**
+ * This thread draws the first range of the cohort's children while each worker draws one of the others; their
+ * counts merged are those of one thread drawing them all (mergeCounts).
+ */
+async function countShared(request: CohortRequest, workers: Worker[], beat?: () => void): Promise<CountedCases> {
+  const parts = workers.length + 1;
+  const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((request.cohort * k) / parts));
+  const theirs = workers.map((w, k) =>
+    ask<CountedRange>(w, { type: 'count', set: request.set, config: request.config, seed: request.seed, from: bounds[k + 1], to: bounds[k + 2] }, []),
+  );
+  const ours = countChildren(createSampler(request.set, request.config), request.seed, 0, bounds[1], beat);
+  const ranges = (await Promise.all(theirs)).map((r) => ({
+    keys: Array.from(r.keys),
+    counts: Array.from(r.counts),
+    firstChild: Array.from(r.firstChild),
+    choices: r.choices,
+  }));
+  return mergeCounts([ours, ...ranges]);
 }
 
 export interface CliRunOptions {
@@ -59,6 +106,8 @@ export interface CliRunOptions {
   onBeat?: () => void;
   /** machine runs from which workers are started (tests lower it to check the shared path on small cohorts) */
   minRunsForWorkers?: number;
+  /** children from which workers draw beside this thread (tests lower it to check the shared drawing) */
+  minChildrenForWorkers?: number;
 }
 
 /** What the threads share out: per group (configuration), its sampler's config and the distinct cases to run. */
@@ -73,7 +122,7 @@ async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat
   // Interleaved shares (distinct cases come in order of first appearance: this balances them).
   const shares = work.groups.map((g) => Array.from({ length: parts }, (_, p) => g.missing.filter((_, j) => j % parts === p)));
   const theirs = workers.map((w, k) =>
-    ask(w, {
+    askPaths(w, {
       type: 'resolve',
       set: work.set,
       engine,
@@ -95,10 +144,15 @@ export async function simulateCohortForCli(request: CohortRequest, options: CliR
   const engine = options.engine ?? 'fast';
   const beat = options.onBeat;
   const minRuns = options.minRunsForWorkers ?? MIN_RUNS_FOR_WORKERS;
-  const early = threads > 1 && request.cohort >= MIN_CHILDREN_FOR_WORKERS;
-  let workers: Worker[] = early ? Array.from({ length: threads - 1 }, startWorker) : [];
+  // A large cohort: workers are started at once, and draw ranges of the children beside this thread.
+  const large = threads > 1 && request.cohort >= (options.minChildrenForWorkers ?? MIN_CHILDREN_FOR_WORKERS);
+  let workers: Worker[] = large ? Array.from({ length: threads - 1 }, startWorker) : [];
+  const started = performance.now();
   try {
-    const plan = planCohort(request, options.store, beat);
+    const plan = large
+      ? planCohort(request, options.store, beat, { counted: await countShared(request, workers, beat), started })
+      : planCohort(request, options.store, beat);
+    // Few runs: this thread alone, since each thread pays for its first runs (the fast stepper's recordings, the JIT).
     if (threads < 2 || plan.missing.length < minRuns) {
       const resolved = resolvePaths(plan.sampler, packChoices(plan.counted, plan.missing), engine, beat);
       return completeCohort(plan, [plan.missing], [resolved], options.store);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { aggregateCohort, type CohortEntry, type CohortResult } from '../../src/engine/aggregate';
 import { createSampler, SLOT_COUNT, type CohortConfig } from '../../src/engine/generate';
-import { countChildren, runPath } from '../../src/engine/orchestrate';
+import { countChildren, mergeCounts, runPath } from '../../src/engine/orchestrate';
 import { simulateCohort } from '../../src/engine/simulate';
 import { simulatePeriod } from '../../src/engine/period';
 import { decodePaths, encodePaths } from '../../src/engine/pathTable';
@@ -62,6 +62,28 @@ describe('cohort orchestrator', () => {
     const [a] = paths;
     expect(encodePaths([a, { ...a, edges: [1] }, { ...a, edges: [2] }, { ...a, edges: [1] }]).outcome.length).toBe(3);
   });
+
+  it('counts ranges of children drawn apart as one thread drawing them all (same order of first appearance)', () => {
+    const sampler = createSampler(exploited, CONFIGS[0]);
+    const whole = countChildren(sampler, 3, 0, 5_000);
+    for (const bounds of [[0, 2_500, 5_000], [0, 1, 4_999, 5_000], [0, 0, 1_700, 1_700, 3_300, 5_000]]) {
+      const parts = bounds.slice(1).map((to, k) => countChildren(sampler, 3, bounds[k], to));
+      expect(mergeCounts(parts)).toEqual(whole);
+    }
+    // The ranges do meet the same case files (else merging would be trivial).
+    const [a, b] = [countChildren(sampler, 3, 0, 2_500), countChildren(sampler, 3, 2_500, 5_000)];
+    expect(b.keys.filter((k) => a.keys.includes(k)).length).toBeGreaterThan(100);
+  });
+
+  it('draws a large cohort’s children in worker threads beside this one and gives the same figures', async () => {
+    const request = { set: exploited, config: CONFIGS[0], seed: 6, cohort: 3_000 };
+    const expected = simply(exploited, CONFIGS[0], 6, 3_000);
+    // Drawn in two threads; then the runs shared too, or (few runs) run in this thread alone.
+    for (const minRunsForWorkers of [0, 1_000_000]) {
+      const result = await simulateCohortForCli(request, { threads: 2, minChildrenForWorkers: 0, minRunsForWorkers });
+      sameJson(withoutStats(result), expected);
+    }
+  }, 120_000);
 
   it('shares the machine runs with worker threads (the CLI) and gives the same figures', async () => {
     const request = { set: exploited, config: CONFIGS[1], seed: 8, cohort: 3_000 };
