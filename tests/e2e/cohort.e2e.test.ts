@@ -5,18 +5,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { simulateCohort } from '../../src/engine/simulate';
-import { useCohortsPage, screenshot } from './harness';
+import { useCohortsPage, screenshot, waitUntilDrawn } from './harness';
 
 const shared = useCohortsPage();
 
 
 async function runAndWait() {
   await shared.page.getByTestId('cohort-run').click();
-  await shared.page.waitForFunction(
-    () => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'),
-    null,
-    { timeout: 80_000 },
-  );
+  await waitUntilDrawn(shared.page, 80_000);
 }
 
 describe('cohort view', () => {

@@ -6,7 +6,7 @@ import { generateChildCase } from '../../src/engine/generate';
 import { runPath } from '../../src/engine/orchestrate';
 import { getProcedureEdges } from '../../src/engine/pathEdges';
 import { simulateCohort } from '../../src/engine/simulate';
-import { useCohortsPage, screenshot } from './harness';
+import { useCohortsPage, screenshot, waitUntilDrawn } from './harness';
 import { findOverlappingLabels, sidewaysOverflow } from './overlap';
 
 const shared = useCohortsPage({ width: 1024, height: 768 });
@@ -20,7 +20,7 @@ async function runCohort() {
   await shared.page.getByTestId('cohort-size').selectOption('1000');
   await shared.page.getByTestId('cohort-run').click();
   await shared.page.getByTestId('dfg-map').waitFor({ timeout: 120_000 });
-  await shared.page.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 120_000 });
+  await waitUntilDrawn(shared.page, 120_000);
 }
 
 describe('map on the procedure', () => {

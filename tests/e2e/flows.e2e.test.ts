@@ -13,11 +13,7 @@ const shared = useCohortsPage({ width: 1024, height: 768 });
 
 async function runAndWait() {
   await shared.page.getByTestId('cohort-run').click();
-  await shared.page.waitForFunction(
-    () => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'),
-    null,
-    { timeout: 150_000 },
-  );
+  await waitUntilDrawn(shared.page, 150_000);
   await shared.page.locator('svg.sankey').waitFor();
   await shared.page.waitForTimeout(300);
 }
@@ -192,7 +188,7 @@ describe('flows with many configurations', () => {
       await p.getByRole('button', { name: 'Regeln von 2010 / 2016 / 2018' }).click();
       await p.getByTestId('cohort-run').click();
       await p.locator('svg.sankey').waitFor({ timeout: 150_000 });
-      await p.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 150_000 });
+      await waitUntilDrawn(p, 150_000);
       for (const every of [false, true]) {
         await p.getByLabel('Alle Etappen zeigen').setChecked(every);
         await p.waitForTimeout(200);

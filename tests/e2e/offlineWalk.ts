@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findScenario } from '../../src/scenarios';
 import { stepCase } from '../../machines/case/run';
+import { cohortDrawn } from './drawn';
 
 export const SCENARIO_ID = 'cannabis_boy_2020';
 
@@ -32,7 +33,7 @@ export async function runCohort(page: Page, size: 1000 | 10000 = 1000): Promise<
   await page.getByTestId('cohort-run').waitFor({ timeout: 15_000 });
   await page.getByTestId('cohort-size').selectOption(String(size));
   await page.getByTestId('cohort-run').click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="cohort-run"]')?.hasAttribute('disabled'), null, { timeout: 80_000 });
+  await page.waitForFunction(cohortDrawn, null, { timeout: 80_000 });
   await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(new RegExp(`${size.toLocaleString('en')} children`));
   const detected = page.locator('[data-testid="funnel-bar"][data-milestone="detected"]');
   await expect(detected.getAttribute('aria-label')).resolves.toMatch(new RegExp(`${size.toLocaleString('en')} children, 100\\.0%`));
