@@ -20,7 +20,7 @@ import {
 import { createSampler, type Sampler } from '../engine/generate';
 import { completePeriod, planPeriod, type PeriodRequest, type PeriodResult } from '../engine/period';
 import { decodePaths, type PathTable } from '../engine/pathTable';
-import type { CountedRange, NodeTask } from './simulate-node-worker';
+import type { NodeTask } from './simulate-node-worker';
 
 /** Below this many machine runs, this thread alone is quicker than sharing them (each thread pays for its first runs). */
 export const MIN_RUNS_FOR_WORKERS = 20_000;
@@ -85,16 +85,10 @@ async function countShared(request: CohortRequest, workers: Worker[], beat?: () 
   const parts = workers.length + 1;
   const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((request.cohort * k) / parts));
   const theirs = workers.map((w, k) =>
-    ask<CountedRange>(w, { type: 'count', set: request.set, config: request.config, seed: request.seed, from: bounds[k + 1], to: bounds[k + 2] }, []),
+    ask<CountedCases>(w, { type: 'count', set: request.set, config: request.config, seed: request.seed, from: bounds[k + 1], to: bounds[k + 2] }, []),
   );
   const ours = countChildren(createSampler(request.set, request.config), request.seed, 0, bounds[1], beat);
-  const ranges = (await Promise.all(theirs)).map((r) => ({
-    keys: Array.from(r.keys),
-    counts: Array.from(r.counts),
-    firstChild: Array.from(r.firstChild),
-    choices: r.choices,
-  }));
-  return mergeCounts([ours, ...ranges]);
+  return mergeCounts([ours, ...(await Promise.all(theirs))]);
 }
 
 export interface CliRunOptions {

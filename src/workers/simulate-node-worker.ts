@@ -14,24 +14,11 @@ export type NodeTask =
   | { type: 'resolve'; set: AssumptionSet; engine: Engine; groups: { config: CohortConfig; choices: Int32Array }[] }
   | { type: 'count'; set: AssumptionSet; config: CohortConfig; seed: number; from: number; to: number };
 
-/** A range's counts as they cross threads: typed arrays, transferred. */
-export interface CountedRange {
-  keys: Float64Array;
-  counts: Int32Array;
-  firstChild: Int32Array;
-  choices: Int32Array;
-}
-
 parentPort!.on('message', (task: NodeTask) => {
   if (task.type === 'count') {
     const counted = countChildren(createSampler(task.set, task.config), task.seed, task.from, task.to);
-    const range: CountedRange = {
-      keys: Float64Array.from(counted.keys),
-      counts: Int32Array.from(counted.counts),
-      firstChild: Int32Array.from(counted.firstChild),
-      choices: counted.choices,
-    };
-    parentPort!.postMessage(range, [range.keys.buffer, range.counts.buffer, range.firstChild.buffer, range.choices.buffer] as ArrayBuffer[]);
+    // The choices are the bulk: transferred; the number arrays are copied.
+    parentPort!.postMessage(counted, [counted.choices.buffer as ArrayBuffer]);
     return;
   }
   const tables: PathTable[] = task.groups.map(({ config, choices }) =>
