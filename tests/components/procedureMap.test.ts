@@ -74,6 +74,15 @@ describe('ProcedureMapPanel', () => {
     expect(onopen).toHaveBeenCalledWith(0, busiest.examples[0]);
   });
 
+  it('binds nothing to a non-reactive property (in dev, Svelte warns once per edge drawn)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container } = render(ProcedureMapPanel, { props: { results: [result], fileStem: 'x', onopen: () => {}, ondownload: () => {} } });
+    await mapDrawn(container);
+    const warned = warn.mock.calls.map((args) => args.join(' ')).filter((text) => text.includes('binding_property_non_reactive'));
+    warn.mockRestore();
+    expect(warned).toEqual([]);
+  });
+
   it('draws one configuration at a time, chosen by its letter', async () => {
     const other = simulateCohort({ set, config: { asOf: '2018-01-01', practice: 'asReported', reforms: ['noCooperationCondition'] }, seed: 4, cohort: 200 }, { cache: new PathCache() });
     const { container, getAllByTestId } = render(ProcedureMapPanel, { props: { results: [result, other], fileStem: 'x', onopen: () => {}, ondownload: () => {} } });
