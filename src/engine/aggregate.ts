@@ -2,7 +2,7 @@
 // with a child count each, so a million children cost as much as their distinct case files.
 import { ANY_PROTECTION, VICTIM_PROTECTION } from '../../machines/catalogue/outcomes';
 import type { MilestoneId, OutcomeId, TrackId, Trace } from '../../machines/case/types';
-import type { AssumptionSet, Target } from './assumptions/schema';
+import type { AssumptionSet, ParamName, Target } from './assumptions/schema';
 import type { CohortConfig } from './generate';
 import { countEdges, type EdgeCounts } from './pathEdges';
 import { buildFlows, nodeIdsOf, OUTCOME_PREFIX, OVERVIEW_MILESTONES, type Flow, type FlowGraph, type FlowNode } from './flows';
@@ -79,7 +79,7 @@ export interface CohortResult {
   reforms: CohortConfig['reforms'];
   assumptionSet: { id: string; name: string; yearlyChildren: number };
   /** parameters of the set labelled "assumption" rather than sourced */
-  assumedParams: string[];
+  assumedParams: ParamName[];
   outcomes: Partial<Record<OutcomeId, number>>;
   outcomeExamples: Partial<Record<OutcomeId, number>>;
   /** children reaching each milestone at least once */
@@ -273,9 +273,7 @@ export function aggregateCohort(
     practice: config.practice,
     reforms: [...config.reforms],
     assumptionSet: { id: set.id, name: set.name, yearlyChildren: set.yearlyChildren.value },
-    assumedParams: Object.entries(set.params)
-      .filter(([, p]) => p.source === 'assumption')
-      .map(([name]) => name),
+    assumedParams: (Object.keys(set.params) as ParamName[]).filter((name) => set.params[name].source === 'assumption'),
     outcomes: Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1])),
     outcomeExamples: Object.fromEntries(outcomeExamples),
     milestones: Object.fromEntries([...milestones].sort((a, b) => b[1] - a[1])),

@@ -28,6 +28,9 @@ describe('cohort view', () => {
     await expect(detected.getAttribute('aria-label')).resolves.toMatch(/Detected, configuration A \(.*\): 1,000 children, 100\.0%/);
     expect(await shared.page.getByTestId('sankey-link').count()).toBeGreaterThan(10);
     expect(await shared.page.getByTestId('variants').locator('tbody tr').count()).toBeGreaterThan(3);
+    // words only: no engine id ("requestOutsideScope", "detectedAtBorder") in the legend, paths or times
+    for (const part of [shared.page.getByTestId('cohort-legend'), shared.page.getByTestId('variants'), shared.page.getByTestId('times')])
+      expect(await part.innerText()).not.toMatch(/\b[a-z]+[A-Z]\w*/);
     await screenshot(shared.page, 'cohort-run');
     expect(shared.app.errors).toEqual([]);
   });

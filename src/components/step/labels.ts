@@ -1,8 +1,13 @@
 // Localised names for the contract's enumerations (regions, outcomes, milestones…). Unknown ids (a newer engine)
 // fall back to the id itself rather than failing.
+import { MILESTONES } from '../../../machines/catalogue/milestones';
+import { OUTCOMES } from '../../../machines/catalogue/outcomes';
 import { m } from '../../i18n/messages';
 
 type Messages = Record<string, () => string>;
+const byMessageId = m as unknown as Messages;
+const fromCatalogue = (catalogue: Record<string, { messageId: string }>): Messages =>
+  Object.fromEntries(Object.entries(catalogue).map(([id, entry]) => [id, byMessageId[entry.messageId]]));
 const tables: Record<string, Messages> = {
   sex: { female: m.sex_female, male: m.sex_male, other: m.sex_other },
   place: { territory: m.place_territory, border: m.place_border },
@@ -25,11 +30,9 @@ const tables: Record<string, Messages> = {
     multiAgencyAgeAssessment: m.reform_multi_agency, guardianForEveryChild: m.reform_guardian_every_child,
     specialisedShelterEveryRegion: m.reform_shelter_every_region,
   },
-  outcome: {
-    permanentResidence: m.outcome_permanent_residence, temporaryResidence: m.outcome_temporary_residence,
-    otherProcedure: m.outcome_other_procedure, adultTrack: m.outcome_adult_track, returned: m.outcome_returned,
-    disappeared: m.outcome_disappeared, notIdentified: m.outcome_not_identified, mustLeave: m.outcome_must_leave,
-  },
+  // Milestones and outcomes: every id of the machines' catalogues, by the message id each entry names.
+  milestone: fromCatalogue(MILESTONES),
+  outcome: fromCatalogue(OUTCOMES),
   condition: {
     statement: m.why_condition_statement, definition: m.why_condition_definition, cooperation: m.why_condition_cooperation,
     tiesCut: m.why_condition_tiesCut, publicOrder: m.why_condition_publicOrder,
@@ -37,43 +40,6 @@ const tables: Record<string, Messages> = {
   deadline: {
     reflection: m.deadline_reflection, minorDocument: m.deadline_minor_document, registration: m.deadline_registration,
     card: m.deadline_card, borderDetention: m.deadline_border_detention, appeal: m.deadline_appeal,
-  },
-  // Milestone, condition and exam names are shared with the diagram helper's timeline (milestone_*, why_*).
-  milestone: {
-    detected: m.milestone_detected,
-    presumedVictim: m.milestone_presumedVictim,
-    notIdentified: m.milestone_notIdentified,
-    nonPunishment: m.milestone_nonPunishment,
-    reportedToGuardianshipService: m.milestone_reportedToGuardianshipService,
-    outsideGuardianshipScope: m.milestone_outsideGuardianshipScope,
-    ageDoubted: m.milestone_ageDoubted,
-    borderDetention: m.milestone_borderDetention,
-    ageAssessment: m.milestone_ageAssessment,
-    identifiedAsMinor: m.milestone_identifiedAsMinor,
-    identifiedAsAdult: m.milestone_identifiedAsAdult,
-    ageAppeal: m.milestone_ageAppeal,
-    guardianAppointed: m.milestone_guardianAppointed,
-    guardianshipEnded: m.milestone_guardianshipEnded,
-    observationCentre: m.milestone_observationCentre,
-    specialisedShelter: m.milestone_specialisedShelter,
-    specialisedCentre: m.milestone_specialisedCentre,
-    reflectionPeriod: m.milestone_reflectionPeriod,
-    minorResidenceDocument: m.milestone_minorResidenceDocument,
-    registrationCertificate: m.milestone_registrationCertificate,
-    temporaryResidenceCard: m.milestone_temporaryResidenceCard,
-    permanentResidence: m.milestone_permanentResidence,
-    residenceWithdrawn: m.milestone_residenceWithdrawn,
-    statementGiven: m.milestone_statementGiven,
-    prosecutionDismissed: m.milestone_prosecutionDismissed,
-    requisitions: m.milestone_requisitions,
-    conviction: m.milestone_conviction,
-    acquittal: m.milestone_acquittal,
-    asylumApplication: m.milestone_asylumApplication,
-    durableSolutionProcedure: m.milestone_durableSolutionProcedure,
-    returned: m.milestone_returned,
-    disappeared: m.milestone_disappeared,
-    adultTrack: m.milestone_adultTrack,
-    turned18: m.milestone_turned18,
   },
 };
 
