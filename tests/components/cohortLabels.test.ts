@@ -49,4 +49,11 @@ describe('cohort labels', () => {
       expect(unlabelled(['asWritten', 'asReported'], (id) => label('practice', id)), 'practices').toEqual([]);
       expect(unlabelled(REFORM_IDS, (id) => label('reform', id)), 'reforms').toEqual([]);
     });
+
+  it('tells the step "signs missed at detection" (most children pass it) from the outcome "not identified as a victim"', () => {
+    for (const locale of locales) {
+      language.set(locale);
+      expect(label('milestone', 'notIdentified'), locale).not.toBe(label('outcome', 'notIdentified'));
+    }
+  });
 });
