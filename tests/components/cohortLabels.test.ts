@@ -6,9 +6,10 @@ import { MILESTONE_IDS, MILESTONES } from '../../machines/catalogue/milestones';
 import { OUTCOME_IDS, OUTCOMES } from '../../machines/catalogue/outcomes';
 import { REFORM_IDS } from '../../machines/rules/rules';
 import { nodeLabel } from '../../src/components/cohort/format';
-import { paramLabel } from '../../src/components/cohort/sensitivityLabels';
+import { optionLabel, paramLabel } from '../../src/components/cohort/sensitivityLabels';
 import { label } from '../../src/components/step/labels';
-import { AssumptionSetSchema, type ParamName } from '../../src/engine/assumptions/schema';
+import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
+import { AssumptionSetSchema, DURABLE_DECISIONS, EXPLOITATION_FORMS, PROSECUTION_OUTCOMES, REGIONS, type ParamName } from '../../src/engine/assumptions/schema';
 import { COHORT_SOURCE, OUTCOME_PREFIX } from '../../src/engine/aggregate';
 import { language } from '../../src/i18n/language.svelte';
 import { locales } from '../../src/i18n/messages';
@@ -48,6 +49,17 @@ describe('cohort labels', () => {
       expect(unlabelled(PARAMS, (p) => paramLabel(p as ParamName, locale)), 'parameters').toEqual([]);
       expect(unlabelled(['asWritten', 'asReported'], (id) => label('practice', id)), 'practices').toEqual([]);
       expect(unlabelled(REFORM_IDS, (id) => label('reform', id)), 'reforms').toEqual([]);
+      // the options a sensitivity row names ("Region of detection: Brussels"): every named option, and the
+      // nationalities of the shipped sets by their country's name
+      const named: [ParamName, readonly string[]][] = [
+        ['region', REGIONS],
+        ['exploitationForm', EXPLOITATION_FORMS],
+        ['prosecutionOutcome', PROSECUTION_OUTCOMES],
+        ['durableSolutionDecision', DURABLE_DECISIONS],
+        ['nationality', [...new Set(ASSUMPTION_SETS.flatMap((set) => Object.keys(set.params.nationality.value)))]],
+      ];
+      for (const [param, options] of named)
+        expect(unlabelled(options, (option) => optionLabel(param, option)), param).toEqual([]);
     });
 
   it('tells the step "signs missed at detection" (most children pass it) from the outcome "not identified as a victim"', () => {

@@ -5,6 +5,14 @@ export interface Country {
 }
 
 const cache = new Map<string, Country[]>();
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** One country's name in a language ("NG" → "Nigeria"), or the code where the browser has none. */
+export function countryName(code: string, locale: string): string {
+  let names = displayNames.get(locale);
+  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })));
+  return names.of(code) ?? code;
+}
 
 export function getCountries(locale: string, codes: string[]): Country[] {
   const key = `${locale}:${codes.length}`;

@@ -2,7 +2,10 @@
 import { m } from '../../i18n/messages';
 import type { Locale } from '../../i18n/messages';
 import type { ParamName } from '../../engine/assumptions/schema';
-import type { SensitivityFigure } from '../../engine/sensitivity';
+import type { SensitivityFigure, SensitivityRow } from '../../engine/sensitivity';
+import { getLocale } from '../../i18n/paraglide/runtime.js';
+import { countryName } from '../builder/countries';
+import { label } from '../step/labels';
 
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
@@ -50,3 +53,19 @@ const FIGURES: Record<SensitivityFigure, Message> = {
 
 export const paramLabel = (param: ParamName, locale?: Locale): string => PARAMS[param]({}, locale ? { locale } : {});
 export const figureLabel = (figure: SensitivityFigure, locale?: Locale): string => FIGURES[figure]({}, locale ? { locale } : {});
+
+/** The label tables naming a parameter's options; other options (days, ages, age ranges) are numbers as written. */
+const OPTION_KINDS: Partial<Record<ParamName, string>> = {
+  region: 'region',
+  exploitationForm: 'exploitation',
+  prosecutionOutcome: 'prosecution',
+  durableSolutionDecision: 'durable',
+};
+export function optionLabel(param: ParamName, option: string): string {
+  if (param === 'nationality') return countryName(option, getLocale());
+  const kind = OPTION_KINDS[param];
+  return kind ? label(kind, option) : option;
+}
+/** A tornado row's name: the parameter, and for weights over options the option moved ("Region of detection: Brussels"). */
+export const rowName = (r: SensitivityRow): string =>
+  r.option !== undefined ? m.sens_param_option({ param: r.label, option: optionLabel(r.param, r.option) }) : r.label;
