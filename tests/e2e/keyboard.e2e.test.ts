@@ -47,3 +47,29 @@ describe('skip links', () => {
     await app.context.close();
   });
 });
+
+describe('dialogs', () => {
+  for (const name of ['Help', 'Glossary']) {
+    for (const close of ['Escape', 'the Close button']) {
+      it(`${name} closed with ${close} gives focus back to the ${name} button`, async () => {
+        const app = await openApp(browser, { viewport: VIEWPORT });
+        const { page } = app;
+        const opener = page.locator('header').getByRole('button', { name, exact: true });
+        await opener.focus();
+        await page.keyboard.press('Enter');
+        await page.locator('dialog[open]').waitFor();
+        if (close === 'Escape') await page.keyboard.press('Escape');
+        else {
+          await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).focus();
+          await page.keyboard.press('Enter');
+        }
+        await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+        // a button's name, else the element's tag (BODY when focus was dropped)
+        await expect.poll(() => page.evaluate(() => (document.activeElement instanceof HTMLButtonElement ? document.activeElement.textContent?.trim() : document.activeElement?.tagName))).toBe(name);
+        expect(await opener.evaluate((button) => button === document.activeElement)).toBe(true);
+        expect(app.errors).toEqual([]);
+        await app.context.close();
+      });
+    }
+  }
+});
