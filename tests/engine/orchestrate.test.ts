@@ -61,6 +61,11 @@ describe('cohort orchestrator', () => {
     expect(decodePaths(encodePaths(withEdges))).toEqual(withEdges);
     const [a] = paths;
     expect(encodePaths([a, { ...a, edges: [1] }, { ...a, edges: [2] }, { ...a, edges: [1] }]).outcome.length).toBe(3);
+    // Paths differing in one field only stay apart; copies of one path (other objects) are stored once.
+    const { edges: _, ...withoutEdges } = a;
+    const later = { ...a, milestones: a.milestones.map((m, i) => (i === a.milestones.length - 1 ? { ...m, day: m.day + 1 } : m)) };
+    const variants = [a, withoutEdges, { ...a, edges: [] }, later, { ...a, outcomeDay: a.outcomeDay + 1 }, { ...a, assumptions: [...a.assumptions, 'x'] }];
+    expect(encodePaths([...variants, ...variants.map((v) => structuredClone(v))]).outcome.length).toBe(variants.length);
   });
 
   it('counts ranges of children drawn apart as one thread drawing them all (same order of first appearance)', () => {
