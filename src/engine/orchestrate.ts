@@ -7,7 +7,7 @@ import { xstateStepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
 import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
 import type { AssumptionSet } from './assumptions/schema';
-import { PathInterner, pathKey } from './pathTable';
+import { PathIndex, PathInterner } from './pathTable';
 import { EDGE_EXAMPLES, recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
@@ -180,7 +180,7 @@ export function planCohort(
  * The distinct cases' entries with those sharing a path merged into one (counts added, the first child kept),
  * in order of first appearance, with the first children of the merged ones (the edges' examples): aggregateCohort
  * then gives the same figures, in the same order, for far fewer entries. Equal paths are usually one object
- * already (decodePaths, resolvePaths); others are compared by pathKey.
+ * already (decodePaths, resolvePaths); others are compared by value (PathIndex).
  */
 export function mergeByPath(
   summaries: readonly (PathSummary | undefined)[],
@@ -189,16 +189,15 @@ export function mergeByPath(
   into: CohortEntry[] = [],
 ): CohortEntry[] {
   const byObject = new Map<PathSummary, CohortEntry>();
-  const byKey = new Map<string, CohortEntry>();
+  const byValue = new PathIndex<CohortEntry>();
   summaries.forEach((summary, k) => {
     if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
     let entry = byObject.get(summary);
     if (!entry) {
-      const key = pathKey(summary);
-      entry = byKey.get(key);
+      entry = byValue.get(summary);
       if (!entry) {
         entry = { summary, count: 0, firstChild: firstChild[k], examples: [] };
-        byKey.set(key, entry);
+        byValue.add(summary, entry);
         into.push(entry);
       }
       byObject.set(summary, entry);
