@@ -76,6 +76,11 @@ export function countChildren(
   return { keys, counts, firstChild, choices: choices.slice(0, keys.length * SLOT_COUNT) };
 }
 
+/** Bounds of `parts` consecutive, near-equal ranges of children 0..cohort: range k is bounds[k]..bounds[k+1]. */
+export function childRanges(cohort: number, parts: number): number[] {
+  return Array.from({ length: parts + 1 }, (_, k) => Math.round((cohort * k) / parts));
+}
+
 /**
  * The counts of consecutive ranges of children (given in order) as one: what countChildren over the whole range
  * gives (the same keys in the same order of first appearance, counts, first children and choices). Threads each

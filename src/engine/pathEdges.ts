@@ -75,7 +75,6 @@ function workOutMove(before: readonly string[], after: readonly string[], eventT
 const NOTHING_ACTIVE: readonly string[] = Object.freeze([]);
 
 export function recordEdges(inner: Stepper): EdgeRecorder {
-  const seen = new Uint8Array(procedureGraph().graph.edges.length);
   const recorder: EdgeRecorder = { stepper: inner, edges: [], unmatched: 0 };
   let active = NOTHING_ACTIVE;
   const record = <T extends { snapshot: { activeIds: readonly string[] }; move?: object }[]>(microsteps: T, eventType: string): T => {
@@ -85,8 +84,8 @@ export function recordEdges(inner: Stepper): EdgeRecorder {
         const move = edgesOfMove(name, active, next, eventType);
         recorder.unmatched += move.unmatched;
         for (const at of move.edges) {
-          if (seen[at]) continue;
-          seen[at] = 1;
+          // A run takes 10–20 distinct edges: a scan of them costs less than an array per run to mark them in.
+          if (recorder.edges.includes(at)) continue;
           recorder.edges.push(at);
         }
         active = next;

@@ -166,10 +166,13 @@ export function samePath(a: PathSummary, b: PathSummary): boolean {
   if (a === b) return true;
   if (a.outcome !== b.outcome || a.track !== b.track || a.outcomeDay !== b.outcomeDay) return false;
   if (a.milestones.length !== b.milestones.length || a.assumptions.length !== b.assumptions.length) return false;
-  if (!a.milestones.every((m, i) => m.id === b.milestones[i].id && m.day === b.milestones[i].day)) return false;
-  if (!a.assumptions.every((text, i) => text === b.assumptions[i])) return false;
+  for (let i = 0; i < a.milestones.length; i++)
+    if (a.milestones[i].id !== b.milestones[i].id || a.milestones[i].day !== b.milestones[i].day) return false;
+  for (let i = 0; i < a.assumptions.length; i++) if (a.assumptions[i] !== b.assumptions[i]) return false;
   if (!a.edges || !b.edges) return !a.edges && !b.edges;
-  return a.edges.length === b.edges.length && a.edges.every((e, i) => e === b.edges![i]);
+  if (a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.edges.length; i++) if (a.edges[i] !== b.edges[i]) return false;
+  return true;
 }
 
 /** Paths by value: the first of each set of equal paths, and a value kept beside it. */
