@@ -19,8 +19,10 @@ export interface PlacedLabel {
   side?: 'end';
 }
 
-/** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font; "…" is about two letters wide. */
-export const estimateWidth = (text: string, fontSize: number) => (text.length + text.split('…').length - 1) * fontSize * 0.56;
+/** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font; "…" is about two letters
+ * wide and digits (counts) wider than the average letter. */
+export const estimateWidth = (text: string, fontSize: number) =>
+  ((text.length + text.split('…').length - 1) * 0.56 + (text.match(/\d/g)?.length ?? 0) * 0.08) * fontSize;
 
 /** Words wrapped into at most `maxLines` lines of `maxWidth`; the last line ends in … when text is left over. */
 export function wrapLabel(
@@ -240,12 +242,9 @@ function placeAgain(
           return;
         }
     }
-    // where nothing else helps, a count too wide for its column's room is written short ("57K")
+    // where nothing else helps, the count (wider than a shortened name) is written short ("57K")
     const short = options.shortCountOf?.(node);
-    if (options.countOf && short && !clear(boxOf(l, fontSize), i)) {
-      const shorter = { ...l, lines: [...l.lines.slice(0, -1), short] };
-      if (clear(boxOf(shorter, fontSize), i)) labels[i] = shorter;
-    }
+    if (options.countOf && short && !clear(boxOf(l, fontSize), i)) labels[i] = { ...l, lines: [...l.lines.slice(0, -1), short] };
   };
   // twice: a label moved out of the way can leave room for one tried before it
   for (let round = 0; round < 2; round++) labels.forEach(moveOne);
@@ -267,12 +266,13 @@ export function labelHeight(labels: readonly PlacedLabel[]): number {
 }
 
 /**
- * Width to draw a graph at: the overview fits the shown width while each column keeps MIN_COLUMN_ROOM (drop-out sinks stay in view; labels are
- * shortened as needed), the every-milestone view is drawn wider when deep, scrolling inside its panel.
+ * Width to draw a graph at: the overview fits the shown width (labels move aside or are shortened as needed) while
+ * each column keeps MIN_COLUMN_ROOM; the every-milestone view is drawn wider when deep. Either scrolls inside its
+ * panel when wider than shown.
  */
 export const COLUMN_ROOM = 110;
-/** Below this a column has no room even for a shortened label and its count: the overview then widens too. */
-export const MIN_COLUMN_ROOM = 64;
+/** Below this a column has no room even for a shortened label and its short count: the overview then widens too. */
+export const MIN_COLUMN_ROOM = 43;
 export function sankeyWidthFor(
   nodes: readonly { x0: number }[],
   shownWidth: number,
@@ -280,6 +280,12 @@ export function sankeyWidthFor(
   fit: boolean,
 ): number {
   const columns = new Set(nodes.map((n) => n.x0)).size;
-  if (fit) return shownWidth;
-  return Math.max(shownWidth, (columns - 1) * COLUMN_ROOM + labelRoom);
+  return Math.max(shownWidth, (columns - 1) * (fit ? MIN_COLUMN_ROOM : COLUMN_ROOM) + labelRoom);
+}
+
+export const NODE_WIDTH = 12;
+/** Nodes are drawn narrower where columns are close, so a shortened label and its count keep room beside them. */
+export function nodeWidthFor(nodes: readonly { x0: number }[], layoutWidth: number): number {
+  const columns = new Set(nodes.map((n) => n.x0)).size;
+  return columns > 1 && layoutWidth / (columns - 1) < 52 ? 8 : NODE_WIDTH;
 }
