@@ -162,9 +162,11 @@ export function replay(
         resolveActions(r, node.actions, eventOf(node.event, r));
         break;
       case 'microstep':
+        // A trie node is reached from one configuration on one event type, so it names its move.
         r.microsteps.push({
           snapshot: toSnapshot(node.configuration, r.context),
           actions: r.emitted,
+          move: node,
         });
         r.emitted = [];
         r.node = node.next;

@@ -73,8 +73,10 @@ export function transitionsBetween(before: readonly string[], after: readonly st
 }
 
 export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
-  const recordSteps = options.recordSteps ?? true;
-  const stepper = options.stepper ?? xstateStepper;
+  return run(caseFile, options.stepper ?? xstateStepper, options.recordSteps ?? true);
+}
+
+function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
   const { facts, used: usedList } = toFacts(caseFile);
   // Each act under the rules of its own day (tempus regit actum); the detection day's for what has no day of its own.
   const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
@@ -191,5 +193,5 @@ function isProvisionalGuardianOnly(milestones: Milestone[]): boolean {
 
 /** The trace alone: the same run as `stepCase`, without keeping the steps. */
 export function runCase(caseFile: CaseFile, options: Omit<RunOptions, 'recordSteps'> = {}): Trace {
-  return stepCase(caseFile, { ...options, recordSteps: false }).trace;
+  return run(caseFile, options.stepper ?? xstateStepper, false).trace;
 }

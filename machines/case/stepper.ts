@@ -19,6 +19,11 @@ export interface ExecutedAction {
 export interface Microstep {
   snapshot: StepperSnapshot;
   actions: readonly ExecutedAction[];
+  /**
+   * The same object whenever the same move is made (from the same active states, on the same event type, to the
+   * same ones), so that whoever reads moves can remember what it worked out for one; absent: not known.
+   */
+  move?: object;
 }
 export interface Stepper {
   initial(input: ProcedureInput): Microstep[];

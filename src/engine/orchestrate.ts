@@ -7,7 +7,7 @@ import { xstateStepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
 import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
 import type { AssumptionSet } from './assumptions/schema';
-import { PathInterner, pathKey } from './pathTable';
+import { PathIndex, PathInterner } from './pathTable';
 import { EDGE_EXAMPLES, recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
@@ -74,6 +74,11 @@ export function countChildren(
     if (onProgress && (i - from + 1) % progressEvery === 0) onProgress(i - from + 1);
   }
   return { keys, counts, firstChild, choices: choices.slice(0, keys.length * SLOT_COUNT) };
+}
+
+/** Bounds of `parts` consecutive, near-equal ranges of children 0..cohort: range k is bounds[k]..bounds[k+1]. */
+export function childRanges(cohort: number, parts: number): number[] {
+  return Array.from({ length: parts + 1 }, (_, k) => Math.round((cohort * k) / parts));
 }
 
 /**
@@ -175,7 +180,7 @@ export function planCohort(
  * The distinct cases' entries with those sharing a path merged into one (counts added, the first child kept),
  * in order of first appearance, with the first children of the merged ones (the edges' examples): aggregateCohort
  * then gives the same figures, in the same order, for far fewer entries. Equal paths are usually one object
- * already (decodePaths, resolvePaths); others are compared by pathKey.
+ * already (decodePaths, resolvePaths); others are compared by value (PathIndex).
  */
 export function mergeByPath(
   summaries: readonly (PathSummary | undefined)[],
@@ -184,16 +189,15 @@ export function mergeByPath(
   into: CohortEntry[] = [],
 ): CohortEntry[] {
   const byObject = new Map<PathSummary, CohortEntry>();
-  const byKey = new Map<string, CohortEntry>();
+  const byValue = new PathIndex<CohortEntry>();
   summaries.forEach((summary, k) => {
     if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
     let entry = byObject.get(summary);
     if (!entry) {
-      const key = pathKey(summary);
-      entry = byKey.get(key);
+      entry = byValue.get(summary);
       if (!entry) {
         entry = { summary, count: 0, firstChild: firstChild[k], examples: [] };
-        byKey.set(key, entry);
+        byValue.add(summary, entry);
         into.push(entry);
       }
       byObject.set(summary, entry);

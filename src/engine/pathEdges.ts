@@ -44,19 +44,14 @@ interface MoveEdges {
   edges: number[];
   unmatched: number;
 }
-// The fast stepper shares one frozen activeIds array per configuration, so a move is worked out once per
-// (before, after, event): recording then costs a few map look-ups per microstep. Other steppers' arrays are
-// fresh each time: their moves are worked out every time and not kept (the memo would only grow).
-const moves = new Map<readonly string[], Map<readonly string[], Map<string, MoveEdges>>>();
+// A move the stepper names (Microstep.move: the fast stepper's) is worked out once: recording then costs one map
+// look-up per microstep. Unnamed moves are worked out every time and not kept (the memo would only grow).
+const moves = new Map<object, MoveEdges>();
 
-function edgesOfMove(before: readonly string[], after: readonly string[], eventType: string): MoveEdges {
-  if (!Object.isFrozen(before) || !Object.isFrozen(after)) return workOutMove(before, after, eventType);
-  let byAfter = moves.get(before);
-  if (!byAfter) moves.set(before, (byAfter = new Map()));
-  let byEvent = byAfter.get(after);
-  if (!byEvent) byAfter.set(after, (byEvent = new Map()));
-  let move = byEvent.get(eventType);
-  if (!move) byEvent.set(eventType, (move = workOutMove(before, after, eventType)));
+function edgesOfMove(name: object | undefined, before: readonly string[], after: readonly string[], eventType: string): MoveEdges {
+  if (!name) return workOutMove(before, after, eventType);
+  let move = moves.get(name);
+  if (!move) moves.set(name, (move = workOutMove(before, after, eventType)));
   return move;
 }
 
@@ -76,22 +71,21 @@ function workOutMove(before: readonly string[], after: readonly string[], eventT
   return move;
 }
 
-/** Before the first microstep: nothing active (frozen, so the first move is remembered too). */
+/** Before the first microstep: nothing active. */
 const NOTHING_ACTIVE: readonly string[] = Object.freeze([]);
 
 export function recordEdges(inner: Stepper): EdgeRecorder {
-  const seen = new Uint8Array(procedureGraph().graph.edges.length);
   const recorder: EdgeRecorder = { stepper: inner, edges: [], unmatched: 0 };
   let active = NOTHING_ACTIVE;
-  const record = <T extends { snapshot: { activeIds: readonly string[] } }[]>(microsteps: T, eventType: string): T => {
-    for (const { snapshot } of microsteps) {
+  const record = <T extends { snapshot: { activeIds: readonly string[] }; move?: object }[]>(microsteps: T, eventType: string): T => {
+    for (const { snapshot, move: name } of microsteps) {
       const next = snapshot.activeIds;
       if (next !== active) {
-        const move = edgesOfMove(active, next, eventType);
+        const move = edgesOfMove(name, active, next, eventType);
         recorder.unmatched += move.unmatched;
         for (const at of move.edges) {
-          if (seen[at]) continue;
-          seen[at] = 1;
+          // A run takes 10–20 distinct edges: a scan of them costs less than an array per run to mark them in.
+          if (recorder.edges.includes(at)) continue;
           recorder.edges.push(at);
         }
         active = next;

@@ -28,7 +28,7 @@ export interface PathTable {
 
 const NO_TRACK = 0xffff;
 
-// Strings by number for pathKey: assumption texts are long, and a key of numbers hashes far faster. Bounded by the
+// Strings by number for pathHash: assumption texts are long, and numbers hash far faster. Bounded by the
 // catalogue's milestones, outcomes, tracks and assumption texts.
 const stringNumbers = new Map<string, number>();
 const numberOf = (s: string) => {
@@ -36,15 +36,6 @@ const numberOf = (s: string) => {
   if (n === undefined) stringNumbers.set(s, (n = stringNumbers.size));
   return n;
 };
-
-/** The row key of a path: equal keys, equal paths. */
-export function pathKey(s: PathSummary): string {
-  let key = `${numberOf(s.outcome)},${s.track === undefined ? '' : numberOf(s.track)},${s.outcomeDay}`;
-  for (const m of s.milestones) key += `;${numberOf(m.id)},${m.day}`;
-  for (const a of s.assumptions) key += `|${numberOf(a)}`;
-  if (s.edges) key += `>${s.edges.join(',')}`;
-  return key;
-}
 
 /** Packs paths into a table (the i-th path is row rowOf[i]). */
 export function encodePaths(summaries: readonly PathSummary[]): PathTable {
@@ -55,7 +46,7 @@ export function encodePaths(summaries: readonly PathSummary[]): PathTable {
     if (at === undefined) stringIndex.set(s, (at = strings.push(s) - 1));
     return at;
   };
-  const rows = new Map<string, number>();
+  const rows = new PathIndex<number>();
   const rowOf = new Uint32Array(summaries.length);
   const unique: PathSummary[] = [];
   let milestones = 0;
@@ -65,10 +56,9 @@ export function encodePaths(summaries: readonly PathSummary[]): PathTable {
   summaries.forEach((s, i) => {
     let row = rowOfObject.get(s);
     if (row === undefined) {
-      const key = pathKey(s);
-      row = rows.get(key);
+      row = rows.get(s);
       if (row === undefined) {
-        rows.set(key, (row = unique.push(s) - 1));
+        rows.add(s, (row = unique.push(s) - 1));
         milestones += s.milestones.length;
         assumptions += s.assumptions.length;
         edges += s.edges?.length ?? 0;
@@ -158,19 +148,62 @@ export function tableBuffers(table: PathTable): ArrayBuffer[] {
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
+/** A number for a path, the same for equal paths (samePath); hashing numbers beats building and hashing a key string. */
+function pathHash(s: PathSummary): number {
+  let h = mix(mix(mix(0x811c9dc5, numberOf(s.outcome)), s.track === undefined ? -1 : numberOf(s.track)), s.outcomeDay);
+  for (const m of s.milestones) h = mix(mix(h, numberOf(m.id)), m.day);
+  h = mix(h, -2);
+  for (const a of s.assumptions) h = mix(h, numberOf(a));
+  if (!s.edges) return h;
+  h = mix(h, -3);
+  for (const e of s.edges) h = mix(h, e);
+  return h;
+}
+const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
+
+/** Equal paths: the same outcome, track, outcome day, milestones (id and day), assumptions and edges (or none recorded). */
+export function samePath(a: PathSummary, b: PathSummary): boolean {
+  if (a === b) return true;
+  if (a.outcome !== b.outcome || a.track !== b.track || a.outcomeDay !== b.outcomeDay) return false;
+  if (a.milestones.length !== b.milestones.length || a.assumptions.length !== b.assumptions.length) return false;
+  for (let i = 0; i < a.milestones.length; i++)
+    if (a.milestones[i].id !== b.milestones[i].id || a.milestones[i].day !== b.milestones[i].day) return false;
+  for (let i = 0; i < a.assumptions.length; i++) if (a.assumptions[i] !== b.assumptions[i]) return false;
+  if (!a.edges || !b.edges) return !a.edges && !b.edges;
+  if (a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.edges.length; i++) if (a.edges[i] !== b.edges[i]) return false;
+  return true;
+}
+
+/** Paths by value: the first of each set of equal paths, and a value kept beside it. */
+export class PathIndex<T> {
+  private byHash = new Map<number, [PathSummary, T][]>();
+  get(summary: PathSummary): T | undefined {
+    const bucket = this.byHash.get(pathHash(summary));
+    if (bucket) for (const [path, value] of bucket) if (samePath(path, summary)) return value;
+    return undefined;
+  }
+  /** Adds a path not yet there. */
+  add(summary: PathSummary, value: T): void {
+    const h = pathHash(summary);
+    const bucket = this.byHash.get(h);
+    if (bucket) bucket.push([summary, value]);
+    else this.byHash.set(h, [[summary, value]]);
+  }
+}
+
 /**
  * Makes equal paths one object, so that aggregation can merge the case files sharing a path (completeCohort).
  * Kept per run: its memory is the run's distinct paths.
  */
 export class PathInterner {
-  private byKey = new Map<string, PathSummary>();
+  private index = new PathIndex<PathSummary>();
   private known = new WeakSet<PathSummary>();
   intern(summary: PathSummary): PathSummary {
     if (this.known.has(summary)) return summary;
-    const key = pathKey(summary);
-    const found = this.byKey.get(key);
+    const found = this.index.get(summary);
     if (found) return found;
-    this.byKey.set(key, summary);
+    this.index.add(summary, summary);
     this.known.add(summary);
     return summary;
   }

@@ -7,7 +7,15 @@ import type { CaseFile, MilestoneId, OutcomeId } from '../../machines/case/types
 import type { AssumptionSet } from './assumptions/schema';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 import { aggregateCohort, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
-import { mergeByPath, packChoices, resolvePaths, type CountedCases, type Engine, type ProgressReport } from './orchestrate';
+import {
+  mergeByPath,
+  mergeCounts,
+  packChoices,
+  resolvePaths,
+  type CountedCases,
+  type Engine,
+  type ProgressReport,
+} from './orchestrate';
 import { PathCache } from './simulate';
 import {
   checkPeriod,
@@ -46,30 +54,41 @@ function configOn(period: Period, date: string): CohortConfig {
   return { asOf: date, practice: period.practice, reforms: reformed ? [...period.reforms] : [] };
 }
 
-interface DayCounts {
+/** The distinct cases of one simulated day (days from the period's start) met while drawing some children. */
+export interface DayCounts {
   day: number;
-  sampler: Sampler;
-  index: Map<number, number>;
   counted: CountedCases;
 }
 
-/** Draws every child's day and facts; returns the distinct cases of each simulated day. */
-export function countPeriodChildren(request: PeriodRequest, onProgress?: (done: number) => void): DayCounts[] {
-  const { set, period, seed, cohort } = request;
+/** The sampler of a simulated day: the rules of that date, the period's practice and reforms. */
+function daySampler(request: PeriodRequest, day: number): Sampler {
+  return createSampler(request.set, configOn(request.period, addDays(request.period.from, day)));
+}
+
+/**
+ * Draws the days and facts of children from..to (default: all); returns the distinct cases of each simulated day
+ * met, in order of day.
+ */
+export function countPeriodChildren(
+  request: PeriodRequest,
+  onProgress?: (done: number) => void,
+  from = 0,
+  to = request.cohort,
+): DayCounts[] {
+  const { set, period, seed } = request;
   const problems = checkPeriod(period, set);
   if (problems.length) throw new Error(problems.join('\n'));
   const drawDay = createDayDrawer(period, set);
   const simulatedDay = getSimulatedDays(period, set);
-  const byDay = new Map<number, DayCounts>();
+  const byDay = new Map<number, DayCounts & { sampler: Sampler; index: Map<number, number> }>();
   const c = new Int32Array(SLOT_COUNT);
-  for (let i = 0; i < cohort; i++) {
+  for (let i = from; i < to; i++) {
     const day = simulatedDay[drawDay(seed, i)];
     let counts = byDay.get(day);
     if (!counts) {
-      const sampler = createSampler(set, configOn(period, addDays(period.from, day)));
       counts = {
         day,
-        sampler,
+        sampler: daySampler(request, day),
         index: new Map(),
         counted: { keys: [], counts: [], firstChild: [], choices: new Int32Array(64 * SLOT_COUNT) },
       };
@@ -91,11 +110,23 @@ export function countPeriodChildren(request: PeriodRequest, onProgress?: (done: 
       counted.counts.push(1);
       counted.firstChild.push(i);
     } else counts.counted.counts[at]++;
-    if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1);
+    if (onProgress && (i - from + 1) % 50_000 === 0) onProgress(i - from + 1);
   }
-  const all = [...byDay.values()].sort((a, b) => a.day - b.day);
-  for (const { counted } of all) counted.choices = counted.choices.slice(0, counted.keys.length * SLOT_COUNT);
-  return all;
+  return [...byDay.values()]
+    .sort((a, b) => a.day - b.day)
+    .map(({ day, counted }) => ({ day, counted: { ...counted, choices: counted.choices.slice(0, counted.keys.length * SLOT_COUNT) } }));
+}
+
+/**
+ * The days counted over consecutive ranges of children (given in order) as one: what countPeriodChildren over the
+ * whole range gives (each day's counts merged by mergeCounts).
+ */
+export function mergePeriodCounts(parts: readonly (readonly DayCounts[])[]): DayCounts[] {
+  const byDay = new Map<number, CountedCases[]>();
+  for (const part of parts) for (const { day, counted } of part) byDay.set(day, [...(byDay.get(day) ?? []), counted]);
+  return [...byDay]
+    .sort(([a], [b]) => a - b)
+    .map(([day, counted]) => ({ day, counted: mergeCounts(counted) }));
 }
 
 export interface PeriodOptions {
@@ -120,17 +151,21 @@ export interface PeriodPlan {
   started: number;
 }
 
+/** `drawn`: the days already counted elsewhere (workers that drew ranges of the children, mergePeriodCounts). */
 export function planPeriod(
   request: PeriodRequest,
   cache: PathCache = new PathCache(Infinity),
   onProgress?: (report: ProgressReport) => void,
+  drawn?: { days: DayCounts[]; started: number },
 ): PeriodPlan {
-  const started = performance.now();
-  const days = countPeriodChildren(request, (done) => onProgress?.({ phase: 'drawing', done, total: request.cohort }));
+  const started = drawn?.started ?? performance.now();
+  const days =
+    drawn?.days ?? countPeriodChildren(request, (done) => onProgress?.({ phase: 'drawing', done, total: request.cohort }));
   return {
     request,
     started,
-    days: days.map(({ day, sampler, counted }) => {
+    days: days.map(({ day, counted }) => {
+      const sampler = daySampler(request, day);
       const store = cache.scope(request.set, sampler.config);
       const summaries = counted.keys.map((key) => store.get(key));
       const missing = summaries.flatMap((s, i) => (s === undefined ? [i] : []));

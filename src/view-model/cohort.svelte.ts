@@ -10,7 +10,8 @@ import {
 import { generateChildCase, type CohortConfig } from '../engine/generate';
 import type { CohortResult } from '../engine/aggregate';
 import type { ProgressReport } from '../engine/simulate';
-import type { CohortWorkerMessage, CohortWorkerRequest } from '../workers/cohort.worker';
+import type { CohortWorkerMessage, CohortWorkerRequest } from '../workers/cohortPart';
+import { linkPeers } from '../workers/peers';
 import { generatePeriodChildCase } from '../engine/period';
 import type { Period, Spread } from '../engine/periodDates';
 
@@ -323,13 +324,7 @@ export class CohortSession {
       const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
       const count = Math.max(1, Math.min(MAX_WORKERS, cores));
       for (let k = 0; k < count; k++) this.#workers.push(this.#createWorker());
-      const peers = this.#workers.map(() => new Array<MessagePort | null>(count).fill(null));
-      for (let a = 0; a < count; a++)
-        for (let b = a + 1; b < count; b++) {
-          const channel = new MessageChannel();
-          peers[a][b] = channel.port1;
-          peers[b][a] = channel.port2;
-        }
+      const peers = linkPeers(count);
       this.#workers.forEach((worker, part) => {
         const connect: CohortWorkerRequest = { type: 'connect', part, peers: peers[part] };
         worker.postMessage(connect, peers[part].filter((p): p is MessagePort => p !== null));

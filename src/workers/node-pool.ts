@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import type { CohortResult, PathSummary } from '../engine/aggregate';
 import {
+  childRanges,
   completeCohort,
   countChildren,
   mergeCounts,
@@ -83,7 +84,7 @@ function askPaths(worker: Worker, task: Extract<NodeTask, { type: 'resolve' }>):
  */
 async function countShared(request: CohortRequest, workers: Worker[], beat?: () => void): Promise<CountedCases> {
   const parts = workers.length + 1;
-  const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((request.cohort * k) / parts));
+  const bounds = childRanges(request.cohort, parts);
   const theirs = workers.map((w, k) =>
     ask<CountedCases>(w, { type: 'count', set: request.set, config: request.config, seed: request.seed, from: bounds[k + 1], to: bounds[k + 2] }, []),
   );

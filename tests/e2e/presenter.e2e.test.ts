@@ -1,6 +1,6 @@
 // Presenter mode on a projector, in real Chromium at 1024×768 and 1920×1080: walked by keyboard, the step
-// controls, the step (what happens, the decision) and the current state on the diagram stay on screen at every
-// step; labels are readable; the diagram speaks in words (French too); two runs of the same child are drawn
+// controls and the current state on the diagram stay on screen at every step, the step and its decision at full
+// height (the page scrolls, no box inside it); labels are readable; the diagram speaks in words (French too); two runs of the same child are drawn
 // together with the point where they part named.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -65,11 +65,30 @@ describe('presenter mode on a projector', () => {
       for (let step = 1; step <= total; step++) {
         await expect.poll(() => page.getByTestId('position').textContent()).toContain(`Step ${step} of ${total}`);
         await page.waitForTimeout(60);
-        // controls, position, what happens and the decision: all inside the window, without scrolling
-        for (const selector of ['[data-testid="next"]', '[data-testid="position"]', '[data-testid="step-card"] h2', '[data-testid="decisions"] h2', 'svg.canvas']) {
+        // each step starts at the top: the controls, the position, the step's heading and the diagram in the window
+        expect(await page.evaluate(() => window.scrollY), `scroll at step ${step}`).toBe(0);
+        for (const selector of ['[data-testid="next"]', '[data-testid="position"]', '[data-testid="step-card"] h2', 'svg.canvas']) {
           expect(inside(await rectOf(page, selector), screen), `${selector} at step ${step}`).toBe(true);
         }
-        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        // the step and its decision at full height, no box scrolling inside the page (it was 158 px of 1119)
+        const clipped = await page.$$eval('.projector .step-pair, .projector .step-pair *', (elements) =>
+          elements
+            .filter((e) => /auto|scroll|hidden/.test(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight + 1)
+            .map((e) => `${e.tagName}.${e.className} ${e.clientHeight}/${e.scrollHeight}`),
+        );
+        expect(clipped, `scroll boxes at step ${step}`).toEqual([]);
+        // scrolled down to the last option, it is on screen under the controls, and the diagram stays beside it
+        const options = page.locator('[data-testid="decisions"] button');
+        if (await options.count()) {
+          await options.last().evaluate((button) => button.scrollIntoView({ block: 'end' }));
+          const controls = await rectOf(page, '.controls-bar');
+          const last = await rectOf(page, '[data-testid="decisions"] button >> nth=-1');
+          expect(inside(last, screen) && last.y >= controls.y + controls.height, `last option in view at step ${step}`).toBe(true);
+          for (const selector of ['[data-testid="next"]', 'svg.canvas']) {
+            const box = await rectOf(page, selector);
+            expect(inside(box, screen) && (selector !== 'svg.canvas' || box.y >= controls.y + controls.height), `${selector} in view beside the options at step ${step}`).toBe(true);
+          }
+        }
         // the states follow mode keeps in view are current ones, inside the diagram's viewport
         const canvas = await rectOf(page, 'svg.canvas');
         const followed = page.locator('svg.canvas [data-followed="true"]');

@@ -241,3 +241,38 @@ describe('step-through in Chromium', () => {
     // Five axe runs over the whole page (the statechart is large): ~28 s each on a loaded 2-core machine.
   }, 300_000);
 });
+
+describe('the step card’s tags', () => {
+  for (const viewport of [{ width: 1024, height: 768 }, { width: 1920, height: 1080 }]) {
+    for (const presenter of [false, true]) {
+      it(`stay whole on one line inside their milestone at ${viewport.width}×${viewport.height}${presenter ? ' in presenter mode' : ''}`, async () => {
+        const app = await openApp(browser, { viewport });
+        const { page } = app;
+        if (presenter) await page.getByTestId('presenter').click();
+        const total = stepCase(findScenario('nigerian_girl_2016')!.case).steps.length;
+        let seen = 0;
+        for (let step = 1; step <= total; step++) {
+          await expect.poll(() => position(page)).toContain(`Step ${step} of ${total}`);
+          // each tag ("age taken: 16.5", "valid 3 months"): one line box, within its milestone's content box
+          const broken = await page.$$eval('[data-testid="step-card"] .attribute', (chips) =>
+            chips
+              .filter((chip) => {
+                const item = chip.closest('li')!;
+                const box = item.getBoundingClientRect();
+                const right = box.right - parseFloat(getComputedStyle(item).paddingRight);
+                const rect = chip.getBoundingClientRect();
+                const lineHeight = parseFloat(getComputedStyle(chip).lineHeight);
+                return chip.getClientRects().length !== 1 || rect.height >= 1.5 * lineHeight || rect.right > right + 0.5 || rect.left < box.left;
+              })
+              .map((chip) => chip.textContent),
+          );
+          expect(broken, `tags broken or clipped at step ${step}`).toEqual([]);
+          seen += await page.locator('[data-testid="step-card"] .attribute').count();
+          if (step < total) await page.getByTestId('next').click();
+        }
+        expect(seen).toBeGreaterThan(3);
+        await app.context.close();
+      });
+    }
+  }
+});

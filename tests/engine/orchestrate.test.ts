@@ -8,7 +8,7 @@ import { aggregateCohort, type CohortEntry, type CohortResult } from '../../src/
 import { createSampler, SLOT_COUNT, type CohortConfig } from '../../src/engine/generate';
 import { countChildren, mergeCounts, runPath } from '../../src/engine/orchestrate';
 import { simulateCohort } from '../../src/engine/simulate';
-import { simulatePeriod } from '../../src/engine/period';
+import { countPeriodChildren, mergePeriodCounts, simulatePeriod } from '../../src/engine/period';
 import { decodePaths, encodePaths } from '../../src/engine/pathTable';
 import { simulateCohortForCli, simulatePeriodForCli } from '../../src/workers/node-pool';
 import type { AssumptionSet } from '../../src/engine/assumptions/schema';
@@ -61,6 +61,11 @@ describe('cohort orchestrator', () => {
     expect(decodePaths(encodePaths(withEdges))).toEqual(withEdges);
     const [a] = paths;
     expect(encodePaths([a, { ...a, edges: [1] }, { ...a, edges: [2] }, { ...a, edges: [1] }]).outcome.length).toBe(3);
+    // Paths differing in one field only stay apart; copies of one path (other objects) are stored once.
+    const { edges: _, ...withoutEdges } = a;
+    const later = { ...a, milestones: a.milestones.map((m, i) => (i === a.milestones.length - 1 ? { ...m, day: m.day + 1 } : m)) };
+    const variants = [a, withoutEdges, { ...a, edges: [] }, later, { ...a, outcomeDay: a.outcomeDay + 1 }, { ...a, assumptions: [...a.assumptions, 'x'] }];
+    expect(encodePaths([...variants, ...variants.map((v) => structuredClone(v))]).outcome.length).toBe(variants.length);
   });
 
   it('counts ranges of children drawn apart as one thread drawing them all (same order of first appearance)', () => {
@@ -73,6 +78,17 @@ describe('cohort orchestrator', () => {
     // The ranges do meet the same case files (else merging would be trivial).
     const [a, b] = [countChildren(sampler, 3, 0, 2_500), countChildren(sampler, 3, 2_500, 5_000)];
     expect(b.keys.filter((k) => a.keys.includes(k)).length).toBeGreaterThan(100);
+  });
+
+  it('counts ranges of a period’s children drawn apart as one thread drawing them all, day by day', () => {
+    const period: Period = { from: '2003-01-01', to: '2008-12-31', spread: 'uniform', granularity: 'segment', practice: 'asReported', reforms: [] };
+    const request = { set: exploited, period, seed: 3, cohort: 4_000 };
+    const whole = countPeriodChildren(request);
+    expect(whole.length).toBeGreaterThan(3);
+    for (const bounds of [[0, 2_000, 4_000], [0, 1, 3_999, 4_000], [0, 0, 1_300, 2_700, 4_000]]) {
+      const parts = bounds.slice(1).map((to, k) => countPeriodChildren(request, undefined, bounds[k], to));
+      expect(mergePeriodCounts(parts)).toEqual(whole);
+    }
   });
 
   it('draws a large cohort’s children in worker threads beside this one and gives the same figures', async () => {

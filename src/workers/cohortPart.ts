@@ -1,0 +1,210 @@
+// One part of the browser's cohort run, as each Web Worker (cohort.worker.ts) runs it. The view starts one worker
+// per core and links every pair with a MessageChannel. Each worker first draws its range of every configuration's
+// children and sends the counts to its peers (mergeCounts then gives every worker the counts of one thread drawing
+// them all). For each configuration it then runs the machine (fast stepper) for its share of the distinct case
+// files (by key, so a worker's cache stays useful for later runs) and sends its share's paths, as a PathTable whose
+// buffers are transferred, straight to the worker that aggregates that configuration (configuration i: worker
+// i mod workers), never through the main thread. A worker aggregates only once its machine runs for every
+// configuration are done, so no worker waits on another mid-run. Cancelling terminates the workers.
+import type { CohortResult, PathSummary } from '../engine/aggregate';
+import {
+  childRanges,
+  completeCohort,
+  countChildren,
+  mergeCounts,
+  packChoices,
+  planCohort,
+  resolvePaths,
+  type CohortPlan,
+  type CountedCases,
+  type ProgressReport,
+} from '../engine/orchestrate';
+import { createSampler } from '../engine/generate';
+import { PathCache, type CohortRequest } from '../engine/simulate';
+import { completePeriod, countPeriodChildren, mergePeriodCounts, planPeriod, type DayCounts } from '../engine/period';
+import type { Period } from '../engine/periodDates';
+import { decodePaths, encodePaths, tableBuffers, type PathTable } from '../engine/pathTable';
+
+/** A request with a period runs as a period cohort (src/engine/period.ts). */
+export type WorkerCohortRequest = CohortRequest & { period?: Period };
+
+/** One worker's range of a configuration's children, counted: a cohort's distinct cases, or a period's by day. */
+export type RangeCounts = { counted: CountedCases } | { days: DayCounts[] };
+export interface CountsMessage {
+  type: 'counts';
+  runId: number;
+  index: number;
+  part: number;
+  range: RangeCounts;
+}
+/** One worker's share of a configuration's paths: per group (a cohort has one; a period, one per simulated day). */
+export interface PathsMessage {
+  type: 'paths';
+  runId: number;
+  index: number;
+  groups: { keys: Float64Array; table: PathTable }[];
+}
+type PeerMessage = CountsMessage | PathsMessage;
+export type CohortWorkerRequest =
+  | { type: 'connect'; part: number; peers: (MessagePort | null)[] }
+  | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number };
+export type CohortWorkerMessage =
+  | { type: 'progress'; runId: number; index: number; report: ProgressReport }
+  | { type: 'result'; runId: number; index: number; result: CohortResult }
+  | { type: 'done'; runId: number }
+  | { type: 'error'; runId: number; message: string };
+
+/** The distinct cases of one group (a cohort, or a period's day) with their store, as the orchestrator plans them. */
+interface Group {
+  plan: Pick<CohortPlan, 'sampler' | 'counted' | 'summaries' | 'missing'>;
+  store: Map<number, PathSummary>;
+}
+
+/** Runs the machine for this worker's share of a group; returns the share (indices into the group's keys). */
+function resolveShare(group: Group, part: number, parts: number, onProgress: (done: number) => void): number[] {
+  const { plan, store } = group;
+  const { keys } = plan.counted;
+  const mine = plan.missing.filter((i) => keys[i] % parts === part);
+  const found = resolvePaths(plan.sampler, packChoices(plan.counted, mine), 'fast', onProgress);
+  mine.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = found[j])));
+  return keys.flatMap((key, i) => (key % parts === part ? [i] : []));
+}
+
+/** Fills a group's paths from another worker's share (only those it still misses). */
+function fill(group: Group, share: { keys: Float64Array; table: PathTable }) {
+  const { plan, store } = group;
+  const summaries = decodePaths(share.table);
+  const at = new Map<number, number>();
+  share.keys.forEach((key, j) => at.set(key, j));
+  for (const i of plan.missing) {
+    const j = at.get(plan.counted.keys[i]);
+    if (j !== undefined && plan.summaries[i] === undefined) store.set(plan.counted.keys[i], (plan.summaries[i] = summaries[j]));
+  }
+}
+
+/** Draws children from..to of a configuration and counts them. */
+function countRange(request: WorkerCohortRequest, from: number, to: number, onProgress: (done: number) => void): RangeCounts {
+  return request.period
+    ? { days: countPeriodChildren({ ...request, period: request.period }, onProgress, from, to) }
+    : { counted: countChildren(createSampler(request.set, request.config), request.seed, from, to, onProgress) };
+}
+
+interface Pending {
+  index: number;
+  groups: Group[];
+  complete: () => CohortResult;
+}
+
+/**
+ * A worker's part of every cohort run: `post` sends to the page. State (the paths met, the peers, their messages)
+ * lives as long as the worker does: re-running a configuration only runs the machine for new case files.
+ */
+export function createCohortPart(post: (message: CohortWorkerMessage) => void): (request: CohortWorkerRequest) => void {
+  const cache = new PathCache();
+  // A period cohort keeps one scope per simulated day (about two a year) and configuration.
+  const periodCache = new PathCache(512);
+  let peers: (MessagePort | null)[] = [];
+
+  // Counts and paths from other workers may arrive before this one asks for them.
+  const inbox = new Map<string, PeerMessage[]>();
+  const waiting = new Map<string, () => void>();
+  const idOf = (type: PeerMessage['type'], runId: number, index: number) => `${type}:${runId}:${index}`;
+  function deliver(message: PeerMessage) {
+    const id = idOf(message.type, message.runId, message.index);
+    inbox.set(id, [...(inbox.get(id) ?? []), message]);
+    waiting.get(id)?.();
+  }
+  async function receive<T extends PeerMessage>(type: T['type'], runId: number, index: number, count: number): Promise<T[]> {
+    const id = idOf(type, runId, index);
+    while ((inbox.get(id)?.length ?? 0) < count) await new Promise<void>((resolve) => waiting.set(id, resolve));
+    waiting.delete(id);
+    const messages = inbox.get(id) ?? [];
+    inbox.delete(id);
+    return messages as T[];
+  }
+
+  async function run(runId: number, requests: WorkerCohortRequest[], part: number, parts: number) {
+    const progressOf = requests.map((_, index) => {
+      let last = 0;
+      return (report: ProgressReport) => {
+        const now = performance.now();
+        if (part !== index % parts || (now - last < 50 && report.phase !== 'aggregating')) return;
+        last = now;
+        post({ type: 'progress', runId, index, report });
+      };
+    });
+    // Every range of every configuration is drawn before any machine run, so that no worker waits on another's counts.
+    const drawn = requests.map((request, index) => {
+      const started = performance.now();
+      const bounds = childRanges(request.cohort, parts);
+      const [from, to] = [bounds[part], bounds[part + 1]];
+      const range = countRange(request, from, to, (done) => progressOf[index]({ phase: 'drawing', done, total: to - from }));
+      const message: CountsMessage = { type: 'counts', runId, index, part, range };
+      for (const port of peers) port?.postMessage(message);
+      return { range, started };
+    });
+    const pending: Pending[] = [];
+    for (const [index, request] of requests.entries()) {
+      const aggregator = index % parts;
+      const progress = progressOf[index];
+      const { started } = drawn[index];
+      // The ranges in order of children, as mergeCounts needs them.
+      const ranges: RangeCounts[] = [];
+      ranges[part] = drawn[index].range;
+      for (const message of await receive<CountsMessage>('counts', runId, index, parts - 1)) ranges[message.part] = message.range;
+      let groups: Group[];
+      let complete: () => CohortResult;
+      if (request.period) {
+        const days = mergePeriodCounts(ranges.map((r) => (r as { days: DayCounts[] }).days));
+        const plan = planPeriod({ ...request, period: request.period }, periodCache, progress, { days, started });
+        groups = plan.days.map((day) => ({ plan: day, store: day.store }));
+        complete = () => completePeriod(plan);
+      } else {
+        const counted = mergeCounts(ranges.map((r) => (r as { counted: CountedCases }).counted));
+        const store = cache.scope(request.set, request.config);
+        const plan = planCohort(request, store, progress, { counted, started });
+        groups = [{ plan, store }];
+        complete = () => completeCohort(plan, [], [], store);
+      }
+      const total = groups.reduce((n, g) => n + g.plan.missing.length, 0);
+      let done = 0;
+      const shares = groups.map((group) => {
+        const share = resolveShare(group, part, parts, (n) => progress({ phase: 'running', done: done + n, total }));
+        done += group.plan.missing.length;
+        return share;
+      });
+      if (part === aggregator) {
+        pending.push({ index, groups, complete });
+        continue;
+      }
+      const message: PathsMessage = {
+        type: 'paths',
+        runId,
+        index,
+        groups: groups.map((group, g) => ({
+          keys: Float64Array.from(shares[g], (i) => group.plan.counted.keys[i]),
+          table: encodePaths(shares[g].map((i) => group.plan.summaries[i]!)),
+        })),
+      };
+      peers[aggregator]!.postMessage(message, message.groups.flatMap((g) => [g.keys.buffer, ...tableBuffers(g.table)]));
+    }
+    for (const { index, groups, complete } of pending) {
+      for (const message of await receive<PathsMessage>('paths', runId, index, parts - 1))
+        message.groups.forEach((share, g) => fill(groups[g], share));
+      post({ type: 'progress', runId, index, report: { phase: 'aggregating', done: 0, total: 1 } });
+      post({ type: 'result', runId, index, result: complete() });
+    }
+    post({ type: 'done', runId });
+  }
+
+  return (message) => {
+    if (message.type === 'connect') {
+      peers = message.peers;
+      for (const port of peers) if (port) port.onmessage = (e: MessageEvent<PeerMessage>) => deliver(e.data);
+      return;
+    }
+    run(message.runId, message.requests, message.part, message.parts).catch((error: unknown) =>
+      post({ type: 'error', runId: message.runId, message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+}

@@ -1,0 +1,77 @@
+// The browser's cohort run (src/workers/cohortPart.ts) without a browser: its parts linked by MessageChannels as the
+// page links its workers, each drawing a range of the children and exchanging the counts. However many parts, the
+// figures are those of the orchestrator in one thread, in the same order; a second run takes every path from the
+// parts' caches.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
+import type { CohortResult } from '../../src/engine/aggregate';
+import { simulateCohort } from '../../src/engine/simulate';
+import { simulatePeriod } from '../../src/engine/period';
+import type { Period } from '../../src/engine/periodDates';
+import { createCohortPart, type CohortWorkerRequest, type WorkerCohortRequest } from '../../src/workers/cohortPart';
+import { linkPeers } from '../../src/workers/peers';
+
+const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
+const withoutStats = <T extends { stats: unknown }>({ stats: _, ...rest }: T) => rest;
+// Key order too: the views list figures in the order they come.
+const json = (results: CohortResult[]) => results.map((r) => JSON.stringify(withoutStats(r)));
+
+let ports: MessagePort[] = [];
+afterEach(() => {
+  ports.forEach((p) => p.close());
+  ports = [];
+});
+
+/** `parts` parts linked pairwise; each call of the returned function is one run of them all (as the page starts it). */
+function startParts(parts: number) {
+  let listener: (message: { type: string; index?: number; result?: CohortResult; message?: string }) => void = () => {};
+  const handles = Array.from({ length: parts }, () => createCohortPart((message) => listener(message)));
+  const peers = linkPeers(parts);
+  ports.push(...peers.flat().filter((p): p is MessagePort => p !== null));
+  handles.forEach((handle, part) => handle({ type: 'connect', part, peers: peers[part] }));
+  let runId = 0;
+  return (requests: WorkerCohortRequest[]) =>
+    new Promise<CohortResult[]>((resolve, reject) => {
+      const results: CohortResult[] = [];
+      let done = 0;
+      listener = (message) => {
+        if (message.type === 'result') results[message.index!] = message.result!;
+        else if (message.type === 'error') reject(new Error(message.message));
+        else if (message.type === 'done' && ++done === parts) resolve(results);
+      };
+      runId++;
+      handles.forEach((handle, part) => handle({ type: 'run', runId, requests, part, parts } satisfies CohortWorkerRequest));
+    });
+}
+
+const configs = ['2010-06-01', '2016-06-01', '2018-12-01'].map((asOf) => ({ asOf, practice: 'asReported' as const, reforms: [] }));
+
+describe('the browser’s cohort run, shared between workers', () => {
+  it('gives one thread’s figures for every configuration, however many workers draw the children', async () => {
+    const requests = configs.map((config) => ({ set: exploited, config, seed: 7, cohort: 2_500 }));
+    const expected = requests.map((r) => simulateCohort(r));
+    for (const parts of [1, 2, 3]) {
+      const run = startParts(parts);
+      const first = await run(requests);
+      expect(json(first)).toEqual(json(expected));
+      expect(first.map((r) => r.stats.distinctCases)).toEqual(expected.map((r) => r.stats.distinctCases));
+      // Run again: the same figures, every path from the caches.
+      const second = await run(requests);
+      expect(json(second)).toEqual(json(expected));
+      expect(second.map((r) => r.stats.machineRuns)).toEqual([0, 0, 0]);
+    }
+  }, 120_000);
+
+  it('does so for period cohorts too', async () => {
+    const period: Period = { from: '2003-01-01', to: '2008-12-31', spread: 'uniform', granularity: 'segment', practice: 'asReported', reforms: [] };
+    const requests = (['asWritten', 'asReported'] as const).map((practice) => ({
+      set: exploited,
+      config: configs[0],
+      seed: 3,
+      cohort: 2_000,
+      period: { ...period, practice },
+    }));
+    const expected = requests.map((r) => simulatePeriod(r));
+    for (const parts of [2, 3]) expect(json(await startParts(parts)(requests))).toEqual(json(expected));
+  }, 120_000);
+});
