@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutSankey } from '../../src/components/cohort/sankeyLayout';
-import { estimateWidth, placeSankeyLabels, sankeyWidthFor, wrapLabel } from '../../src/components/cohort/sankeyLabels';
+import { estimateWidth, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, wrapLabel } from '../../src/components/cohort/sankeyLabels';
 import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
 import { simulateCohort } from '../../src/engine/simulate';
 
@@ -20,25 +20,29 @@ describe('Sankey labels', () => {
     it(`${name}: no label box overlaps another label or a node, at 900 and 1240 px`, () => {
       for (const shown of [900, 1240]) {
         // as SankeyChart draws it: wider than shown when the graph is too deep for the width
-        const width = sankeyWidthFor(layoutSankey(graph, { width: shown - 210, height: 600 }).nodes, shown, 210, name === 'overview');
-        const layout = layoutSankey(graph, { width: width - 210, height: 600 });
+        const first = layoutSankey(graph, { width: shown - 210, height: 600 }).nodes;
+        const width = sankeyWidthFor(first, shown, 210, name === 'overview');
+        const layout = layoutSankey(graph, { width: width - 210, height: 600, nodeWidth: nodeWidthFor(first, width - 210) });
         const labels = placeSankeyLabels(layout.nodes, (n) => `${n.id} with a long name`, {
           width,
           height: 600,
           fontSize: 11,
           countOf: (n) => String(n.count),
+          shortCountOf: (n) => `${Math.round(n.count / 1000)}K`,
         });
         expect(labels).toHaveLength(layout.nodes.length);
         // labels may run on past the next column, but never onto a node or another label
-        const box = (l: (typeof labels)[number]) => ({
-          left: l.x,
-          right: l.x + Math.max(...l.lines.map((line) => estimateWidth(line, 11))),
-          top: l.top,
-          bottom: l.top + l.height,
-        });
+        const box = (l: (typeof labels)[number]) => {
+          const w = Math.max(...l.lines.map((line) => estimateWidth(line, 11)));
+          const left = l.side === 'end' ? l.x - w : l.x;
+          return { left, right: left + w, top: l.top, bottom: l.top + l.height };
+        };
         const crosses = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
           a.left < b.right - 1e-6 && b.left < a.right - 1e-6 && a.top < b.bottom - 1e-6 && b.top < a.bottom - 1e-6;
         for (const a of labels) {
+          // inside the drawing: the overview is as wide as shown, nothing past the panel's edge
+          expect(box(a).left, a.id).toBeGreaterThanOrEqual(0);
+          expect(box(a).right, a.id).toBeLessThanOrEqual(width);
           for (const b of labels) if (a !== b) expect(crosses(box(a), box(b)), `${a.id} × ${b.id}`).toBe(false);
           for (const n of layout.nodes)
             expect(crosses(box(a), { left: n.x0, right: n.x1, top: n.y0, bottom: n.y1 }), `${a.id} on node ${n.id}`).toBe(false);
@@ -52,6 +56,44 @@ describe('Sankey labels', () => {
         if (shown === 900) expect(ranOn.length).toBeGreaterThan(0);
       }
     });
+
+  it('draws the overview at the width it is shown at, even when deep; every milestone widens when deep', () => {
+    // the overview of a 100,000-children run has 15 columns: at 1024×768 its panel is 958 px wide
+    const nodes = Array.from({ length: 15 }, (_, i) => ({ x0: i * 10 }));
+    for (const shown of [948, 958, 1246]) expect(sankeyWidthFor(nodes, shown, 210, true)).toBe(shown);
+    expect(sankeyWidthFor(nodes, 958, 210, false)).toBeGreaterThan(958);
+    expect(sankeyWidthFor(nodes.slice(0, 3), 958, 210, false)).toBe(958);
+  });
+
+  it('moves a label that would be cut short left of its node, whole, where the right is taken', () => {
+    // three columns 40 px apart; the middle node's right is blocked by a tall node, its left is free
+    const nodes = [
+      { id: 'a', count: 10, example: 0, x0: 0, x1: 12, y0: 0, y1: 40 },
+      { id: 'b', count: 10, example: 0, x0: 200, x1: 212, y0: 180, y1: 220 },
+      { id: 'c', count: 10, example: 0, x0: 240, x1: 252, y0: 0, y1: 400 },
+    ];
+    const labels = placeSankeyLabels(nodes, (n) => (n.id === 'b' ? 'Identified as a minor' : n.id), {
+      width: 480,
+      height: 400,
+      fontSize: 11,
+      countOf: (n) => String(n.count),
+    });
+    const b = labels.find((l) => l.id === 'b')!;
+    expect(b).toMatchObject({ side: 'end', x: 196, shortened: false });
+    expect(b.lines.join(' ')).toBe('Identified as a minor 10');
+  });
+
+  it('writes a count short only where the whole count has no room', () => {
+    // a source column boxed in by the next column: its count would run onto that column's node
+    const nodes = [
+      { id: 'all', count: 100_000, example: 0, x0: 0, x1: 12, y0: 0, y1: 400 },
+      { id: 'next', count: 100_000, example: 0, x0: 50, x1: 62, y0: 0, y1: 400 },
+    ];
+    const options = { width: 300, height: 400, fontSize: 11, countOf: () => '100,000', shortCountOf: () => '100K' };
+    const labels = placeSankeyLabels(nodes, (n) => n.id, options);
+    expect(labels.find((l) => l.id === 'all')!.lines.at(-1)).toBe('100K');
+    expect(labels.find((l) => l.id === 'next')!.lines.at(-1)).toBe('100,000');
+  });
 
   it('wraps on words into two lines and marks what it shortened', () => {
     expect(wrapLabel('Temporary residence card', 200, 11)).toEqual({ lines: ['Temporary residence card'], shortened: false });

@@ -59,6 +59,10 @@ export function percent(n: number, total: number, digits = 1): string {
 export function count(n: number): string {
   return numberFormat().format(n);
 }
+/** A count written short where the whole one has no room ("57K"); the whole one is always nearby (title, table). */
+export function compactCount(n: number): string {
+  return numberFormat({ notation: 'compact' }).format(n);
+}
 /** A difference in percentage points, with an arrow so the sign never rests on colour. */
 export function deltaPoints(
   n: number,

@@ -15,10 +15,14 @@ export interface PlacedLabel {
   height: number;
   /** the node's middle, where a leader line starts when the label moved */
   anchorY: number;
+  /** 'end': the label sits left of its node, its lines ending at x */
+  side?: 'end';
 }
 
-/** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font. */
-export const estimateWidth = (text: string, fontSize: number) => text.length * fontSize * 0.56;
+/** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font; "…" is about two letters
+ * wide and digits (counts) wider than the average letter. */
+export const estimateWidth = (text: string, fontSize: number) =>
+  ((text.length + text.split('…').length - 1) * 0.56 + (text.match(/\d/g)?.length ?? 0) * 0.08) * fontSize;
 
 /** Words wrapped into at most `maxLines` lines of `maxWidth`; the last line ends in … when text is left over. */
 export function wrapLabel(
@@ -37,7 +41,7 @@ export function wrapLabel(
     if (next.length <= perLine) current = next;
     else if (!current) {
       current = words[i];
-      lines.push(current.length > perLine ? `${current.slice(0, perLine - 1)}…` : current);
+      lines.push(current.length > perLine ? `${current.slice(0, perLine - 2)}…` : current);
       current = '';
       if (lines.length === maxLines) break;
     } else {
@@ -50,13 +54,13 @@ export function wrapLabel(
     }
   }
   if (current && lines.length < maxLines) {
-    lines.push(current.length > perLine ? `${current.slice(0, perLine - 1)}…` : current);
+    lines.push(current.length > perLine ? `${current.slice(0, perLine - 2)}…` : current);
     i = words.length;
   }
   const shortened = i < words.length || lines.some((l) => l.endsWith('…'));
   if (shortened && !lines[lines.length - 1].endsWith('…')) {
     const last = lines[lines.length - 1];
-    lines[lines.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 1) : last}…`;
+    lines[lines.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 2) : last}…`;
   }
   return { lines, shortened };
 }
@@ -116,6 +120,8 @@ export function placeSankeyLabels(
     skip?: (id: string) => boolean;
     /** a last line of its own (the count), never shortened away */
     countOf?: (node: SankeyNodeBox) => string;
+    /** the count written short, for a label whose count alone is wider than its room */
+    shortCountOf?: (node: SankeyNodeBox) => string;
   },
 ): PlacedLabel[] {
   const { fontSize } = options;
@@ -183,13 +189,73 @@ export function placeSankeyLabels(
     for (const l of placed) obstacles.push(boxOf(l, fontSize));
     labels.push(...placed);
   }
+  placeAgain(labels, nodes, textOf, { ...options, lineHeight });
   return labels;
+}
+
+/**
+ * Where columns are close (a deep graph at the shown width), a label left shortened, or whose count runs onto the
+ * next column, is moved where it can stand whole: right or left of its node, a few lines up or down (with a leader
+ * line), onto no node and no other label as finally placed. One that finds no such place stays as it was.
+ */
+function placeAgain(
+  labels: PlacedLabel[],
+  nodes: readonly SankeyNodeBox[],
+  textOf: (node: SankeyNodeBox) => string,
+  options: {
+    width: number;
+    height: number;
+    fontSize: number;
+    lineHeight: number;
+    countOf?: (node: SankeyNodeBox) => string;
+    shortCountOf?: (node: SankeyNodeBox) => string;
+  },
+): void {
+  const { fontSize, lineHeight } = options;
+  const nodeBoxes: Box[] = nodes.map((n) => ({ left: n.x0 - 2, right: n.x1 + 2, top: n.y0 - 2, bottom: n.y1 + 2 }));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const clear = (box: Box, except: number) =>
+    box.left >= 0 &&
+    box.right <= options.width &&
+    box.top >= 0 &&
+    box.bottom <= options.height &&
+    !nodeBoxes.some((o) => crosses(box, o)) &&
+    !labels.some((o, j) => j !== except && crosses(box, boxOf(o, fontSize)));
+  const moveOne = (l: PlacedLabel, i: number) => {
+    if (!l.shortened && clear(boxOf(l, fontSize), i)) return;
+    const node = byId.get(l.id)!;
+
+    // one or two wide lines first, then narrower blocks of up to three whole lines
+    for (const [room, maxLines] of [[MAX_LABEL_ROOM, 2], [120, 3], [80, 3]] as const) {
+      const wrapped = wrapLabel(textOf(node), room, fontSize, maxLines);
+      if (wrapped.shortened) continue;
+      const lines = options.countOf ? [...wrapped.lines, options.countOf(node)] : wrapped.lines;
+      const height = lines.length * lineHeight;
+      for (const step of [0, 1, -1, 2, -2, 3, -3, 4, -4])
+        for (const side of ['start', 'end'] as const) {
+          const top = l.anchorY - height / 2 + step * lineHeight;
+          const moved: PlacedLabel = { ...l, lines, shortened: false, top, height, x: side === 'end' ? node.x0 - 4 : node.x1 + 4 };
+          if (side === 'end') moved.side = 'end';
+          else delete moved.side;
+          if (!clear(boxOf(moved, fontSize), i)) continue;
+          labels[i] = moved;
+          return;
+        }
+    }
+    // where nothing else helps, the count (wider than a shortened name) is written short ("57K")
+    const short = options.shortCountOf?.(node);
+    if (options.countOf && short && !clear(boxOf(l, fontSize), i)) labels[i] = { ...l, lines: [...l.lines.slice(0, -1), short] };
+  };
+  // twice: a label moved out of the way can leave room for one tried before it
+  for (let round = 0; round < 2; round++) labels.forEach(moveOne);
 }
 
 /** A label's box as drawn, a little wider than estimated so a tight estimate cannot overlap. */
 export function boxOf(l: PlacedLabel, fontSize: number): Box {
   const width = Math.max(0, ...l.lines.map((line) => estimateWidth(line, fontSize))) * 1.08;
-  return { left: l.x - 2, right: l.x + width + 2, top: l.top, bottom: l.top + l.height };
+  return l.side === 'end'
+    ? { left: l.x - width - 2, right: l.x + 2, top: l.top, bottom: l.top + l.height }
+    : { left: l.x - 2, right: l.x + width + 2, top: l.top, bottom: l.top + l.height };
 }
 
 /** The height the labels need: the tallest column's labels one under another. */
@@ -200,12 +266,13 @@ export function labelHeight(labels: readonly PlacedLabel[]): number {
 }
 
 /**
- * Width to draw a graph at: the overview fits the shown width while each column keeps MIN_COLUMN_ROOM (drop-out sinks stay in view; labels are
- * shortened as needed), the every-milestone view is drawn wider when deep, scrolling inside its panel.
+ * Width to draw a graph at: the overview fits the shown width (labels move aside or are shortened as needed) while
+ * each column keeps MIN_COLUMN_ROOM; the every-milestone view is drawn wider when deep. Either scrolls inside its
+ * panel when wider than shown.
  */
 export const COLUMN_ROOM = 110;
-/** Below this a column has no room even for a shortened label and its count: the overview then widens too. */
-export const MIN_COLUMN_ROOM = 64;
+/** Below this a column has no room even for a shortened label and its short count: the overview then widens too. */
+export const MIN_COLUMN_ROOM = 43;
 export function sankeyWidthFor(
   nodes: readonly { x0: number }[],
   shownWidth: number,
@@ -214,4 +281,11 @@ export function sankeyWidthFor(
 ): number {
   const columns = new Set(nodes.map((n) => n.x0)).size;
   return Math.max(shownWidth, (columns - 1) * (fit ? MIN_COLUMN_ROOM : COLUMN_ROOM) + labelRoom);
+}
+
+export const NODE_WIDTH = 12;
+/** Nodes are drawn narrower where columns are close, so a shortened label and its count keep room beside them. */
+export function nodeWidthFor(nodes: readonly { x0: number }[], layoutWidth: number): number {
+  const columns = new Set(nodes.map((n) => n.x0)).size;
+  return columns > 1 && layoutWidth / (columns - 1) < 52 ? 8 : NODE_WIDTH;
 }

@@ -2,6 +2,7 @@
 // copies; the result is new plain objects and the input is never touched.
 import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
 import type { Flow, FlowNode } from '../../engine/aggregate';
+import { NODE_WIDTH } from './sankeyLabels';
 
 export interface SankeyNodeBox {
   id: string;
@@ -59,7 +60,7 @@ export function layoutSankey(
   const generator = sankey<N, L>()
     .nodeId((d) => d.id)
     .nodeAlign(sankeyJustify)
-    .nodeWidth(options.nodeWidth ?? 12)
+    .nodeWidth(options.nodeWidth ?? NODE_WIDTH)
     .nodePadding(options.nodePadding ?? 10)
     .nodeSort(null)
     .extent([
