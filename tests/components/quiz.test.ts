@@ -30,7 +30,7 @@ describe('quiz stop', () => {
     expect(container.textContent).not.toContain('Not identified');
     expect(container.querySelector('[aria-pressed="true"]')).toBeNull();
     expect(card.getByTestId('quiz-hidden')).toBeTruthy();
-    expect(card.container.textContent).not.toContain('Signs of trafficking missed at detection');
+    expect(card.container.textContent).not.toContain('Trafficking signs not recognised at detection');
 
     for (const stop of getAllByTestId('quiz-stop')) await fireEvent.click(stop.querySelector('button')!);
     flushSync();
@@ -41,7 +41,7 @@ describe('quiz stop', () => {
     expect(reveal.querySelector('[data-testid="quiz-basis"]')!.textContent).toContain(s.step!.milestones[0].basis);
     expect(reveal.textContent).toContain('Why the other options go elsewhere');
     expect(reveal.textContent).toMatch(/Yes, indicators recognised → .+/);
-    expect(card.container.textContent).toContain('Signs of trafficking missed at detection');
+    expect(card.container.textContent).toContain('Trafficking signs not recognised at detection');
   });
 
   it('announces what each step did, and the question at a stop', () => {

@@ -64,7 +64,7 @@ describe('trainer quiz in Chromium', () => {
     expect(await decisions.textContent()).not.toContain('→');
     expect(await decisions.textContent()).not.toContain('Not identified');
     await expect(page.getByTestId('quiz-hidden').isVisible()).resolves.toBe(true);
-    expect(await page.getByTestId('step-card').textContent()).not.toContain('Signs of trafficking missed at detection');
+    expect(await page.getByTestId('step-card').textContent()).not.toContain('Trafficking signs not recognised at detection');
     expect(await page.locator('[data-diagram] g.state.current').count()).toBe(0);
     await expect(page.getByTestId('next').textContent()).resolves.toContain('Reveal');
     await expect(page.getByTestId('play').isDisabled()).resolves.toBe(true);
@@ -85,7 +85,7 @@ describe('trainer quiz in Chromium', () => {
     const bases = (await reveal.getByTestId('quiz-basis').allTextContents()).join('\n');
     expect(bases).toContain(run.steps[0].milestones.find((m) => m.id === 'notIdentified')!.basis);
     expect(await reveal.textContent()).toMatch(/Yes, indicators recognised → .+/);
-    expect(await page.getByTestId('step-card').textContent()).toContain('Signs of trafficking missed at detection');
+    expect(await page.getByTestId('step-card').textContent()).toContain('Trafficking signs not recognised at detection');
     await screenshot(page, 'quiz-reveal');
     await indicators.screenshot({ path: 'tests/e2e/screenshots/quiz-reveal-panel.png' });
 

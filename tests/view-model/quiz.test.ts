@@ -96,7 +96,7 @@ describe('quiz stops', () => {
     const debrief = buildDebrief(session);
     const item = debrief.items.find((i) => i.question.includes('recognise the signs'))!;
     expect(item).toMatchObject({ picked: 'Yes, indicators recognised', procedure: 'No, indicators missed', matched: false });
-    expect(item.bases.map((b) => b.milestone)).toContain('Signs of trafficking missed at detection');
+    expect(item.bases.map((b) => b.milestone)).toContain('Trafficking signs not recognised at detection');
     const markdown = toMarkdown(debrief, debriefLabels());
     expect(markdown).toContain('The room chose: Yes, indicators recognised');
     expect(markdown).toContain('In this case: No, indicators missed (the case went otherwise)');
