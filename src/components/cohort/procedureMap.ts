@@ -45,6 +45,17 @@ export function getMapEdges(edges: readonly LaidOutEdge[], counts: EdgeCounts): 
     .sort((a, b) => Math.round(a.at.y / 40) - Math.round(b.at.y / 40) || a.at.x - b.at.x);
 }
 
+/** StateNode's state names, in layout px: the smallest text on the map. */
+export const STATE_FONT_SIZE = 16;
+/** The map's first view puts the state names at least this size on screen (the whole map shows them at ~2 px). */
+export const START_TEXT_PX = 12;
+
+/** Where the map opens: the states of its busiest transition (where most children flow); none when nobody moved. */
+export function getStartStates(edges: readonly MapEdge[]): string[] {
+  const busiest = edges.reduce<MapEdge | undefined>((a, e) => (e.count.children > (a?.count.children ?? 0) ? e : a), undefined);
+  return busiest ? [busiest.edge.source, ...busiest.edge.targets] : [];
+}
+
 /** Where the arrow keys go from edge `i` of `n`: next, previous, first, last; undefined for other keys. */
 export function getEdgeKeyMove(key: string, i: number, n: number): number | undefined {
   if (n === 0) return undefined;
