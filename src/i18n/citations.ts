@@ -17,31 +17,60 @@ const CODE_SOURCES: Record<string, () => string> = {
 };
 
 const LINES = String.raw`\d+(?:[-–]\d+)?(?:, ?\d+(?:[-–]\d+)?)*`;
-const SEED_FILE = new RegExp(`(${[SEED_2010, SEED_2018].map(escape).join('|')})(?::(${LINES}))?`, 'g');
-const SEED_WORD = /\bseed (000|001)\b/g;
-const CODE_PATH = /\b(machines\/[\w/]+\.ts)(?: \([^)]*\))?/g;
-const REFERENCE = /\breference(?:\.md)?\b/g;
-const STAGE = /\bStage(s?)(?= \d)/g;
-const AND_STAGE = /\band(?= Stages? \d)/g;
+const KNOWN = new RegExp(
+  [
+    `(?<file>${[SEED_2010, SEED_2018].map(escape).join('|')})(?::(?<lines>${LINES}))?`,
+    String.raw`\bseed (?<seed>000|001)\b`,
+    String.raw`\b(?<code>machines\/[\w/]+\.ts)(?: \([^)]*\))?`,
+    String.raw`\b(?<reference>reference)(?:\.md)?\b`,
+    String.raw`\bStage(?<plural>s?)(?= \d)`,
+    String.raw`\b(?<and>and)(?= Stages? \d)`,
+  ].join('|'),
+  'g',
+);
 
 function lines(document: string, numbers: string): string {
   const dashed = numbers.replace(/-/g, '–');
   return /^\d+$/.test(numbers) ? m.source_line({ document, line: dashed }) : m.source_lines({ document, lines: dashed });
 }
 
-/** a citation in the UI language's words; parts it does not know (notes, abbreviations) stay as written */
-export function describeSource(source: string): string {
-  return source
-    .replace(AND_STAGE, () => m.source_and())
-    .replace(STAGE, (_, plural: string) => (plural ? m.source_stages() : m.source_stage()))
-    .replace(SEED_FILE, (_, file: string, numbers?: string) => {
-      const document = DOCUMENTS[file]();
-      return numbers ? lines(document, numbers) : document;
-    })
-    .replace(SEED_WORD, (_, number: string) => DOCUMENTS[number]())
-    .replace(CODE_PATH, (whole: string, path: string) => CODE_SOURCES[path]?.() ?? whole)
-    .replace(REFERENCE, () => m.source_reference());
+function name(match: RegExpExecArray): string | undefined {
+  const g = match.groups!;
+  if (g.file) return g.lines ? lines(DOCUMENTS[g.file](), g.lines) : DOCUMENTS[g.file]();
+  if (g.seed) return DOCUMENTS[g.seed]();
+  if (g.code) return CODE_SOURCES[g.code]?.();
+  if (g.reference) return m.source_reference();
+  if (g.and) return m.source_and();
+  return g.plural ? m.source_stages() : m.source_stage();
 }
+
+/** A part of a citation: named in the UI language, or kept as written (notes, abbreviations: English). */
+export interface SourcePart {
+  text: string;
+  asWritten: boolean;
+}
+
+export function describeSourceParts(source: string): SourcePart[] {
+  const parts: SourcePart[] = [];
+  const push = (text: string, asWritten: boolean) => {
+    const last = parts.at(-1);
+    if (last?.asWritten === asWritten) last.text += text;
+    else if (text) parts.push({ text, asWritten });
+  };
+  let end = 0;
+  for (const match of source.matchAll(KNOWN)) {
+    const named = name(match);
+    push(source.slice(end, match.index), true);
+    push(named ?? match[0], named === undefined);
+    end = match.index + match[0].length;
+  }
+  push(source.slice(end), true);
+  return parts;
+}
+
+/** a citation in the UI language's words; parts it does not know (notes, abbreviations) stay as written */
+export const describeSource = (source: string): string =>
+  describeSourceParts(source).map((p) => p.text).join('');
 
 /** the raw citation, for a title or a "source id" detail, so the checkable reference is never lost */
 export const sourceId = (source: string): string => m.source_id({ source });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeSource, sourceId } from '../../src/i18n/citations';
+import { describeSource, describeSourceParts, sourceId } from '../../src/i18n/citations';
 import { language } from '../../src/i18n/language.svelte';
 import { SEED_2010, SEED_2018 } from '../../machines/rules/law';
 
@@ -53,5 +53,12 @@ describe('describeSource: citations in people’s words', () => {
     expect(describeSource('GRETA-2017 on safe accommodation')).toBe('GRETA-2017 on safe accommodation');
     language.set('fr');
     expect(sourceId(`${SEED_2018}:97`)).toBe(`Identifiant de la source : ${SEED_2018}:97`);
+  });
+
+  it('marks the parts kept as written (English notes), apart from the names it gives', () => {
+    language.set('de');
+    const parts = describeSourceParts(`${SEED_2018}:91; reference.md, Stage 3 (VR-AGE; DQ-AGE; MEX-ID)`);
+    expect(parts.filter((p) => !p.asWritten).map((p) => p.text)).toEqual(['Bericht von ECPAT Belgien 2018, Zeile 91', 'Projektreferenz', 'Phase']);
+    expect(parts.filter((p) => p.asWritten).map((p) => p.text)).toEqual(['; ', ', ', ' 3 (VR-AGE; DQ-AGE; MEX-ID)']);
   });
 });
