@@ -65,6 +65,8 @@ export interface DebriefLabels {
   differed: string;
   notAnswered: string;
   basis: string;
+  /** a citation as people read it, its raw id kept beside it */
+  source: (raw: string) => string;
 }
 
 export function toMarkdown(debrief: Debrief, labels: DebriefLabels): string {
@@ -73,7 +75,7 @@ export function toMarkdown(debrief: Debrief, labels: DebriefLabels): string {
     lines.push(`## ${labels.step(item.stepIndex + 1, item.day, item.date)}`, '', `**${item.who}:** ${item.question}`, '');
     lines.push(`- ${labels.picked}: ${item.picked ?? labels.notAnswered}`);
     lines.push(`- ${labels.procedure}: ${item.procedure ?? '?'}${item.matched === null ? '' : ` (${item.matched ? labels.matched : labels.differed})`}`);
-    for (const b of item.bases) lines.push(`- ${b.milestone} — ${labels.basis}: ${b.basis} (${b.source})`);
+    for (const b of item.bases) lines.push(`- ${b.milestone} — ${labels.basis}: ${b.basis} (${labels.source(b.source)})`);
     lines.push('');
   }
   return lines.join('\n');

@@ -11,6 +11,9 @@ import RulesPanel from '../../src/components/step/RulesPanel.svelte';
 import Clock from '../../src/components/step/Clock.svelte';
 import { StepSession } from '../../src/view-model/StepSession.svelte';
 import { findScenario } from '../../src/scenarios';
+import { language } from '../../src/i18n/language.svelte';
+import { SEED_2018 } from '../../machines/rules/law';
+import { sourceId } from '../../src/i18n/citations';
 
 afterEach(cleanup);
 const session = (id: string) => new StepSession(structuredClone(findScenario(id)!.case));
@@ -152,6 +155,24 @@ describe('StepCard', () => {
       expect(getByTestId('step-milestones').textContent).not.toMatch(/validDays|validMonths|document:|orderToLeave|annex15/);
       unmount();
     }
+  });
+
+  it('names the sources of the legal basis in the UI language, never by file name, the raw citation as title', async () => {
+    const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
+    const s = session('nigerian_girl_2016');
+    s.jump(s.steps.findIndex((st) => st.milestones.some((m) => m.id === 'reflectionPeriod')));
+    for (const [locale, report] of [['en', 'ECPAT Belgium report 2018'], ['fr', 'Rapport d’ECPAT Belgique 2018']] as const) {
+      language.set(locale);
+      const { getByTestId, container, unmount } = render(StepCard, { props: { session: s, presenter: false } });
+      const shown = [getByTestId('step-milestones').textContent, container.querySelector('details.states')!.textContent].join(' ');
+      expect(shown).toContain(report);
+      expect(shown).not.toMatch(/\w+\.txt|reference\.md|machines\//);
+      const titles = [...container.querySelectorAll('.citation [title]')].map((e) => e.getAttribute('title'));
+      for (const milestone of s.step!.milestones) expect(titles).toContain(sourceId(milestone.source));
+      expect(titles.some((t) => t?.includes(SEED_2018))).toBe(true);
+      unmount();
+    }
+    language.set('en');
   });
 
   it('offers the legal terms of a milestone as pop-overs with their definitions', async () => {

@@ -42,6 +42,7 @@ async function englishOnPage(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
       if (el.closest('[data-diagram], [hidden]')) continue;
       for (const name of ['aria-label', 'title', 'placeholder']) {
+        if (name === 'title' && el.hasAttribute('data-source-id')) continue; // the raw citation, kept as written
         const value = el.getAttribute(name);
         if (value && english.test(value)) found.push(`${name}="${value}"`);
       }

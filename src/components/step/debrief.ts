@@ -1,10 +1,11 @@
 // The quiz debrief read from the session: each stop the room met, its pick, the option the case follows and
-// the bases of what the procedure did there. Labels in the UI language; citations as written.
+// the bases of what the procedure did there. Labels and citations in the UI language, the raw citation beside it.
 import { m } from '../../i18n/messages';
 import type { StepSession } from '../../view-model/StepSession.svelte';
 import { DECISIONS } from '../../view-model/decisions';
 import { answeringMilestones, procedureOption, type Debrief, type DebriefLabels } from '../../view-model/quiz';
 import { label } from './labels';
+import { describeSource, sourceId } from '../../i18n/citations';
 
 export function buildDebrief(session: StepSession): Debrief {
   const items = [...session.quiz.answers]
@@ -45,5 +46,6 @@ export function debriefLabels(): DebriefLabels {
     differed: m.quiz_differed(),
     notAnswered: m.quiz_not_answered(),
     basis: m.step_basis(),
+    source: (raw) => `${describeSource(raw)}; ${sourceId(raw)}`,
   };
 }
