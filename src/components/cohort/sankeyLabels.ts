@@ -104,6 +104,19 @@ const crosses = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.to
 /** The widest a label may grow past its column when nothing is in its way (then it is wrapped to two lines). */
 export const MAX_LABEL_ROOM = 220;
 
+/** How labels are placed: the drawing's size, the font, and what each node's label shows. */
+export interface LabelOptions {
+  width: number;
+  height: number;
+  fontSize: number;
+  lineHeight?: number;
+  skip?: (id: string) => boolean;
+  /** a last line of its own (the count), never shortened away */
+  countOf?: (node: SankeyNodeBox) => string;
+  /** the count written short, for a label whose count alone is wider than its room */
+  shortCountOf?: (node: SankeyNodeBox) => string;
+}
+
 /**
  * Columns are labelled right to left. A label may run on past the next column where no node and no label
  * already placed is in its way (so a narrow column keeps readable names); where something is, it is wrapped
@@ -112,17 +125,7 @@ export const MAX_LABEL_ROOM = 220;
 export function placeSankeyLabels(
   nodes: readonly SankeyNodeBox[],
   textOf: (node: SankeyNodeBox) => string,
-  options: {
-    width: number;
-    height: number;
-    fontSize: number;
-    lineHeight?: number;
-    skip?: (id: string) => boolean;
-    /** a last line of its own (the count), never shortened away */
-    countOf?: (node: SankeyNodeBox) => string;
-    /** the count written short, for a label whose count alone is wider than its room */
-    shortCountOf?: (node: SankeyNodeBox) => string;
-  },
+  options: LabelOptions,
 ): PlacedLabel[] {
   const { fontSize } = options;
   const lineHeight = options.lineHeight ?? fontSize + 3;
@@ -202,14 +205,7 @@ function placeAgain(
   labels: PlacedLabel[],
   nodes: readonly SankeyNodeBox[],
   textOf: (node: SankeyNodeBox) => string,
-  options: {
-    width: number;
-    height: number;
-    fontSize: number;
-    lineHeight: number;
-    countOf?: (node: SankeyNodeBox) => string;
-    shortCountOf?: (node: SankeyNodeBox) => string;
-  },
+  options: LabelOptions & { lineHeight: number },
 ): void {
   const { fontSize, lineHeight } = options;
   const nodeBoxes: Box[] = nodes.map((n) => ({ left: n.x0 - 2, right: n.x1 + 2, top: n.y0 - 2, bottom: n.y1 + 2 }));
