@@ -2,7 +2,7 @@
 // the age of record, and the assumptions the run used.
 import { OUTCOMES } from '../catalogue/outcomes';
 import { evaluateConditions, type Known } from '../procedure/conditions';
-import { RULES, type RulesInForce } from '../rules/rules';
+import { PRACTICE_OVERLAYS, RULES, type RulesInForce } from '../rules/rules';
 import { getOutcomeAndTrack, type HorizonView, type OutcomeAndTrack } from './outcome';
 import type { RulesByDay } from './rulesByDay';
 import { ASSUMPTIONS, ageOfRecordAfterDecision, decideAge, type AssumptionId, type Facts } from './facts';
@@ -120,7 +120,7 @@ function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<
   return ageOfRecordAfterDecision(facts, rules, known.ageDecision === 'minor');
 }
 
-/** The assumption a dated rule value rests on, if any (practice overlays and reforms cite their reports instead). */
+/** The assumption a dated rule value or a practice overlay rests on, if any (reforms cite their recommendations). */
 function assumptionOf(use: RuleUse): string | undefined {
   // Rule uses are shared per stretch of unchanged rules (rulesByDay.ts): look each up once.
   if (assumptionOfUse.has(use)) return assumptionOfUse.get(use);
@@ -130,6 +130,8 @@ function assumptionOf(use: RuleUse): string | undefined {
 }
 const assumptionOfUse = new WeakMap<RuleUse, string | undefined>();
 function findAssumption(use: RuleUse): string | undefined {
+  if (use.overriddenBy === 'asReported')
+    return PRACTICE_OVERLAYS.find((o) => o.rule === use.id && (o.from ?? null) === use.from)?.assumption;
   if (use.overriddenBy) return undefined;
   const values = (RULES as Record<string, { values: { from?: string; assumption?: string }[] }>)[use.id]?.values ?? [];
   return values.find((v) => (v.from ?? null) === use.from)?.assumption;

@@ -9,6 +9,8 @@ export interface PracticeOverlay<K extends RuleId = RuleId> {
   value: RuleValues[K];
   basis: string;
   source: string;
+  /** the model's choice where the sources are silent (e.g. an end they do not report) */
+  assumption?: string;
 }
 
 // `asReported`: practices the seeds and public evaluations describe where they differ from the law.
@@ -39,6 +41,8 @@ export const PRACTICE_OVERLAYS: PracticeOverlay[] = [
     value: false,
     basis: 'Guardianship Service refused bone tests on medical grounds during the reception crisis',
     source: 'reference.md, Stage 3 and "How the rules changed" 2022 (Brussels Times; RTBF 2022)',
+    // The sources report the suspension from 26 Oct 2022 and no resumption: it stays in force to the model's end.
+    assumption: 'No end of the suspension of bone tests (from 26 Oct 2022) is reported; the model keeps it in force.',
   },
 ];
 

@@ -28,7 +28,7 @@ export function getRulesInForce(date: string, practice: Practice = 'asWritten', 
   }
   if (practice === 'asReported') {
     for (const o of PRACTICE_OVERLAYS) {
-      if (inForce(o.from, o.to, date)) out[o.rule] = { value: o.value, basis: o.basis, source: o.source, overriddenBy: 'asReported' };
+      if (inForce(o.from, o.to, date)) out[o.rule] = { value: o.value, basis: o.basis, source: o.source, ...(o.assumption ? { assumption: o.assumption } : {}), overriddenBy: 'asReported' };
     }
   }
   for (const id of reforms) {

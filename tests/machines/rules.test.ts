@@ -36,6 +36,13 @@ describe('the rules table', () => {
 });
 
 describe('dated rules in traces', () => {
+  it('says that the suspension of bone tests is kept in force for want of a reported end', () => {
+    const doubted = { age: { doubted: true, assessment: { low: 17, high: 19 } } };
+    const note = (t: { assumptions: string[] }) => t.assumptions.some((a) => a.includes('suspension of bone tests'));
+    expect(note(run({ date: '2023-03-01', practice: 'asReported', ...doubted } as never))).toBe(true);
+    expect(note(run({ date: '2023-03-01', practice: 'asWritten', ...doubted } as never))).toBe(false);
+    expect(note(run({ date: '2022-10-01', practice: 'asReported', ...doubted } as never))).toBe(false);
+  });
   it('Guardianship Service: none before 1 May 2004, a guardian from that day', () => {
     const before = run({ date: '2004-04-30' });
     expect(find(before, 'outsideGuardianshipScope')?.reason).toBe('serviceNotOperational');
