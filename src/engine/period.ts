@@ -60,10 +60,20 @@ export interface DayCounts {
   counted: CountedCases;
 }
 
-/** The sampler of a simulated day: the rules of that date, the period's practice and reforms. */
+/**
+ * The sampler of a simulated day: the rules of that date, the period's practice and reforms. Drawing and planning
+ * both need it, so it is made once per set and configuration (a period has a few such days a year).
+ */
 function daySampler(request: PeriodRequest, day: number): Sampler {
-  return createSampler(request.set, configOn(request.period, addDays(request.period.from, day)));
+  const config = configOn(request.period, addDays(request.period.from, day));
+  let bySet = daySamplers.get(request.set);
+  if (!bySet) daySamplers.set(request.set, (bySet = new Map()));
+  const key = `${config.asOf}|${config.practice}|${config.reforms.join(',')}`;
+  let sampler = bySet.get(key);
+  if (!sampler) bySet.set(key, (sampler = createSampler(request.set, config)));
+  return sampler;
 }
+const daySamplers = new WeakMap<PeriodRequest['set'], Map<string, Sampler>>();
 
 /**
  * Draws the days and facts of children from..to (default: all); returns the distinct cases of each simulated day
