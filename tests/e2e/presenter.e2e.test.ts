@@ -20,8 +20,9 @@ const VIEWPORTS = [
   { width: 1024, height: 768 },
   { width: 1920, height: 1080 },
 ];
-/** what code looks like on a diagram: calls and brackets, dotted ids, `after <delayName>` */
-const CODE = /[()[\]]|\b[a-z]+\.[a-z]+|\bafter [a-z]+[A-Z]|\b[a-z]+[A-Z][a-zA-Z]*\b/;
+/** what code looks like on a diagram: calls (a name then a bracket; prose brackets a word: "card (A card)"), square
+ * brackets, dotted ids, `after <delayName>` */
+const CODE = /\w\(|[[\]]|\b[a-z]+\.[a-z]+|\bafter [a-z]+[A-Z]|\b[a-z]+[A-Z][a-zA-Z]*\b/;
 
 type Rect = { x: number; y: number; width: number; height: number };
 const inside = (r: Rect, box: Rect) =>
