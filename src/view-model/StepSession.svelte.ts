@@ -214,6 +214,18 @@ export class StepSession {
     this.quiz.restore();
   }
 
+  /**
+   * A built-in scenario's title in another UI language: not an edit (the case stays the scenario as shipped, the
+   * path does not change), so the picker still names it and the quiz keeps its answers under the new title.
+   */
+  retitle(title: string): void {
+    if (this.#scenarioId === undefined || this.#caseFile.title === title) return;
+    const before = this.#caseFile;
+    this.#caseFile = { ...before, title };
+    if (this.#runCase === before) this.#runCase = this.#caseFile;
+    if (this.quiz.on || this.quiz.answers.length) this.quiz.save();
+  }
+
   /** A form edit: re-run when the case is valid, keep the step position. */
   edit(path: string, value: unknown): void {
     this.#caseFile = setCaseField(this.#caseFile, path, value);

@@ -5,6 +5,7 @@ import type { Step } from '../../machines/case/run';
 import { later } from '../../machines/case/events';
 import { RULES, valueOn } from '../../machines/rules/rules';
 import { setCaseField } from '../../machines/case/casePath';
+import { getMilestone } from '../../machines/catalogue/milestones';
 import { m } from '../i18n/messages';
 
 export interface DecisionOption {
@@ -17,6 +18,8 @@ export interface Decision {
   id: string;
   /** Milestones (reached at this step) that put this question to the professional. */
   raisedBy: MilestoneId[];
+  /** The reference stage (Stages 0–12, as the milestone catalogue) at which it is decided. */
+  stage: number;
   question: () => string;
   who: () => string;
   options: DecisionOption[];
@@ -32,6 +35,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'indicators',
     raisedBy: ['detected', 'presumedVictim', 'notIdentified'],
+    stage: 0,
     question: m.decision_indicators_q,
     who: m.actor_police,
     options: [
@@ -43,6 +47,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'ageDoubt',
     raisedBy: ['reportedToGuardianshipService', 'ageDoubted', 'borderDetention', 'outsideGuardianshipScope'],
+    stage: 1,
     question: m.decision_age_doubt_q,
     who: m.actor_guardianship,
     options: [
@@ -58,6 +63,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'ageResult',
     raisedBy: ['ageAssessment', 'identifiedAsMinor', 'identifiedAsAdult'],
+    stage: 3,
     question: m.decision_age_result_q,
     who: m.actor_guardianship,
     options: [
@@ -79,6 +85,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'statement',
     raisedBy: ['reflectionPeriod', 'minorResidenceDocument', 'specialisedCentre'],
+    stage: 6,
     question: m.decision_statement_q,
     who: m.actor_child_guardian,
     options: [
@@ -91,6 +98,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'ties',
     raisedBy: ['registrationCertificate', 'temporaryResidenceCard'],
+    stage: 7,
     question: m.decision_ties_q,
     who: m.actor_centre,
     options: [
@@ -102,6 +110,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'prosecution',
     raisedBy: ['statementGiven', 'requisitions'],
+    stage: 10,
     question: m.decision_prosecution_q,
     who: m.actor_prosecutor,
     options: (['conviction', 'acquittal', 'dismissed', 'pending'] as const).map((outcome) => ({
@@ -115,6 +124,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'disappearance',
     raisedBy: ['observationCentre', 'specialisedShelter'],
+    stage: 2,
     question: m.decision_disappear_q,
     who: m.actor_centre,
     options: [
@@ -126,6 +136,7 @@ export const DECISIONS: Decision[] = [
   {
     id: 'durableSolution',
     raisedBy: ['guardianAppointed'],
+    stage: 11,
     question: m.decision_durable_q,
     who: m.actor_guardian,
     options: [
@@ -144,5 +155,20 @@ export function decisionsAt(step: Step | undefined): Decision[] {
   if (!step) return [];
   const reached = new Set(step.milestones.map((ms) => ms.id));
   return DECISIONS.filter((d) => d.raisedBy.some((id) => reached.has(id)));
+}
+
+/**
+ * A step's decisions, those that matter now first. One step can run through several stages on one day (the first
+ * one: detection, reporting, the centre, the age test…); what matters now is decided at the stage the step opens
+ * with (its earliest milestone's) or the next one, the rest later in the procedure. A step none of whose decisions
+ * is that early opens at its earliest decision's stage instead, so there is always one to take now.
+ */
+export function splitDecisions(step: Step | undefined, decisions: Decision[]): { now: Decision[]; later: Decision[] } {
+  if (!step || decisions.length === 0) return { now: decisions, later: [] };
+  const stages = step.milestones.map((ms) => getMilestone(ms.id)?.stage ?? Infinity);
+  const opens = Math.min(...stages);
+  const first = Math.min(...decisions.map((d) => d.stage));
+  const until = (first <= opens + 1 ? opens : first) + 1;
+  return { now: decisions.filter((d) => d.stage <= until), later: decisions.filter((d) => d.stage > until) };
 }
 

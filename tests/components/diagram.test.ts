@@ -78,7 +78,7 @@ describe('StatechartDiagram', () => {
         t.includes('No complaint yet') &&
         t.includes('Investigation'),
     );
-    const assessed = items.findIndex((t) => t.includes('Age in doubt') && t.includes('Age test done'));
+    const assessed = items.findIndex((t) => t.includes('Age doubted') && t.includes('Age test done'));
     expect(assessed).toBeGreaterThanOrEqual(0);
     expect(statement).toBeGreaterThan(assessed);
   });

@@ -84,6 +84,25 @@ describe('DecisionPanel', () => {
     expect(s.comparison?.difference.outcomeBefore).toBe('notIdentified');
     expect(s.trace?.outcome).not.toBe('notIdentified');
   });
+
+  it('at step 1 shows the decisions of detection, and the later stages\' in a closed group of their own', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container, getByTestId } = render(DecisionPanel, { props: { session: s } });
+    const later = getByTestId('decisions-later') as HTMLDetailsElement;
+    expect(later.open).toBe(false);
+    expect(later.querySelector('summary')!.textContent).toBe('Later in the procedure (2)');
+    const legends = (scope: Element) => [...scope.querySelectorAll('legend')].map((l) => l.textContent);
+    const outside = [...container.querySelectorAll('fieldset')].filter((f) => !later.contains(f));
+    expect(outside.map((f) => f.querySelector('legend')!.textContent)).toEqual([
+      expect.stringContaining('recognise the signs of trafficking'),
+      expect.stringContaining('declared age doubted'),
+    ]);
+    expect(legends(later)).toEqual([expect.stringContaining('statement'), expect.stringContaining('stay in the placement')]);
+    // opened, its options still edit the case
+    later.open = true;
+    await fireEvent.click(later.querySelector('button[aria-pressed="false"]')!);
+    expect(s.caseFile.cooperation?.statementDay).not.toBe(findScenario('nigerian_girl_2016')!.case.cooperation?.statementDay);
+  });
 });
 
 describe('RulesPanel and Clock', () => {

@@ -113,3 +113,31 @@ describe('presenter mode at 1024×768', () => {
     });
   }
 });
+
+describe('a wide desk screen', () => {
+  it('at 1920×1080 puts the diagram beside the step and its decision, all in the first screen; 1024×768 keeps it below', async () => {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+      const app = await openApp(browser, { viewport });
+      const { page } = app;
+      await walk(page, 4);
+      const screen = { x: 0, y: 0, ...viewport };
+      const card = (await page.getByTestId('step-card').boundingBox())!;
+      const legend = (await page.locator('[data-testid="decisions"] legend').first().boundingBox())!;
+      const canvas = (await page.locator('svg.canvas').boundingBox())!;
+      const current = (await page.locator('svg.canvas [data-followed="true"] rect.box').first().boundingBox())!;
+      if (viewport.width === 1920) {
+        // it was a row of two (the step, the decision) over an empty third, the diagram wholly below the fold
+        expect(canvas.x, 'diagram beside the step').toBeGreaterThanOrEqual(card.x + card.width);
+        for (const [name, box] of Object.entries({ card, legend, canvas })) expect(inside(box, screen), `${name} in the first screen`).toBe(true);
+        expect(inside(current, canvas), 'followed state in the canvas').toBe(true);
+        expect(canvas.height).toBeGreaterThanOrEqual(500);
+      } else {
+        expect(canvas.y, 'diagram under the step').toBeGreaterThanOrEqual(card.y + card.height);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.screenshot({ path: `tests/e2e/screenshots/desk-${viewport.width}-step5.png` });
+      expect(app.errors).toEqual([]);
+      await app.context.close();
+    }
+  });
+});

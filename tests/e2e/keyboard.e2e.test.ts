@@ -16,7 +16,7 @@ const VIEWPORT = { width: 1024, height: 768 };
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
 describe('skip links', () => {
-  for (const target of ['main', 'step-controls', 'diagram']) {
+  for (const target of ['main', 'step-controls', 'diagram', 'scenario']) {
     it(`"#${target}" moves focus to its target with no notice and the address unchanged`, async () => {
       const app = await openApp(browser, { viewport: VIEWPORT });
       const { page } = app;
@@ -44,6 +44,47 @@ describe('skip links', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#/cohorts');
     expect(await page.locator('#tab-cohorts').getAttribute('aria-selected')).toBe('true');
     expect(await page.getByTestId('notice').count()).toBe(0);
+    await app.context.close();
+  });
+});
+
+describe('Tab order', () => {
+  /** Tab presses from the top of the page until `selector` has focus, with what had focus on the way. */
+  async function tabsTo(page: Page, selector: string, max = 120): Promise<{ presses: number; passed: string[] }> {
+    const passed: string[] = [];
+    for (let presses = 1; presses <= max; presses++) {
+      await page.keyboard.press('Tab');
+      const here = await page.evaluate((s) => {
+        const e = document.activeElement as HTMLElement | null;
+        return { hit: e?.matches(s) ?? false, name: e?.id || e?.dataset.testid || e?.tagName || '' };
+      }, selector);
+      if (here.hit) return { presses, passed };
+      passed.push(here.name);
+    }
+    throw new Error(`${selector} not reached in ${max} Tabs`);
+  }
+
+  it('reaches Next in a few Tabs at any step without the skip link, then the step and its decisions, the builder after', async () => {
+    const app = await openApp(browser, { viewport: VIEWPORT });
+    const { page } = app;
+    // it took 50 Tabs through the scenario picker, the files and every field of the builder
+    expect((await tabsTo(page, '[data-testid="next"]')).presses).toBeLessThanOrEqual(10);
+    const after = await tabsTo(page, '[data-testid="decisions"] button');
+    expect(after.passed).not.toContain('field-title');
+    // the later stages' decisions: one stop while closed, Enter opens them, Tab goes in
+    await tabsTo(page, '[data-testid="decisions-later"] > summary', 10);
+    expect(await page.getByTestId('decisions-later').getAttribute('open')).toBeNull();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="decisions-later"]') !== null)).toBe(true);
+    await page.getByTestId('next').click();
+    await page.getByTestId('next').click();
+    await page.reload();
+    await page.waitForSelector('[data-testid="step-card"]');
+    await expect.poll(() => page.getByTestId('position').textContent()).toContain('Step 3');
+    // Restart and Back are enabled now: two more stops
+    expect((await tabsTo(page, '[data-testid="next"]')).presses).toBeLessThanOrEqual(12);
+    expect(app.errors).toEqual([]);
     await app.context.close();
   });
 });

@@ -20,8 +20,9 @@ const VIEWPORTS = [
   { width: 1024, height: 768 },
   { width: 1920, height: 1080 },
 ];
-/** what code looks like on a diagram: calls and brackets, dotted ids, `after <delayName>` */
-const CODE = /[()[\]]|\b[a-z]+\.[a-z]+|\bafter [a-z]+[A-Z]|\b[a-z]+[A-Z][a-zA-Z]*\b/;
+/** what code looks like on a diagram: calls (a name then a bracket; prose brackets a word: "card (A card)"), square
+ * brackets, dotted ids, `after <delayName>` */
+const CODE = /\w\(|[[\]]|\b[a-z]+\.[a-z]+|\bafter [a-z]+[A-Z]|\b[a-z]+[A-Z][a-zA-Z]*\b/;
 
 type Rect = { x: number; y: number; width: number; height: number };
 const inside = (r: Rect, box: Rect) =>
@@ -77,12 +78,13 @@ describe('presenter mode on a projector', () => {
             .map((e) => `${e.tagName}.${e.className} ${e.clientHeight}/${e.scrollHeight}`),
         );
         expect(clipped, `scroll boxes at step ${step}`).toEqual([]);
-        // scrolled down to the last option, it is on screen under the controls, and the diagram stays beside it
-        const options = page.locator('[data-testid="decisions"] button');
+        // scrolled down to the last option shown (later stages' wait folded), it is on screen under the controls,
+        // and the diagram stays beside it
+        const options = page.locator('[data-testid="decisions"] button:visible');
         if (await options.count()) {
           await options.last().evaluate((button) => button.scrollIntoView({ block: 'end' }));
           const controls = await rectOf(page, '.controls-bar');
-          const last = await rectOf(page, '[data-testid="decisions"] button >> nth=-1');
+          const last = (await options.last().boundingBox())!;
           expect(inside(last, screen) && last.y >= controls.y + controls.height, `last option in view at step ${step}`).toBe(true);
           for (const selector of ['[data-testid="next"]', 'svg.canvas']) {
             const box = await rectOf(page, selector);

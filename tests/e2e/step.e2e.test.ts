@@ -1,5 +1,6 @@
 // The step-through app in real Chromium: keyboard walk, reload, share links, bad links and files, languages,
 // privacy (no request leaves the page) and accessibility (axe) on each main view.
+import { readFileSync } from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -17,6 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const catalogue = (locale: string) => JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
 const position = (page: Page) => page.getByTestId('position').textContent();
 
 /** Press Tab until the element matching `selector` has focus (keyboard only). */
@@ -181,12 +183,19 @@ describe('step-through in Chromium', () => {
     await page.getByTestId('language').selectOption('fr');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
     await expect(page.getByRole('tab').first().textContent()).resolves.toContain('Pas à pas');
+    // the scenario as shipped is titled in the UI language, as the picker names it (and downloads carry it)
+    await expect(page.locator('#field-title').inputValue()).resolves.toBe(catalogue('fr').scenario_nigerian_girl_2016_title);
     await page.getByTestId('language').selectOption('nl');
     await expect(page.getByTestId('next').textContent()).resolves.toContain('Volgende');
     await page.reload();
     await page.waitForSelector('[data-testid="step-card"]');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
+    await expect(page.locator('#field-title').inputValue()).resolves.toBe(catalogue('nl').scenario_nigerian_girl_2016_title);
+    await expect(page.getByTestId('scenario').inputValue()).resolves.toBe('nigerian_girl_2016');
+    // a title the user typed is theirs: it stays as typed in every language
+    await page.locator('#field-title').fill('Mijn casus');
     await page.getByTestId('language').selectOption('de');
+    await expect(page.locator('#field-title').inputValue()).resolves.toBe('Mijn casus');
     await screenshot(page, 'german');
     await close(app);
   });

@@ -16,8 +16,9 @@ function catalogue(locale: string): { translate: Translate; missing: Set<string>
   };
   return { translate, missing };
 }
-/** what code looks like: calls, dotted ids, camelCase names, `after <delay>`, brackets */
-const CODE = /[()[\]]|\b[a-z]+\.[a-z]+|\b[a-z]+[A-Z][a-zA-Z]*\b|\bafter [a-z]+[A-Z]/;
+/** what code looks like: calls (a name, then a bracket: prose brackets a word after a space, "(AI)"), dotted ids,
+ * camelCase names, `after <delay>`, square brackets */
+const CODE = /\w\(|[[\]]|\b[a-z]+\.[a-z]+|\b[a-z]+[A-Z][a-zA-Z]*\b|\bafter [a-z]+[A-Z]/;
 
 describe('plain-language diagram labels', () => {
   for (const locale of LOCALES) {

@@ -9,6 +9,21 @@ const scenario = (id: string): CaseFile => structuredClone(findScenario(id)!.cas
 
 afterEach(() => vi.useRealTimers());
 
+describe('StepSession titles', () => {
+  it('retitles a scenario as shipped (another UI language) without calling it edited; an edited case keeps its title', () => {
+    const session = new StepSession({ ...scenario('nigerian_girl_2016'), title: 'Nigerian girl' }, { scenarioId: 'nigerian_girl_2016' });
+    session.jump(3);
+    session.retitle('Fille nigériane');
+    expect(session.caseFile.title).toBe('Fille nigériane');
+    expect(session.scenarioId).toBe('nigerian_girl_2016');
+    expect(session.index).toBe(3);
+    expect(session.snapshot().lastValid).toBeUndefined();
+    session.edit('title', 'My case');
+    session.retitle('Fille nigériane');
+    expect(session.caseFile.title).toBe('My case');
+  });
+});
+
 describe('StepSession navigation', () => {
   it('starts at the first step and walks to the outcome, never past the end', () => {
     const session = new StepSession(scenario('nigerian_girl_2016'));

@@ -1,0 +1,40 @@
+// The decision panel puts first what the professional decides now: step 1 runs through detection, reporting, the
+// centre and more on one day, and the questions of later stages (the statement, the durable solution…) wait.
+import { describe, expect, it } from 'vitest';
+import { stepCase } from '../../machines/case/run';
+import { findScenario } from '../../src/scenarios';
+import { decisionsAt, splitDecisions } from '../../src/view-model/decisions';
+
+const ids = (scenario: string, index: number) => {
+  const step = stepCase(findScenario(scenario)!.case).steps[index];
+  const { now, later } = splitDecisions(step, decisionsAt(step));
+  return { now: now.map((d) => d.id), later: later.map((d) => d.id) };
+};
+
+describe('decisions now and later', () => {
+  it('at step 1 asks about the signs and the age first, the later stages grouped apart', () => {
+    expect(ids('cannabis_boy_2018', 0)).toEqual({
+      now: ['indicators', 'ageDoubt'],
+      later: ['ageResult', 'statement', 'disappearance', 'durableSolution'],
+    });
+    expect(ids('nigerian_girl_2016', 0)).toEqual({ now: ['indicators', 'ageDoubt'], later: ['statement', 'disappearance'] });
+  });
+
+  it('at the age test asks for its result first', () => {
+    expect(ids('nigerian_girl_2016', 2)).toEqual({ now: ['ageResult'], later: ['statement', 'durableSolution'] });
+  });
+
+  it('keeps together what one stage raises: the shelter and the minor’s document', () => {
+    expect(ids('romanian_girl_2012', 1)).toEqual({ now: ['statement', 'disappearance'], later: [] });
+  });
+
+  it('loses no decision, and every step with one has one to take now', () => {
+    for (const id of ['nigerian_girl_2016', 'found_adult_2016', 'declared_birthdate_2017', 'pickpocket_not_identified', 'afghan_boy_asylum'])
+      for (const step of stepCase(findScenario(id)!.case).steps) {
+        const all = decisionsAt(step);
+        const { now, later } = splitDecisions(step, all);
+        expect([...now, ...later].map((d) => d.id).sort()).toEqual(all.map((d) => d.id).sort());
+        if (all.length) expect(now.length).toBeGreaterThan(0);
+      }
+  });
+});
