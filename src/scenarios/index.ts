@@ -83,7 +83,8 @@ export const BLANK_CASE: CaseFile = {
   detection: {
     place: 'territory',
     region: 'brussels',
-    exploitation: 'unknown',
+    // Left to the user: the kind of exploitation decides whether the facts fit the definition (condition 2).
+    exploitation: '' as CaseFile['detection']['exploitation'],
     indicatorsRecognised: true,
   },
   age: { doubted: false },

@@ -32,13 +32,14 @@ export function checkCase(caseFile: CaseFile): FieldIssue[] {
 
   const date = typeof c.date === 'string' ? c.date : '';
   const dateOk = isValidIsoDate(date);
-  if (!dateOk) add('date', m.check_date_invalid());
+  if (!dateOk) add('date', date === '' ? m.check_date_missing() : m.check_date_invalid());
   else if (date < MODELLED_PERIOD.from || date > MODELLED_PERIOD.to)
     add('date', m.check_date_period({ from: MODELLED_PERIOD.from, to: MODELLED_PERIOD.to }));
 
   const person = asObject(c.person);
   const { declaredAge, declaredBirthDate } = person;
   if (declaredAge === undefined && declaredBirthDate === undefined) add('person.declaredAge', m.check_age_missing());
+  if (declaredAge !== undefined && declaredBirthDate !== undefined) add('person.declaredBirthDate', m.check_age_and_birth_date());
   if (declaredAge !== undefined) {
     if (!isNumber(declaredAge) || !Number.isInteger(declaredAge)) add('person.declaredAge', m.check_age_whole());
     else if (declaredAge < 0 || declaredAge > maxAge) add('person.declaredAge', m.check_age_range({ max: maxAge }));
@@ -49,7 +50,10 @@ export function checkCase(caseFile: CaseFile): FieldIssue[] {
     else if (dateOk && ageOn(declaredBirthDate, date) > maxAge) add('person.declaredBirthDate', m.check_age_range({ max: maxAge }));
   }
   const nationality = typeof person.nationality === 'string' ? person.nationality : '';
-  if (!ISO_COUNTRIES.has(nationality.toUpperCase())) add('person.nationality', m.check_nationality({ value: nationality.slice(0, 10) }));
+  if (nationality.trim() === '') add('person.nationality', m.check_nationality_missing());
+  else if (!ISO_COUNTRIES.has(nationality.toUpperCase())) add('person.nationality', m.check_nationality({ value: nationality.slice(0, 10) }));
+  // A choice left empty (a blank case asks for the kind of exploitation rather than choosing it for the user).
+  if (asObject(c.detection).exploitation === '') add('detection.exploitation', m.check_missing_choice());
 
   const age = asObject(c.age);
   const assessment = asObject(age.assessment);

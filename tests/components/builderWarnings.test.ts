@@ -43,7 +43,7 @@ describe('case builder notes and messages', () => {
     expect(s.visibleIssues).toEqual([]);
     const { getByTestId } = render(StepCard, { props: { session: s, presenter: false } });
     const text = getByTestId('no-run').textContent!;
-    for (const label of ['Date of detection', 'Declared age (years)', 'Nationality']) expect(text).toContain(label);
+    for (const label of ['Date of detection', 'Declared age (years)', 'Nationality', 'Kind of exploitation']) expect(text).toContain(label);
     expect(text).not.toContain('fields marked');
   });
 });

@@ -37,8 +37,18 @@ describe('field checks name the field that is wrong', () => {
     const c = setCaseField(setCaseField(good(), 'person.declaredAge', undefined), 'person.declaredBirthDate', '2017-01-01');
     expect(pathsOf(c)).toEqual(['person.declaredBirthDate']);
   });
-  it('the blank case is blank: it asks for the date, the declared age and the nationality', () => {
-    expect([...new Set(findIssues(BLANK_CASE).map((i) => i.path))].sort()).toEqual(['date', 'person.declaredAge', 'person.nationality']);
+  it('the blank case is blank: it asks for the date, the declared age, the nationality and the kind of exploitation', () => {
+    const issues = findIssues(BLANK_CASE);
+    expect([...new Set(issues.map((i) => i.path))].sort()).toEqual(['date', 'detection.exploitation', 'person.declaredAge', 'person.nationality']);
+    // Empty fields are called missing, not wrong.
+    const say = (path: string) => issues.find((i) => i.path === path)!.message;
+    expect(say('date')).toBe('Missing: give the date.');
+    expect(say('person.nationality')).toBe('Missing: type or choose the country.');
+    expect(say('detection.exploitation')).toBe('Missing: choose one.');
+  });
+  it('names a declared age given together with a birth date in words, not field names', () => {
+    const c = setCaseField(good(), 'person.declaredBirthDate', '2000-01-01');
+    expect(findIssues(c)).toContainEqual({ path: 'person.declaredBirthDate', message: 'Give the declared age or the declared birth date, not both.' });
   });
   it('adds the engine schema issues the form does not check itself', () => {
     const c = { ...good(), unexpected: 1 } as unknown as CaseFile;

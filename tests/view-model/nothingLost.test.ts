@@ -66,6 +66,10 @@ describe('blank case', () => {
     session.edit('person.nationality', 'GN');
     session.edit('date', '2020-05-01');
     session.edit('person.declaredAge', 15);
+    // The kind of exploitation is asked, not chosen for the user: the case waits for it.
+    expect(session.issues.map((i) => i.path)).toEqual(['detection.exploitation']);
+    expect(session.steps.length).toBeLessThanOrEqual(1);
+    session.edit('detection.exploitation', 'sexual');
     expect(session.issues).toEqual([]);
     expect(session.steps.length).toBeGreaterThan(1);
     // Once the case has run, every later problem shows at once.
