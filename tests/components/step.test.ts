@@ -176,6 +176,23 @@ describe('StepCard', () => {
     }
   });
 
+  it('dates an outcome no act decided at the end of the period followed, and a decided one on its day', async () => {
+    const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
+    const shown: string[] = [];
+    for (const id of ['found_adult_2016', 'disappears_from_centre']) {
+      const s = session(id);
+      s.jump(s.steps.length - 1);
+      const { getByTestId, unmount } = render(StepCard, { props: { session: s, presenter: false } });
+      const text = getByTestId('outcome').textContent!;
+      const atHorizon = s.trace!.outcomeDay === s.trace!.horizonDays;
+      expect(text).toContain(atHorizon ? `at the end of the period followed, day ${s.trace!.horizonDays}` : `on day ${s.trace!.outcomeDay}`);
+      shown.push(atHorizon ? 'horizon' : 'act');
+      unmount();
+    }
+    // One of each kind, or the test would not see both wordings.
+    expect(shown.sort()).toEqual(['act', 'horizon']);
+  });
+
   it('names the sources of the legal basis in the UI language, never by file name, the raw citation as title', async () => {
     const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
     const s = session('nigerian_girl_2016');

@@ -262,7 +262,7 @@ describe('the step card’s tags', () => {
         let seen = 0;
         for (let step = 1; step <= total; step++) {
           await expect.poll(() => position(page)).toContain(`Step ${step} of ${total}`);
-          // each tag ("age taken: 16.5", "valid 3 months"): one line box, within its milestone's content box
+          // each tag ("test's estimate: 16.5", "valid 3 months"): one line box, within its milestone's content box
           const broken = await page.$$eval('[data-testid="step-card"] .attribute', (chips) =>
             chips
               .filter((chip) => {
