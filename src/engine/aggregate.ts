@@ -81,6 +81,9 @@ export interface CohortResult {
   /** parameters of the set labelled "assumption" rather than sourced */
   assumedParams: ParamName[];
   outcomes: Partial<Record<OutcomeId, number>>;
+  /** per outcome, its children by the procedure they are in at the horizon (`track`): a B card of the victim
+   *  procedure and one of the durable-solution procedure are the same outcome, not the same path */
+  outcomeTracks: Partial<Record<OutcomeId, Partial<Record<TrackId, number>>>>;
   outcomeExamples: Partial<Record<OutcomeId, number>>;
   /** children reaching each milestone at least once */
   milestones: Partial<Record<MilestoneId, number>>;
@@ -215,6 +218,7 @@ export function aggregateCohort(
   const { set, config, seed, cohort } = options;
   const binDays = options.binDays ?? 30;
   const outcomes = new Map<OutcomeId, number>();
+  const outcomeTracks = new Map<OutcomeId, Map<TrackId, number>>();
   const outcomeExamples = new Map<OutcomeId, number>();
   const milestones = new Map<MilestoneId, number>();
   const milestoneExamples = new Map<MilestoneId, number>();
@@ -226,6 +230,9 @@ export function aggregateCohort(
   for (const e of entries) {
     const { summary, count, firstChild } = e;
     addTo(outcomes, summary.outcome, count);
+    let tracks = outcomeTracks.get(summary.outcome);
+    if (!tracks) outcomeTracks.set(summary.outcome, (tracks = new Map()));
+    addTo(tracks, summary.track ?? 'none', count);
     minTo(outcomeExamples, summary.outcome, firstChild);
     const days = outcomeDays.get(summary.outcome) ?? new Map();
     addTo(days, summary.outcomeDay, count);
@@ -275,6 +282,9 @@ export function aggregateCohort(
     assumptionSet: { id: set.id, name: set.name, yearlyChildren: set.yearlyChildren.value },
     assumedParams: (Object.keys(set.params) as ParamName[]).filter((name) => set.params[name].source === 'assumption'),
     outcomes: Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1])),
+    outcomeTracks: Object.fromEntries(
+      [...outcomeTracks].map(([id, tracks]) => [id, Object.fromEntries([...tracks].sort((a, b) => b[1] - a[1]))]),
+    ),
     outcomeExamples: Object.fromEntries(outcomeExamples),
     milestones: Object.fromEntries([...milestones].sort((a, b) => b[1] - a[1])),
     milestoneExamples: Object.fromEntries(milestoneExamples),

@@ -1,5 +1,5 @@
 // A cohort result as one CSV table: each row says which figure it is (table, id, to) and its count.
-// `to` holds the flow's target, a variant's outcome, a time distribution's quantiles or a target's check.
+// `to` holds the flow's target, an outcome's track, a variant's outcome, a time distribution's quantiles or a target's check.
 import type { CohortResult } from './aggregate';
 
 /** A CSV cell, quoted when it holds a comma, quote or newline. */
@@ -20,6 +20,9 @@ export function toCsv(result: CohortResult): string {
       share(n!),
       result.outcomeExamples[id as keyof typeof result.outcomeExamples] ?? '',
     ]);
+  // `to`: the procedure the outcome's children are in at the horizon (the trace's track).
+  for (const [id, tracks] of Object.entries(result.outcomeTracks ?? {}))
+    for (const [track, n] of Object.entries(tracks ?? {})) rows.push(['outcomeTrack', id, track, n!, share(n!), '']);
   for (const [id, n] of Object.entries(result.milestones))
     rows.push([
       'milestone',

@@ -14,6 +14,7 @@ import { findScenario } from '../../src/scenarios';
 import { language } from '../../src/i18n/language.svelte';
 import { SEED_2018 } from '../../machines/rules/law';
 import { sourceId } from '../../src/i18n/citations';
+import { label } from '../../src/components/step/labels';
 
 afterEach(cleanup);
 const session = (id: string) => new StepSession(structuredClone(findScenario(id)!.case));
@@ -187,6 +188,8 @@ describe('StepCard', () => {
       const atHorizon = s.trace!.outcomeDay === s.trace!.horizonDays;
       expect(text).toContain(atHorizon ? `at the end of the period followed, day ${s.trace!.horizonDays}` : `on day ${s.trace!.outcomeDay}`);
       shown.push(atHorizon ? 'horizon' : 'act');
+      // The procedure beside the outcome, in words.
+      expect(getByTestId('outcome-track').textContent).toContain(`procedure at the end: ${label('track', s.trace!.track)}`);
       unmount();
     }
     // One of each kind, or the test would not see both wordings.

@@ -77,6 +77,21 @@ describe('cohort simulation', () => {
     }
   });
 
+  it('splits each outcome by the procedure the children are in at the end, as their own runs give it', () => {
+    for (const [outcome, tracks] of Object.entries(result.outcomeTracks)) {
+      expect(Object.values(tracks!).reduce((a, b) => a + b!, 0), outcome).toBe(result.outcomes[outcome as keyof typeof result.outcomes]);
+    }
+    // Counted child by child for the first 300 children: the same split.
+    const small = simulateCohort({ set: exploited, config, seed: 4, cohort: 300 }, { cache: new PathCache() });
+    const byHand: Record<string, Record<string, number>> = {};
+    for (let i = 0; i < 300; i++) {
+      const trace = runCase(generateChildCase(exploited, config, 4, i));
+      const tracks = (byHand[trace.outcome] ??= {});
+      tracks[trace.track] = (tracks[trace.track] ?? 0) + 1;
+    }
+    expect(small.outcomeTracks).toEqual(byHand);
+  });
+
   it('points each variant, outcome and milestone at an example child that really took it', () => {
     for (const v of result.variants.slice(0, 8)) {
       const trace = runCase(generateChildCase(exploited, config, 4, v.example));

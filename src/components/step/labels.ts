@@ -33,6 +33,10 @@ const tables: Record<string, Messages> = {
   // Milestones and outcomes: every id of the machines' catalogues, by the message id each entry names.
   milestone: fromCatalogue(MILESTONES),
   outcome: fromCatalogue(OUTCOMES),
+  track: {
+    thb: m.track_thb, asylum: m.track_asylum, durableSolution: m.track_durableSolution, guardianship: m.track_guardianship,
+    adult: m.track_adult, none: m.track_none,
+  },
   condition: {
     statement: m.why_condition_statement, definition: m.why_condition_definition, cooperation: m.why_condition_cooperation,
     tiesCut: m.why_condition_tiesCut, publicOrder: m.why_condition_publicOrder,
