@@ -4,6 +4,8 @@ import type { CaseFile } from '../../machines/case/types';
 import { ageOn, isValidIsoDate } from '../../machines/dates';
 import { CASE_BOUNDS, DEFAULT_HORIZON_DAYS } from '../../machines/case/defaults';
 import { latestValue, RULES } from '../../machines/rules/rules';
+import { ISO_COUNTRIES } from '../../machines/rules/countries';
+import { isEeaNationalOn } from '../../machines/rules/eea';
 import type { FieldIssue } from '../../machines/case/issues';
 import { m } from '../i18n/messages';
 
@@ -32,6 +34,11 @@ export function warnCase(caseFile: CaseFile): FieldIssue[] {
   if (declared && declared.years >= MAJORITY && age.doubted !== true)
     add(declared.path, m.warn_adult({ age: declared.years, majority: MAJORITY, doubted: m.builder_age_doubted() }));
   else if (declared && declared.years < YOUNGEST_PLAUSIBLE_AGE) add(declared.path, m.warn_young({ age: declared.years }));
+
+  // The vulnerability of the 2014 law is an EEA child's: ticked for another child it is read and ignored.
+  const nationality = typeof person.nationality === 'string' ? person.nationality.toUpperCase() : '';
+  if (asObject(c.detection).vulnerable === true && ISO_COUNTRIES.has(nationality) && typeof c.date === 'string' && isValidIsoDate(c.date) && !isEeaNationalOn(nationality, c.date))
+    add('detection.vulnerable', m.warn_vulnerable_not_eea());
 
   const statementDay = asObject(c.cooperation).statementDay;
   const prosecution = asObject(c.prosecution);

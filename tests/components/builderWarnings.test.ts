@@ -27,6 +27,17 @@ describe('case builder notes and messages', () => {
     expect(day.getAttribute('aria-invalid')).not.toBe('true');
   });
 
+  it('the EEA vulnerability ticked for a Nigerian child is noted beside its checkbox and announced with it', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container, getByLabelText } = render(CaseBuilder, { props: { session: s } });
+    const box = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLInputElement;
+    expect(container.querySelector('[data-testid="warning-detection.vulnerable"]')).toBeNull();
+    await fireEvent.click(box);
+    const note = container.querySelector('[data-testid="warning-detection.vulnerable"]')!;
+    expect(note.textContent).toContain('EEA children only');
+    expect(box.getAttribute('aria-describedby')).toBe(note.id);
+  });
+
   it('a reversed age range is said once, beside the upper age', async () => {
     const s = session('nigerian_girl_2016');
     const { container } = render(CaseBuilder, { props: { session: s } });

@@ -44,6 +44,14 @@ describe('implausible cases are warned about beside the field, never refused', (
     expect(warned(edit('person.declaredBirthDate', '1998-03-02', c))).toEqual([]);
     expect(warned(edit('person.declaredBirthDate', '1990-01-01', c))).toEqual(['person.declaredBirthDate']);
   });
+  it('the EEA vulnerability ticked for a child outside the EEA is said to change nothing, and it does not', () => {
+    const ticked = edit('detection.vulnerable', true);
+    expect(warnCase(ticked)).toEqual([{ path: 'detection.vulnerable', message: expect.stringContaining('EEA children only') }]);
+    expect(stepCase(ticked).trace).toEqual(stepCase(base()).trace);
+    // Romania is in the EEA from 2007: no warning then, and not before the date is known.
+    expect(warned(edit('person.nationality', 'RO', ticked))).toEqual([]);
+    expect(warned(edit('date', '2006-06-01', edit('person.nationality', 'RO', ticked)))).toEqual(['detection.vulnerable']);
+  });
   it('a declared age under 10 asks to confirm', () => {
     expect(warnCase(edit('person.declaredAge', 0))).toEqual([{ path: 'person.declaredAge', message: expect.stringContaining('please confirm') }]);
     expect(warned(edit('person.declaredAge', 9))).toEqual(['person.declaredAge']);
