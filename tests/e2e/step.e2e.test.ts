@@ -156,6 +156,9 @@ describe('step-through in Chromium', () => {
     await page.getByTestId('upload').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') });
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('broken.json');
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain('JSON');
+    // No fields to fix in a file that is not JSON: it is named as no case file.
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('it is not a case file');
+    await expect(page.getByRole('alert').first().textContent()).resolves.not.toContain('Fields to fix');
     expect(await page.locator('#field-title').inputValue()).toBe(before);
     await screenshot(page, 'bad-file');
     await close(app);
