@@ -141,3 +141,33 @@ describe('a wide desk screen', () => {
     }
   });
 });
+
+describe('the stage map', () => {
+  it('keeps the "Left here" label of an exit inside the map at 1024×768, in English and German', async () => {
+    for (const locale of ['en-GB', 'de-DE']) {
+      const app = await openApp(browser, { viewport: { width: 1024, height: 768 }, locale });
+      const { page } = app;
+      for (const id of ['case_dismissed', 'ties_resumed']) {
+        await page.getByTestId('scenario').selectOption(id);
+        await page.getByTestId('load-scenario').click();
+        while (await page.getByTestId('next').isEnabled()) await page.getByTestId('next').click();
+        const map = page.getByTestId('stage-map');
+        await map.scrollIntoViewIfNeeded();
+        const exit = map.getByTestId('stage-exit');
+        if ((await exit.count()) === 0) continue;
+        await map.screenshot({ path: `tests/e2e/screenshots/stagemap-exit-${id}-${locale}.png` });
+        const box = (await map.locator('svg').boundingBox())!;
+        const others = await map.locator('svg text').evaluateAll((all) =>
+          all.filter((t) => !t.closest('[data-testid="stage-exit"]')).map((t) => t.getBoundingClientRect().toJSON() as DOMRect),
+        );
+        for (const text of await exit.locator('text').all()) {
+          const r = (await text.boundingBox())!;
+          expect(inside(r, box), `${locale} ${id}: "${await text.textContent()}" inside the map`).toBe(true);
+          const overlaps = others.filter((o) => r.x < o.x + o.width && o.x < r.x + r.width && r.y < o.y + o.height && o.y < r.y + r.height);
+          expect(overlaps, `${locale} ${id}: "${await text.textContent()}" clear of the stations' names`).toEqual([]);
+        }
+      }
+      await app.context.close();
+    }
+  });
+});

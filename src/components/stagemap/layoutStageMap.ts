@@ -47,7 +47,8 @@ export function layoutStageMap(width: number, withExit = true, compact = false):
   });
   return {
     width,
-    height: withExit ? EXIT_Y + 44 : SIDE_Y + (compact ? 16 : 40),
+    // An exit label placed left of its terminus starts a line lower, clear of the side stations' names.
+    height: withExit ? EXIT_Y + 64 : SIDE_Y + (compact ? 16 : 40),
     mainY: MAIN_Y,
     exitY: EXIT_Y,
     stations,
