@@ -72,6 +72,16 @@ describe('Timeline', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 
+  it("writes the day's label on the side of its line that has room (left of it at the right edge)", () => {
+    const early = render(Timeline, { props: { milestones, currentDay: 30, startDate: '2016-03-01' } });
+    expect(early.getByTestId('timeline-now').getAttribute('text-anchor')).toBe('start');
+    cleanup();
+    const last = render(Timeline, { props: { milestones, currentDay: 1100, startDate: '2016-03-01' } });
+    const now = last.getByTestId('timeline-now');
+    expect(now.textContent).toBe('Day 1100');
+    expect(now.getAttribute('text-anchor')).toBe('end');
+  });
+
   it('stacks labels of milestones on the same day instead of overlapping them', () => {
     const placement = placeMilestones(milestones, 30, '2016-03-01', 900, (m) => m.id);
     const police = placement.placed.filter((p) => p.actor === 'police' && p.milestone.day === 0);
