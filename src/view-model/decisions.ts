@@ -45,6 +45,20 @@ export const DECISIONS: Decision[] = [
     chosen: (c) => (c.detection?.indicatorsRecognised ? 'yes' : 'no'),
   },
   {
+    // The kind decides the second condition (facts within the definition of trafficking): offered with the rest.
+    id: 'exploitation',
+    raisedBy: ['presumedVictim', 'notIdentified'],
+    stage: 0,
+    question: m.decision_exploitation_q,
+    who: m.actor_police,
+    options: (['sexual', 'labour', 'criminal', 'begging', 'unknown'] as const).map((kind) => ({
+      id: kind,
+      label: m[`exploitation_${kind}`],
+      apply: set('detection.exploitation', kind),
+    })),
+    chosen: (c) => c.detection?.exploitation,
+  },
+  {
     id: 'ageDoubt',
     raisedBy: ['reportedToGuardianshipService', 'ageDoubted', 'borderDetention', 'outsideGuardianshipScope'],
     stage: 1,

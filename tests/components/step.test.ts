@@ -96,6 +96,7 @@ describe('DecisionPanel', () => {
     const outside = [...container.querySelectorAll('fieldset')].filter((f) => !later.contains(f));
     expect(outside.map((f) => f.querySelector('legend')!.textContent)).toEqual([
       expect.stringContaining('recognise the signs of trafficking'),
+      expect.stringContaining('What kind of exploitation'),
       expect.stringContaining('declared age doubted'),
     ]);
     expect(legends(later)).toEqual([expect.stringContaining('statement'), expect.stringContaining('stay in the placement')]);

@@ -14,10 +14,10 @@ const ids = (scenario: string, index: number) => {
 describe('decisions now and later', () => {
   it('at step 1 asks about the signs and the age first, the later stages grouped apart', () => {
     expect(ids('cannabis_boy_2018', 0)).toEqual({
-      now: ['indicators', 'ageDoubt'],
+      now: ['indicators', 'exploitation', 'ageDoubt'],
       later: ['ageResult', 'statement', 'disappearance', 'durableSolution'],
     });
-    expect(ids('nigerian_girl_2016', 0)).toEqual({ now: ['indicators', 'ageDoubt'], later: ['statement', 'disappearance'] });
+    expect(ids('nigerian_girl_2016', 0)).toEqual({ now: ['indicators', 'exploitation', 'ageDoubt'], later: ['statement', 'disappearance'] });
   });
 
   it('at the age test asks for its result first', () => {
@@ -36,5 +36,23 @@ describe('decisions now and later', () => {
         expect([...now, ...later].map((d) => d.id).sort()).toEqual(all.map((d) => d.id).sort());
         if (all.length) expect(now.length).toBeGreaterThan(0);
       }
+  });
+});
+
+describe('the kind of exploitation as a decision', () => {
+  it('is offered at detection, marks the case’s own kind, and choosing it edits the case and can change where it leads', () => {
+    const scenario = findScenario('nigerian_girl_2016')!.case;
+    const step = stepCase(scenario).steps[0];
+    const decision = decisionsAt(step).find((d) => d.id === 'exploitation')!;
+    expect(decision.chosen(scenario)).toBe(scenario.detection.exploitation);
+    const outcomes = new Set(
+      decision.options.map((o) => {
+        const edited = o.apply(scenario, step);
+        expect(edited.detection.exploitation).toBe(o.id);
+        return stepCase(edited).trace.outcome;
+      }),
+    );
+    // "Unclear" facts do not fit the definition (condition 2): the path differs from that of a named kind.
+    expect(outcomes.size).toBeGreaterThan(1);
   });
 });
