@@ -45,7 +45,7 @@ export function ageAxisProps(caseFile: CaseFile, trace: Trace | undefined, reach
 }
 
 /** The exact age the decision holds the person to (the trace keeps whole years only: 16.5 must not show as 16). */
-function decidedAge(caseFile: CaseFile, reached: Milestone[]): number | undefined {
+export function decidedAge(caseFile: CaseFile, reached: Milestone[]): number | undefined {
   const foundMinor = reached.some((ms) => ms.id === 'identifiedAsMinor');
   if (!foundMinor && !reached.some((ms) => ms.id === 'identifiedAsAdult')) return undefined;
   const decision = reached.find((ms) => ms.id === 'identifiedAsMinor' || ms.id === 'identifiedAsAdult')!;

@@ -178,6 +178,19 @@ describe('StepCard', () => {
     }
   });
 
+  it('says the age the decision holds beside the test\'s estimate (a declared 16 kept over an estimate of 17)', async () => {
+    const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
+    const base = findScenario('nigerian_girl_2016')!.case;
+    const s = new StepSession(structuredClone({ ...base, date: '2025-03-01', person: { ...base.person, declaredAge: 16 }, age: { doubted: true, assessment: { low: 17, high: 20 } } }));
+    s.jump(s.steps.findIndex((st) => st.milestones.some((ms) => ms.id === 'identifiedAsMinor')));
+    const { getByTestId } = render(StepCard, { props: { session: s, presenter: false } });
+    expect(getByTestId('step-milestones').textContent).toContain("test's estimate: 17");
+    expect(getByTestId('age-held').textContent).toBe('age held: 16');
+    // and the 18th birthday the run keeps follows the age held, not the estimate: two years after detection
+    const turned18 = s.run!.trace.milestones.find((ms) => ms.id === 'turned18');
+    expect(turned18?.day).toBeGreaterThan(700);
+  });
+
   it('dates an outcome no act decided at the end of the period followed, and a decided one on its day', async () => {
     const StepCard = (await import('../../src/components/step/StepCard.svelte')).default;
     const shown: string[] = [];
