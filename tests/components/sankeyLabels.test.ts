@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutSankey } from '../../src/components/cohort/sankeyLayout';
-import { estimateWidth, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, wrapLabel } from '../../src/components/cohort/sankeyLabels';
+import { awayFromNode, estimateWidth, LEADER_RUN, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, wrapLabel } from '../../src/components/cohort/sankeyLabels';
 import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
 import { simulateCohort } from '../../src/engine/simulate';
 
@@ -81,6 +81,22 @@ describe('Sankey labels', () => {
     const b = labels.find((l) => l.id === 'b')!;
     expect(b).toMatchObject({ side: 'end', x: 196, shortened: false });
     expect(b.lines.join(' ')).toBe('Identified as a minor 10');
+  });
+
+  it('joins a label pushed away from its thin bar by a leader, set out sideways so the leader shows', () => {
+    // three thin outcome bars at the bottom: their two-line labels cannot all sit beside them
+    const nodes = [
+      { id: 'big', count: 900, example: 0, x0: 0, x1: 12, y0: 0, y1: 300 },
+      ...[330, 345, 360].map((y, i) => ({ id: `thin${i}`, count: 5, example: 0, x0: 0, x1: 12, y0: y, y1: y + 1 })),
+    ];
+    const labels = placeSankeyLabels(nodes, (n) => `→ ${n.id}`, { width: 300, height: 362, fontSize: 11, countOf: (n) => String(n.count) });
+    const nodeOf = (id: string) => nodes.find((n) => n.id === id)!;
+    const away = labels.filter((l) => awayFromNode(l, nodeOf(l.id)));
+    expect(away.length).toBeGreaterThan(0);
+    for (const l of labels) {
+      expect(l.leader ?? false, l.id).toBe(away.includes(l));
+      expect(l.x, l.id).toBe(away.includes(l) ? 16 + LEADER_RUN : 16);
+    }
   });
 
   it('writes a count short only where the whole count has no room', () => {

@@ -1,6 +1,7 @@
 // The cohort Sankey's overview fits its panel in real Chromium: at 1024×768 (normal and presenter mode) and
 // 1920×1080, for the default run and for 100,000 exploited children with three configurations, the chart and every
-// node and outcome label stay inside the panel (no sideways scroll), no label lies on a node or on another label.
+// node and outcome label stay inside the panel (no sideways scroll), no label lies on a node or on another label,
+// and a label moved away from its bar is joined to it by a leader line one can see.
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useCohortsPage, waitUntilDrawn } from './harness';
@@ -28,12 +29,49 @@ const outOfPanel = (p: Page) =>
     return found;
   });
 
+/**
+ * Labels whose middle lies outside their bar's vertical extent (±4 px: drawn text is a little off the layout's
+ * estimate, which joins labels beyond ±2) without a visible leader: a line from the
+ * bar's edge, within its height, to the label's near side, running at least 6 px sideways (a shorter one hugs the
+ * bar and reads as part of the flows).
+ */
+const unjoined = (p: Page) =>
+  p.evaluate(() => {
+    const found: string[] = [];
+    for (const g of document.querySelectorAll('svg.sankey [data-testid="sankey-node"]')) {
+      const label = g.querySelector('[data-testid="sankey-label"]');
+      if (!label) continue;
+      const bar = g.querySelector('rect')!.getBoundingClientRect();
+      const text = label.getBoundingClientRect();
+      const middle = (text.top + text.bottom) / 2;
+      if (middle >= bar.top - 4 && middle <= bar.bottom + 4) continue;
+      const name = `"${label.textContent}" (${Math.round(text.top)}–${Math.round(text.bottom)}, bar ${Math.round(bar.top)}–${Math.round(bar.bottom)})`;
+      const line = g.querySelector<SVGLineElement>('line[data-testid="sankey-leader"]');
+      if (!line) {
+        found.push(`${name}: no leader`);
+        continue;
+      }
+      // the line's ends in screen px
+      const ctm = line.getScreenCTM()!;
+      const [a, b] = [
+        new DOMPoint(line.x1.baseVal.value, line.y1.baseVal.value).matrixTransform(ctm),
+        new DOMPoint(line.x2.baseVal.value, line.y2.baseVal.value).matrixTransform(ctm),
+      ];
+      const atBar = (Math.abs(a.x - bar.right) < 1.5 || Math.abs(a.x - bar.left) < 1.5) && a.y >= bar.top - 1 && a.y <= bar.bottom + 1;
+      const atLabel = Math.min(Math.abs(b.x - text.left), Math.abs(b.x - text.right)) < 4 && b.y >= text.top && b.y <= text.bottom;
+      if (!atBar || !atLabel) found.push(`${name}: leader ${Math.round(a.x)},${Math.round(a.y)} → ${Math.round(b.x)},${Math.round(b.y)} does not join them`);
+      else if (Math.abs(b.x - a.x) < 6) found.push(`${name}: leader runs only ${(Math.abs(b.x - a.x)).toFixed(1)} px sideways`);
+    }
+    return found;
+  });
+
 async function expectFits(tag: string) {
   await shared.page.locator('svg.sankey:not([aria-busy="true"])').waitFor();
   await shared.page.waitForTimeout(200);
   expect(await shared.page.getByTestId('sankey-label').count(), tag).toBeGreaterThan(10);
   expect(await outOfPanel(shared.page), tag).toEqual([]);
   expect(await findOverlappingLabels(shared.page, 'svg.sankey'), tag).toEqual([]);
+  expect(await unjoined(shared.page), tag).toEqual([]);
 }
 
 describe('the cohort Sankey fits its panel', () => {

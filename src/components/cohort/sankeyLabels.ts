@@ -17,6 +17,8 @@ export interface PlacedLabel {
   anchorY: number;
   /** 'end': the label sits left of its node, its lines ending at x */
   side?: 'end';
+  /** the label's middle is away from its node: a leader line joins them (see LEADER_RUN) */
+  leader?: boolean;
 }
 
 /** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font; "…" is about two letters
@@ -193,7 +195,46 @@ export function placeSankeyLabels(
     labels.push(...placed);
   }
   placeAgain(labels, nodes, textOf, { ...options, lineHeight });
+  addLeaders(labels, nodes, fontSize, options);
   return labels;
+}
+
+/** How far a label moved away from its node is set out sideways, so its leader line can be seen at all (4 px
+ * from a node's edge, a leader is a short vertical tick along the node that reads as part of the flows). */
+export const LEADER_RUN = 10;
+
+/** Whether a label must be joined to its node: its middle lies outside the node's vertical extent (±2 px). */
+export const awayFromNode = (l: PlacedLabel, node: { y0: number; y1: number }) => {
+  const middle = l.top + l.height / 2;
+  return middle < node.y0 - 2 || middle > node.y1 + 2;
+};
+
+/** A label that is not beside its node gets a leader line and moves LEADER_RUN px further out where that is clear. */
+function addLeaders(labels: PlacedLabel[], nodes: readonly SankeyNodeBox[], fontSize: number, options: LabelOptions): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const clear = clearOf(labels, nodes, fontSize, options);
+  labels.forEach((l, i) => {
+    if (!awayFromNode(l, byId.get(l.id)!)) return;
+    labels[i] = { ...l, leader: true };
+    for (const run of [LEADER_RUN, LEADER_RUN / 2]) {
+      const moved = { ...labels[i], x: l.x + (l.side === 'end' ? -run : run) };
+      if (!clear(boxOf(moved, fontSize), i)) continue;
+      labels[i] = moved;
+      return;
+    }
+  });
+}
+
+/** Whether a box is inside the drawing and on no node and no label (but the `except`th). */
+function clearOf(labels: readonly PlacedLabel[], nodes: readonly SankeyNodeBox[], fontSize: number, options: LabelOptions) {
+  const nodeBoxes: Box[] = nodes.map((n) => ({ left: n.x0 - 2, right: n.x1 + 2, top: n.y0 - 2, bottom: n.y1 + 2 }));
+  return (box: Box, except: number) =>
+    box.left >= 0 &&
+    box.right <= options.width &&
+    box.top >= 0 &&
+    box.bottom <= options.height &&
+    !nodeBoxes.some((o) => crosses(box, o)) &&
+    !labels.some((o, j) => j !== except && crosses(box, boxOf(o, fontSize)));
 }
 
 /**
@@ -208,15 +249,8 @@ function placeAgain(
   options: LabelOptions & { lineHeight: number },
 ): void {
   const { fontSize, lineHeight } = options;
-  const nodeBoxes: Box[] = nodes.map((n) => ({ left: n.x0 - 2, right: n.x1 + 2, top: n.y0 - 2, bottom: n.y1 + 2 }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const clear = (box: Box, except: number) =>
-    box.left >= 0 &&
-    box.right <= options.width &&
-    box.top >= 0 &&
-    box.bottom <= options.height &&
-    !nodeBoxes.some((o) => crosses(box, o)) &&
-    !labels.some((o, j) => j !== except && crosses(box, boxOf(o, fontSize)));
+  const clear = clearOf(labels, nodes, fontSize, options);
   const moveOne = (l: PlacedLabel, i: number) => {
     if (!l.shortened && clear(boxOf(l, fontSize), i)) return;
     const node = byId.get(l.id)!;
