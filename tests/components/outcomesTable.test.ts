@@ -11,7 +11,7 @@ import { PathCache, simulateCohort } from '../../src/engine/simulate';
 afterEach(cleanup);
 
 describe('OutcomesTable', () => {
-  it('splits an outcome by procedure where children reach it by more than one', () => {
+  it('splits an outcome by procedure where children reach it by more than one, and names the procedure of a residence document', () => {
     const set = ASSUMPTION_SETS.find((s) => s.id === 'uam-reports-2018')!;
     const result = simulateCohort({ set, config: { ...set.calibratedFor, reforms: [] }, seed: 1, cohort: 4_000 }, { cache: new PathCache() });
     const mixed = Object.entries(result.outcomeTracks).filter(([, tracks]) => Object.keys(tracks!).length > 1);
@@ -22,9 +22,17 @@ describe('OutcomesTable', () => {
       const text = cell.querySelector('[data-testid="outcome-tracks"]')!.textContent!;
       for (const track of Object.keys(tracks!)) expect(text).toContain(label('track', track));
     }
-    // An outcome reached by one procedure only says nothing more.
+    // A residence document always names the procedure that gave it, even when all came from one.
+    expect(result.outcomeTracks.permanentResidence ?? result.outcomeTracks.temporaryResidence).toBeDefined();
+    for (const outcome of ['permanentResidence', 'temporaryResidence'] as const) {
+      const tracks = result.outcomeTracks[outcome];
+      if (!tracks) continue;
+      const cell = container.querySelector(`[data-testid="outcome-cell"][data-outcome="${outcome}"]`)!;
+      for (const track of Object.keys(tracks)) expect(cell.querySelector('[data-testid="outcome-tracks"]')!.textContent).toContain(label('track', track));
+    }
+    // Any other outcome reached by one procedure only says nothing more.
     for (const [outcome, tracks] of Object.entries(result.outcomeTracks)) {
-      if (Object.keys(tracks!).length > 1) continue;
+      if (Object.keys(tracks!).length > 1 || outcome === 'permanentResidence' || outcome === 'temporaryResidence') continue;
       const cell = container.querySelector(`[data-testid="outcome-cell"][data-outcome="${outcome}"]`)!;
       expect(cell.querySelector('[data-testid="outcome-tracks"]')).toBeNull();
     }
