@@ -21,8 +21,8 @@ describe('cohort detection date wording', () => {
     expect((getByLabelText('Detected on', { exact: false }) as HTMLInputElement).value).toBe('2016-03-01');
   });
 
-  it('names each configuration by its detection date in all four languages', () => {
-    const expected = { en: 'detected on 2016-03-01', fr: 'détectés le 2016-03-01', nl: 'gedetecteerd op 2016-03-01', de: 'erkannt am 2016-03-01' };
+  it('names each configuration by its detection date, written the way each of the four languages writes dates', () => {
+    const expected = { en: 'detected on 1 March 2016', fr: 'détectés le 1 mars 2016', nl: 'gedetecteerd op 1 maart 2016', de: 'erkannt am 1. März 2016' };
     for (const [locale, words] of Object.entries(expected) as [keyof typeof expected, string][]) {
       language.set(locale);
       const text = configLabel(config);

@@ -5,6 +5,7 @@ import { COHORT_SOURCE, OUTCOME_PREFIX } from '../../engine/aggregate';
 import type { CohortConfig } from '../../engine/generate';
 import { m } from '../../i18n/messages';
 import { numberFormat } from '../../i18n/numbers';
+import { formatDate } from '../shell/dates';
 
 /** Okabe–Ito colours (then Tol's wine and a grey) for configurations A–H; every use also shows the letter, never colour alone. */
 export const CONFIG_COLOURS = [
@@ -43,9 +44,10 @@ export function configLabel(c: CohortConfig & { period?: { from: string; to: str
   const reforms = c.reforms.length
     ? ` · ${c.reforms.map((r) => label('reform', r)).join(', ')}`
     : '';
+  // Dates as people read them in the UI language ("1 mars 2016"); the ISO day stays in the results and exports.
   const dates = c.period
-    ? m.period_detected_between({ from: c.period.from, to: c.period.to })
-    : m.cohort_rules_as_of({ date: c.asOf });
+    ? m.period_detected_between({ from: formatDate(c.period.from), to: formatDate(c.period.to) })
+    : m.cohort_rules_as_of({ date: formatDate(c.asOf) });
   return `${dates} · ${label('practice', c.practice)}${reforms}`;
 }
 export function percent(n: number, total: number, digits = 1): string {
