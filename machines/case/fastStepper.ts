@@ -24,14 +24,14 @@ import {
   Unsupported,
   type ActionDef,
   type Args,
+  type Call,
   type Configuration,
-  type EventRef,
   type Fn,
   type Node,
   type Recorded,
   type TapeNode,
 } from './fastTape';
-import { replay } from './fastReplay';
+import { prepare, replay } from './fastReplay';
 
 // ---- The instrumented copy of the machine (the shared machine is never touched) ----
 
@@ -135,23 +135,22 @@ function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) =
     log = recording;
     recording = null;
   }
-  const tape: (TapeNode & { result?: boolean })[] = [];
-  const ref = (event: unknown): EventRef =>
-    isOwn(event) || event === own ? { own: true } : { own: false, event };
+  const tape: TapeEntry[] = [];
+  const ref = (event: unknown) => (isOwn(event) || event === own ? { own: true, event: undefined } : { own: false, event });
   // A microstep with no transitions resolves no action list, so the record cannot show where it fell among the
   // guards around it. It changes nothing, so its place among them does not matter: it goes just before the next
   // action list (or the end), which keeps tapes with the same guard outcomes identical.
-  const emptyMicrosteps: TapeNode[] = [];
+  const emptyMicrosteps: TapeEntry[] = [];
   let at = 0;
   const take = () => {
     const e = log[at++];
     if (e.kind === 'resolved') return;
     if (e.kind === 'guard') {
-      tape.push({ kind: 'guard', name: e.name, event: ref(e.event), result: e.result });
+      tape.push({ kind: 'guard', name: e.name, ...ref(e.event), result: e.result });
       return;
     }
     tape.push(...emptyMicrosteps.splice(0));
-    tape.push({ kind: 'actions', actions: e.actions, event: ref(e.event) });
+    tape.push({ kind: 'actions', actions: e.actions, ...ref(e.event) });
   };
   for (const [snapshot, actions] of microsteps) {
     let lists = actions.filter((a) => a.type === MARKER).length / 2;
@@ -171,15 +170,31 @@ function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) =
   return { tape, microsteps };
 }
 
+/** One entry of a recorded step, in the order XState met it. */
+type TapeEntry =
+  | { kind: 'guard'; name: string; own: boolean; event: unknown; result: boolean }
+  | { kind: 'actions'; actions: readonly ActionDef[]; own: boolean; event: unknown }
+  | { kind: 'microstep'; configuration: Configuration }
+  | { kind: 'end' };
+
 /** Adds a recorded tape to a trie (sharing the prefix already there); returns the root. */
-function insert(root: TapeNode | undefined, tape: (TapeNode & { result?: boolean })[]): TapeNode {
+function insert(root: TapeNode | undefined, tape: TapeEntry[]): TapeNode {
   const fresh = (i: number): TapeNode | undefined => {
     if (i >= tape.length) return undefined;
-    const { result, ...node } = tape[i] as TapeNode & { result?: boolean };
-    const n = node as TapeNode;
-    if (n.kind === 'guard') n[result ? 'onTrue' : 'onFalse'] = fresh(i + 1);
-    else if (n.kind !== 'end') n.next = fresh(i + 1);
-    return n;
+    const t = tape[i]!;
+    switch (t.kind) {
+      case 'guard': {
+        const guard = implementations.guards[t.name] as unknown as Call;
+        const next = fresh(i + 1);
+        return { kind: 'guard', name: t.name, own: t.own, event: t.event, guard, onTrue: t.result ? next : undefined, onFalse: t.result ? undefined : next };
+      }
+      case 'actions':
+        return { kind: 'actions', actions: t.actions, own: t.own, event: t.event, prepared: t.actions.map(prepare), next: fresh(i + 1) };
+      case 'microstep':
+        return { kind: 'microstep', configuration: t.configuration, next: fresh(i + 1) };
+      case 'end':
+        return { kind: 'end' };
+    }
   };
   if (!root) return fresh(0)!;
   let node: TapeNode = root;
@@ -187,14 +202,14 @@ function insert(root: TapeNode | undefined, tape: (TapeNode & { result?: boolean
     const t = tape[i];
     if (
       node.kind !== t.kind ||
-      (node.kind === 'guard' && node.name !== (t as { name: string }).name)
+      (node.kind === 'guard' && t.kind === 'guard' && node.name !== t.name)
     ) {
       throw new Error(
         `fast stepper: XState took a different path at step ${i} for the same guard outcomes`,
       );
     }
     if (node.kind === 'end') return root;
-    const slot = node.kind === 'guard' ? (t.result ? 'onTrue' : 'onFalse') : 'next';
+    const slot = node.kind === 'guard' ? ((t as { result: boolean }).result ? 'onTrue' : 'onFalse') : 'next';
     const next = (node as unknown as Record<string, TapeNode | undefined>)[slot];
     if (!next) {
       (node as unknown as Record<string, TapeNode | undefined>)[slot] = fresh(i + 1);

@@ -41,12 +41,32 @@ export interface Configuration {
   tries: Map<string, TapeNode | undefined>;
 }
 
-/** The event a guard or action saw: the step's own event (or the init event), or an event XState made (done). */
-export type EventRef = { own: true } | { own: false; event: unknown };
+/** The machine's functions called directly (a spread call allocates an array per call). */
+export type Call = (args: unknown, params?: unknown) => unknown;
+/** What a prepared action does (see fastReplay.ts `prepare`). */
+export type ActionKind = 'emit' | 'assign' | 'raise' | 'cancel' | 'enqueue';
+/**
+ * An action as the replay runs it: its kind, implementation and params worked out once, when its list is
+ * recorded, rather than on every run. One class, so every prepared action has the same shape.
+ */
+export class PreparedAction {
+  constructor(
+    readonly kind: ActionKind,
+    /** the action's name, for an emitted action */
+    readonly type: string,
+    /** XState's built-in action (assign, raise, cancel, enqueueActions) */
+    readonly impl: Builtin | undefined,
+    /** a params function of the machine, called with context and event; else the params themselves */
+    readonly paramsFn: Call | undefined,
+    readonly paramsValue: unknown,
+  ) {}
+}
+// A guard or action list saw the step's own event (`own`: the runner's event, or the init event), or `event`,
+// one XState made (a done event). Each kind of node is built with all its fields, so it keeps one shape.
 export type TapeNode =
-  | { kind: 'guard'; name: string; event: EventRef; onTrue?: TapeNode; onFalse?: TapeNode }
-  | { kind: 'actions'; actions: readonly ActionDef[]; event: EventRef; next?: TapeNode }
-  | { kind: 'microstep'; configuration: Configuration; next?: TapeNode }
+  | { kind: 'guard'; name: string; own: boolean; event: unknown; guard: Call; onTrue: TapeNode | undefined; onFalse: TapeNode | undefined }
+  | { kind: 'actions'; actions: readonly ActionDef[]; own: boolean; event: unknown; prepared: readonly PreparedAction[]; next: TapeNode | undefined }
+  | { kind: 'microstep'; configuration: Configuration; next: TapeNode | undefined }
   | { kind: 'end' };
 export type Recorded =
   | { kind: 'guard'; name: string; event: unknown; result: boolean }

@@ -110,8 +110,13 @@ function makeRulesByDay(detectedOn: string, practice: Practice, reforms: readonl
     on: (day) => stretchOn(day).rules,
     uses(ids, day) {
       const stretch = stretchOn(day);
+      const date = dateOf(day);
       const out: RuleUse[] = [];
-      for (const id of new Set(ids)) out.push(useOf(stretch, id, dateOf(day)));
+      // A rule named twice is used once (one RuleUse per rule and stretch, so the list is short and includes is cheap).
+      for (const id of ids) {
+        const use = useOf(stretch, id, date);
+        if (!out.includes(use)) out.push(use);
+      }
       return out;
     },
   };

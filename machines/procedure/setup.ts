@@ -78,18 +78,22 @@ export function milestone(
       const day = dayOf(a.event);
       const rulesOfDay = a.context.rules.on(day);
       const shared = usedUnder?.get(rulesOfDay);
-      if (shared) return { ...shared };
+      // Shared per stretch of rules and never written to (the engine copies what it keeps into its milestone).
+      if (shared) return shared;
       const cited = citeUnder(citation, rulesOfDay);
       let read = cited.read;
       let attrs: Record<string, unknown> | undefined;
       if (attributes) {
         const recorded = recordRuleReads(rulesOfDay);
         attrs = attributes(a, recorded.rules);
-        read = [...read, ...recorded.read];
+        if (recorded.read.size > 0) read = [...read, ...recorded.read];
       }
       const guardRules = typeof decidedBy === 'function' ? decidedBy(a) : decidedBy;
-      const params = { id, ...cited.citation, attributes: attrs, rules: a.context.rules.uses([...read, ...guardRules], day) };
-      usedUnder?.set(rulesOfDay, { ...params, rules: Object.freeze(params.rules) as RuleUse[] });
+      const { basis, source, assumption } = cited.citation;
+      const rules = a.context.rules.uses(guardRules.length > 0 ? [...read, ...guardRules] : read, day);
+      // One shape for every milestone's params, with or without an assumption.
+      const params: MilestoneParams = { id, basis, source, assumption, attributes: attrs, rules };
+      usedUnder?.set(rulesOfDay, Object.freeze({ ...params, rules: Object.freeze(rules) as RuleUse[] }));
       return params;
     },
   };

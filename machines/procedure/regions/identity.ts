@@ -3,6 +3,13 @@ import { and, enqueueActions, not, or } from 'xstate';
 import { decideAge } from '../../case/facts';
 import { dayOf, meta, milestone, procedureSetup } from '../setup';
 
+// Milestones enqueued at run time are defined once, so their params keep their memo across runs (setup.ts).
+const guardianshipEnded = milestone('guardianshipEnded', 'guardianshipEnded');
+const provisionalGuardianAppointed = milestone('guardianAppointed', 'guardian', () => ({ provisional: true }), [
+  'provisionalGuardianAtBorder',
+  'minorProtectionWhileAgeAssessed',
+]);
+
 export const identity = procedureSetup.createStateConfig({
   description: 'Reporting, identification, age assessment and guardianship',
   meta: meta('reporting'),
@@ -81,12 +88,7 @@ export const identity = procedureSetup.createStateConfig({
         ),
         enqueueActions(({ check, enqueue }) => {
           if (check('hasProvisionalGuardian')) {
-            enqueue(
-              milestone('guardianAppointed', 'guardian', () => ({ provisional: true }), [
-                'provisionalGuardianAtBorder',
-                'minorProtectionWhileAgeAssessed',
-              ]),
-            );
+            enqueue(provisionalGuardianAppointed);
             enqueue('noteProvisionalGuardian');
           }
         }),
@@ -105,7 +107,7 @@ export const identity = procedureSetup.createStateConfig({
       entry: [
         milestone('turned18', 'turned18'),
         enqueueActions(({ check, enqueue }) => {
-          if (check('hadProvisionalGuardian')) enqueue(milestone('guardianshipEnded', 'guardianshipEnded'));
+          if (check('hadProvisionalGuardian')) enqueue(guardianshipEnded);
         }),
         { type: 'noteAgeDecision', params: { minor: false, declared: true } },
       ],
@@ -161,7 +163,7 @@ export const identity = procedureSetup.createStateConfig({
       entry: [
         milestone('identifiedAsAdult', 'identifiedAsAdult', undefined, ['ageDecisionMethod', 'ageTestCarriedOut']),
         enqueueActions(({ check, enqueue }) => {
-          if (check('hadProvisionalGuardian')) enqueue(milestone('guardianshipEnded', 'guardianshipEnded'));
+          if (check('hadProvisionalGuardian')) enqueue(guardianshipEnded);
         }),
         milestone('adultTrack', 'adultTrack'),
         { type: 'noteAgeDecision', params: { minor: false } },

@@ -4,6 +4,9 @@ import { addDays } from '../../dates';
 import { failedCondition } from '../conditions';
 import { conditionsOf, meta, milestone, procedureSetup } from '../setup';
 
+// Defined once, so its params keep their memo across runs (setup.ts).
+const nonPunishment = milestone('nonPunishment', 'nonPunishment');
+
 const PROCEDURE_CENTRE = { flanders: 'Payoke', brussels: 'PAG-ASA', wallonia: 'Sürya' } as const;
 
 // A statement or complaint opens the victim status (AI) only if no condition already fails: the conditions are
@@ -62,7 +65,7 @@ export const victimTrack = procedureSetup.createStateConfig({
       entry: [
         milestone('presumedVictim', 'presumption', undefined, ['nonPunishment']),
         enqueueActions(({ check, enqueue }) => {
-          if (check('hasNonPunishmentProtection')) enqueue(milestone('nonPunishment', 'nonPunishment'));
+          if (check('hasNonPunishmentProtection')) enqueue(nonPunishment);
         }),
       ],
       always: [
