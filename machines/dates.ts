@@ -2,7 +2,25 @@
 const DAY_MS = 86_400_000;
 
 export function parseIsoDate(iso: string): number {
+  // Digits read in place (no substrings: every guard and delay on a date comes through here); anything but a
+  // plain calendar date of years 1000–9999 goes through Date.UTC as before.
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+    return daysFromCivil(year, month, day) * DAY_MS;
+  }
   return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+}
+/** The number written by `length` decimal digits from `start`; -1 if any is not a digit. */
+function digitsAt(s: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 export function toIsoDate(ms: number): string {
   const [year, month, day] = civilFromDays(Math.floor(ms / DAY_MS));

@@ -25,6 +25,7 @@ export interface TimerReport {
 }
 
 interface Timer {
+  id: string;
   startedDay: number;
   day: number;
   seq: number;
@@ -41,7 +42,8 @@ export function parseTimerId(id: string): { delay: string; stateId: string } {
 export class Clock {
   readonly #caseEvents: readonly StepEvent[];
   readonly #horizon: number;
-  readonly #timers = new Map<string, Timer>();
+  // A run has a handful of timers at once: a list scanned whole is cheaper than a map.
+  readonly #timers: Timer[] = [];
   #seq = 0;
   #nextCase = 0;
   /** the day of the last event handed out */
@@ -61,45 +63,60 @@ export class Clock {
     this.#startOfDay = startOfDay;
   }
 
+  /** Sets a timer; one already set under the same id is replaced. */
   schedule(id: string | undefined, delayDays: number, event: { type: string }): void {
     const day = this.today + delayDays;
+    const key = id ?? `timer${this.#seq}`;
     const startsDay = id !== undefined && this.#startOfDay.size > 0 && startsItsDay(id, this.#startOfDay);
-    this.#timers.set(id ?? `timer${this.#seq}`, { startedDay: this.today, day, seq: this.#seq++, event: { ...event, day }, startsDay });
+    const timer: Timer = { id: key, startedDay: this.today, day, seq: this.#seq++, event: dated(event, day), startsDay };
+    const at = this.#indexOf(key);
+    if (at < 0) this.#timers.push(timer);
+    else this.#timers[at] = timer;
   }
 
   /** Cancels a running timer; returns it as it stood (when reporting), or undefined if it was not running. */
   cancel(id: string): TimerReport | undefined {
-    const timer = this.#timers.get(id);
-    if (!timer) return undefined;
-    this.#timers.delete(id);
-    return this.#reports ? toReport(id, timer) : undefined;
+    const at = this.#indexOf(id);
+    if (at < 0) return undefined;
+    const [timer] = this.#timers.splice(at, 1);
+    return this.#reports ? toReport(timer!) : undefined;
   }
 
   /** The next event up to the horizon (removing it from the queue), with the timer it came from; undefined when none. */
   next(): { event: StepEvent; fired?: TimerReport } | undefined {
     const caseEvent = this.#caseEvents[this.#nextCase];
-    let timer: [string, Timer] | undefined;
-    for (const entry of this.#timers) if (!timer || isSooner(entry[1], timer[1])) timer = entry;
-    const useCase =
-      caseEvent !== undefined &&
-      (!timer || caseEvent.day < timer[1].day || (caseEvent.day === timer[1].day && !timer[1].startsDay));
-    const event = useCase ? caseEvent : timer?.[1].event;
+    let soonest = -1;
+    for (let i = 0; i < this.#timers.length; i++) if (soonest < 0 || isSooner(this.#timers[i]!, this.#timers[soonest]!)) soonest = i;
+    const timer = soonest < 0 ? undefined : this.#timers[soonest]!;
+    const useCase = caseEvent !== undefined && (!timer || caseEvent.day < timer.day || (caseEvent.day === timer.day && !timer.startsDay));
+    const event = useCase ? caseEvent : timer?.event;
     if (!event || event.day > this.#horizon) return undefined;
     this.today = event.day;
     if (useCase) {
       this.#nextCase++;
       return { event };
     }
-    this.#timers.delete(timer![0]);
-    return this.#reports ? { event, fired: toReport(timer![0], timer![1]) } : { event };
+    this.#timers.splice(soonest, 1);
+    return this.#reports ? { event, fired: toReport(timer!) } : { event };
+  }
+
+  #indexOf(id: string): number {
+    for (let i = 0; i < this.#timers.length; i++) if (this.#timers[i]!.id === id) return i;
+    return -1;
   }
 
   /** The timers running now, soonest first. */
   running(): TimerReport[] {
-    return [...this.#timers]
-      .sort((a, b) => a[1].day - b[1].day || a[1].seq - b[1].seq)
-      .map(([id, timer]) => toReport(id, timer));
+    return [...this.#timers].sort((a, b) => a.day - b.day || a.seq - b.seq).map(toReport);
   }
+}
+
+// XState's delayed events carry their type alone (`xstate.after.…`): those get one shape with their day.
+const typeOnly = new WeakMap<object, boolean>();
+function dated(event: { type: string }, day: number): StepEvent {
+  let only = typeOnly.get(event);
+  if (only === undefined) typeOnly.set(event, (only = Object.keys(event).length === 1));
+  return only ? { type: event.type, day } : { ...event, day };
 }
 
 // Timer ids are few (one per delayed transition of the machine): each is parsed once per set of start-of-day delays.
@@ -119,6 +136,6 @@ function isSooner(a: Timer, b: Timer): boolean {
   return a.seq < b.seq;
 }
 
-function toReport(id: string, timer: Timer): TimerReport {
-  return { id, ...parseTimerId(id), startedDay: timer.startedDay, dueDay: timer.day };
+function toReport(timer: Timer): TimerReport {
+  return { id: timer.id, ...parseTimerId(timer.id), startedDay: timer.startedDay, dueDay: timer.day };
 }

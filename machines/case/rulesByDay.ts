@@ -86,15 +86,25 @@ function useOf(stretch: Stretch, id: RuleId, date: string): RuleUse {
 // (the fast stepper checks XState's context against its own), and its day → date and day → stretch memos serve
 // every child detected that day.
 const MEMO_LIMIT = 50_000;
-const byCase = new Map<string, RulesByDay>();
+const byCase = new Map<string, Map<string, RulesByDay>>();
+let memoSize = 0;
+const NO_REFORMS_PREFIX: Record<Practice, string> = { asWritten: 'asWritten||', asReported: 'asReported||' };
 
 export function createRulesByDay(detectedOn: string, practice: Practice = 'asWritten', reforms: readonly ReformId[] = []): RulesByDay {
-  const prefix = `${practice}|${[...reforms].sort().join(',')}|`;
-  const cached = byCase.get(prefix + detectedOn);
+  // Every run makes it more than once (facts, engine, machine context): the common case builds no string.
+  const prefix = (reforms.length === 0 && NO_REFORMS_PREFIX[practice]) || `${practice}|${[...reforms].sort().join(',')}|`;
+  let byDate = byCase.get(prefix);
+  const cached = byDate?.get(detectedOn);
   if (cached) return cached;
-  if (byCase.size >= MEMO_LIMIT) byCase.clear();
+  if (memoSize >= MEMO_LIMIT) {
+    byCase.clear();
+    memoSize = 0;
+    byDate = undefined;
+  }
+  if (!byDate) byCase.set(prefix, (byDate = new Map()));
   const created = makeRulesByDay(detectedOn, practice, reforms, prefix);
-  byCase.set(prefix + detectedOn, created);
+  byDate.set(detectedOn, created);
+  memoSize++;
   return created;
 }
 

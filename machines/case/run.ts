@@ -98,30 +98,32 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
     const ended: TimerReport[] = [];
     const stepAssumptions = recordSteps ? new Set<string>() : undefined;
     const stepRules = recordSteps ? new Set<RuleId>() : undefined;
+    const decisionDayAssumed = event.decisionDayAssumed === true;
     for (const { snapshot: next, actions } of microsteps) {
       for (const action of actions) {
         if (action.type === 'recordMilestone') {
           const p = action.params as MilestoneParams;
-          if (seen.has(p.id) && !MILESTONES[p.id].repeats && !isAfterProvisional(p, milestones)) continue;
+          const spec = MILESTONES[p.id];
+          if (seen.has(p.id) && !spec.repeats && !isAfterProvisional(p, milestones)) continue;
           // case-format.md names one attribute `basis` (durableSolutionProcedure): the legal text then moves to `legalBasis`.
           const clash = p.attributes !== undefined && 'basis' in p.attributes;
           const m = { id: p.id, date: byDay.dateOf(event.day), day: event.day, basis: p.basis, source: p.source } as Milestone;
           if (clash) m.legalBasis = p.basis;
           if (p.attributes) Object.assign(m, p.attributes);
           // A decision day the case file did not give is the model's: the milestone it decides says so.
-          m.rules = event.decisionDayAssumed ? [...p.rules, ...byDay.uses(['durableSolutionDecisionDays'], event.day)] : p.rules;
+          m.rules = decisionDayAssumed ? [...p.rules, ...byDay.uses(['durableSolutionDecisionDays'], event.day)] : p.rules;
           // The durable-solution documents do not rest on the five conditions of the victim status.
-          if (MILESTONES[p.id].isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
+          if (spec.isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
             m.conditions = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
           }
           const useOf = USES[p.id];
           const uses = useOf?.(m, { facts, rules: byDay.on(event.day), known: (action.context ?? next.context).known, seen, earlier: milestones });
           seen.add(p.id);
-          for (const id of uses?.assumptions ?? []) {
+          if (uses?.assumptions) for (const id of uses.assumptions) {
             used.add(id);
             stepAssumptions?.add(ASSUMPTIONS[id]);
           }
-          for (const id of uses?.rules ?? []) {
+          if (uses?.rules) for (const id of uses.rules) {
             stepRules?.add(id);
             const assumption = byDay.on(event.day)[id].assumption;
             if (assumption) {
