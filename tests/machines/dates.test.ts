@@ -1,7 +1,7 @@
 // Dates in traces are formatted by integer arithmetic; they must be exactly what Date#toISOString gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, monthsAsDays, toIsoDate } from '../../machines/dates';
+import { addDays, addMonths, daysBetween, monthsAsDays, parseIsoDate, toIsoDate } from '../../machines/dates';
 
 describe('toIsoDate', () => {
   it('formats any instant from year 1000 to 9999 as Date#toISOString does', () => {
@@ -17,6 +17,27 @@ describe('toIsoDate', () => {
   it('formats leap days and century years', () => {
     for (const iso of ['2000-02-29', '1900-03-01', '2024-02-29', '2100-02-28', '1999-12-31']) {
       expect(toIsoDate(Date.parse(`${iso}T12:00:00Z`))).toBe(iso);
+    }
+  });
+});
+
+describe('parseIsoDate', () => {
+  // Read digit by digit for speed: every date must still give what Date.UTC gives, invalid ones included.
+  const byDate = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  it('reads every calendar date of years 1000–9999 as Date.UTC does', () => {
+    const min = Date.UTC(1000, 0, 1);
+    const max = Date.UTC(9999, 11, 31);
+    fc.assert(
+      fc.property(fc.integer({ min, max }), (ms) => {
+        const iso = new Date(ms).toISOString().slice(0, 10);
+        expect(parseIsoDate(iso)).toBe(byDate(iso));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+  it('gives what Date.UTC gives for dates that do not exist or are not written as ISO', () => {
+    for (const iso of ['2018-02-29', '2018-02-30', '2018-13-01', '2018-00-10', '2018-01-00', '1900-02-29', '0999-12-31', '0050-01-01', '2018-1-01', '2018x01x01', '2018-01-01T10:00', 'abcd', '']) {
+      expect(Object.is(parseIsoDate(iso), byDate(iso)), iso).toBe(true);
     }
   });
 });
