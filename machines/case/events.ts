@@ -55,8 +55,8 @@ export function getCaseEvents(c: CaseFile, rules: RulesByDay, used: Set<Assumpti
     }
   }
   if (typeof c.disappearsDay === 'number') events.push({ type: 'person.disappeared', day: c.disappearsDay });
-  // Stable sort: same-day events keep the order above (statement before judgment, disappearance last).
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.day - b.e.day || a.i - b.i).map(({ e }) => e);
+  // Same-day events keep the order above (statement before judgment, disappearance last): sort is stable (ES2019).
+  return events.sort((a, b) => a.day - b.day);
 }
 
 /** "N days from now", kept inside the case's horizon so a change never produces a refused case. */

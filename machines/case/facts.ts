@@ -148,14 +148,24 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
 }
 
 type AgeDecisionWithAssumption = AgeDecision & { assumption?: AssumptionId };
-const ageDecisions = new WeakMap<Facts, WeakMap<RulesInForce, AgeDecisionWithAssumption>>();
+// The decisions for the facts last asked about, one per rules object: a run asks many times for one case's facts,
+// under one or two stretches of rules. (A WeakMap per case's facts cost more to make and to collect than it saved.)
+let decidedFor: Facts | undefined;
+const decidedUnder: RulesInForce[] = [];
+const decisions: AgeDecisionWithAssumption[] = [];
 
 /** The Guardianship Service's age decision for a doubted age, under the rules in force (memoised per facts and rules). */
 export function decideAge(facts: Facts, rules: RulesInForce): AgeDecisionWithAssumption {
-  let byRules = ageDecisions.get(facts);
-  if (!byRules) ageDecisions.set(facts, (byRules = new WeakMap()));
-  let decision = byRules.get(rules);
-  if (!decision) byRules.set(rules, (decision = computeAgeDecision(facts, rules)));
+  if (facts !== decidedFor) {
+    decidedFor = facts;
+    decidedUnder.length = 0;
+    decisions.length = 0;
+  }
+  const at = decidedUnder.indexOf(rules);
+  if (at >= 0) return decisions[at]!;
+  const decision = computeAgeDecision(facts, rules);
+  decidedUnder.push(rules);
+  decisions.push(decision);
   return decision;
 }
 
