@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProcedureMapPanel from '../../src/components/cohort/ProcedureMapPanel.svelte';
-import { getEdgeKeyMove, getMapEdges, getStartFocus, toEdgeCsv, WIDTH_NONE } from '../../src/components/cohort/procedureMap';
+import { getEdgeKeyMove, getMapEdges, toEdgeCsv, WIDTH_NONE } from '../../src/components/cohort/procedureMap';
 import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
 import { simulateCohort, PathCache } from '../../src/engine/simulate';
 import { procedureLayout } from '../../src/layout/procedureLayout';
@@ -22,12 +22,6 @@ describe('map widths and keys', () => {
     for (let i = 1; i < taken.length; i++) expect(taken[i].width).toBeGreaterThanOrEqual(taken[i - 1].width);
     expect(taken.at(-1)!.width).toBeGreaterThan(taken[0].width);
     for (const e of edges.filter((e) => e.count.children === 0)) expect(e.width).toBe(WIDTH_NONE);
-  });
-
-  it('opens on the states of the busiest transition, or nowhere when nobody moved', () => {
-    const busiest = edges.reduce((a, e) => (e.count.children > a.count.children ? e : a));
-    expect(getStartFocus(edges)).toEqual({ source: busiest.edge.source, count: busiest.at, targets: busiest.edge.targets });
-    expect(getStartFocus(edges.map((e) => ({ ...e, count: { ...e.count, children: 0 } })))).toBeUndefined();
   });
 
   it('walks the edges in reading order and wraps round', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSankey } from '../../src/components/cohort/sankeyLayout';
-import { awayFromNode, estimateWidth, LEADER_RUN, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, wrapLabel } from '../../src/components/cohort/sankeyLabels';
-import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
+import { drawSankey, layoutSankey } from '../../src/components/cohort/sankeyLayout';
+import { awayFromNode, boxOf, estimateWidth, LEADER_RUN, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, shortForm, wrapLabel } from '../../src/components/cohort/sankeyLabels';
+import { compactCount, count, nodeLabel } from '../../src/components/cohort/format';
+import { language } from '../../src/i18n/language.svelte';
+import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { simulateCohort } from '../../src/engine/simulate';
 
 const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
@@ -11,6 +13,7 @@ const result = simulateCohort({
   seed: 1,
   cohort: 2_000,
 });
+const defaultRun = simulateCohort({ set: DEFAULT_ASSUMPTION_SET, config: { ...DEFAULT_ASSUMPTION_SET.calibratedFor, reforms: [] }, seed: 1, cohort: 10_000 });
 
 describe('Sankey labels', () => {
   for (const [name, graph] of [
@@ -33,6 +36,7 @@ describe('Sankey labels', () => {
         expect(labels).toHaveLength(layout.nodes.length);
         // labels may run on past the next column, but never onto a node or another label
         const box = (l: (typeof labels)[number]) => {
+          if (l.turned) return boxOf(l, 11);
           const w = Math.max(...l.lines.map((line) => estimateWidth(line, 11)));
           const left = l.side === 'end' ? l.x - w : l.x;
           return { left, right: left + w, top: l.top, bottom: l.top + l.height };
@@ -56,6 +60,43 @@ describe('Sankey labels', () => {
         if (shown === 900) expect(ranOn.length).toBeGreaterThan(0);
       }
     });
+
+  it('writes every name of the overview whole at 1024×768 (normal and presenter), in the four languages', () => {
+    // the overview's 15 columns at 1024 px stand about 50 px apart: names are turned along the gaps or moved
+    // aside, and a name with a short form in brackets may use it ("A card #2"); none is cut to "Te… re… ca…".
+    // The run the Cohorts tab opens with (10,000 children of the default set) and a smaller exploited cohort.
+    // (Dutch, default run: "Buiten het toepassingsgebied van de voogdij" still finds no room and is shortened.)
+    const runs = [
+      { name: 'default run', graph: defaultRun.overview, locales: ['en', 'fr', 'de'] },
+      { name: 'exploited children', graph: result.overview, locales: ['en', 'fr', 'nl', 'de'] },
+    ] as const;
+    try {
+      for (const run of runs) for (const locale of run.locales) {
+        language.set(locale);
+        for (const shownWidth of [948, 958]) {
+          const { labels, layout } = drawSankey(run.graph, {
+            shownWidth,
+            detail: false,
+            fontSize: 11,
+            textOf: (n) => nodeLabel(n.id),
+            countOf: (n) => count(n.count),
+            shortCountOf: (n) => compactCount(n.count),
+          });
+          expect(labels).toHaveLength(layout.nodes.length);
+          for (const l of labels) {
+            const name = nodeLabel(l.id);
+            const n = count(layout.nodes.find((node) => node.id === l.id)!.count);
+            const tag = `${run.name}, ${locale}, ${shownWidth}`;
+            expect(l.shortened, `${tag}: ${l.lines.join(' / ')}`).toBe(false);
+            // the lines read as the name (or its short form) then the whole count, however they are broken
+            expect([`${name} ${n}`, `${shortForm(name)} ${n}`], tag).toContain(l.lines.join(' '));
+          }
+        }
+      }
+    } finally {
+      language.set('en');
+    }
+  });
 
   it('draws the overview at the width it is shown at, even when deep; every milestone widens when deep', () => {
     // the overview of a 100,000-children run has 15 columns: at 1024×768 its panel is 958 px wide
@@ -109,6 +150,13 @@ describe('Sankey labels', () => {
     const labels = placeSankeyLabels(nodes, (n) => n.id, options);
     expect(labels.find((l) => l.id === 'all')!.lines.at(-1)).toBe('100K');
     expect(labels.find((l) => l.id === 'next')!.lines.at(-1)).toBe('100,000');
+  });
+
+  it('takes a short form only from brackets holding one (abbreviation), not a list of words', () => {
+    expect(shortForm('Temporary residence card (A card) #2')).toBe('A card #2');
+    expect(shortForm('Befristete Aufenthaltskarte (A-Karte)')).toBe('A-Karte');
+    expect(shortForm('→ Another procedure (asylum, durable solution)')).toBeUndefined();
+    expect(shortForm('All children')).toBeUndefined();
   });
 
   it('wraps on words into two lines and marks what it shortened', () => {

@@ -7,7 +7,7 @@ import { runPath } from '../../src/engine/orchestrate';
 import { getProcedureEdges } from '../../src/engine/pathEdges';
 import { simulateCohort } from '../../src/engine/simulate';
 import { useCohortsPage, screenshot, waitUntilDrawn } from './harness';
-import { findOverlappingLabels, sidewaysOverflow } from './overlap';
+import { findOverlappingLabels, mapOutsideFrame, sidewaysOverflow } from './overlap';
 
 const shared = useCohortsPage({ width: 1024, height: 768 });
 const set = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
@@ -45,26 +45,17 @@ describe('map on the procedure', () => {
     expect(shared.app.errors).toEqual([]);
   });
 
-  it('opens at a size the state names can be read at (at least 11 px on screen); "Fit all" shows the whole map', async () => {
+  it('opens fitted to its frame, the whole map in view; "Zoom to" a region enlarges it; "Fit all" goes back', async () => {
     const namePx = () =>
       shared.page.$eval('[data-testid="dfg-map"] .state .label', (t) => parseFloat(getComputedStyle(t).fontSize) * (t as SVGGraphicsElement).getScreenCTM()!.a);
-    expect(await namePx()).toBeGreaterThanOrEqual(11);
-    // the view opens where most children went: the state the busiest transition leaves is on screen
-    const source = await shared.page.$$eval('[data-edge-route]', (paths) =>
-      paths.reduce((a, p) => (Number(p.getAttribute('data-children')) > Number(a.getAttribute('data-children')) ? p : a)).getAttribute('data-edge-route')!.split(':')[0],
-    );
-    const map = (await shared.page.getByTestId('dfg-map').boundingBox())!;
-    const state = (await shared.page.locator(`[data-testid="dfg-map"] [data-state-id="${source}"] text`).first().boundingBox())!;
-    expect(state.x).toBeGreaterThanOrEqual(map.x);
-    expect(state.y).toBeGreaterThanOrEqual(map.y);
-    expect(state.x + state.width).toBeLessThanOrEqual(map.x + map.width);
-    expect(state.y + state.height).toBeLessThanOrEqual(map.y + map.height);
+    expect(await mapOutsideFrame(shared.page)).toEqual([]);
     await shared.page.getByTestId('dfg').screenshot({ path: 'tests/e2e/screenshots/dfg-1024-start.png' });
+    const fitted = await namePx();
+    await shared.page.getByTestId('dfg-zoom').selectOption('procedure.pathway.victimTrack');
+    expect(await namePx()).toBeGreaterThan(fitted * 1.5);
+    expect(await mapOutsideFrame(shared.page)).not.toEqual([]);
     await shared.page.getByTestId('dfg-fit-all').click();
-    expect(await namePx()).toBeLessThan(11);
-    const whole = (await shared.page.locator('[data-testid="dfg-map"] > g').boundingBox())!;
-    expect(whole.x).toBeGreaterThanOrEqual(map.x - 1);
-    expect(whole.y + whole.height).toBeLessThanOrEqual(map.y + map.height + 1);
+    expect(await mapOutsideFrame(shared.page)).toEqual([]);
   });
 
   it('is one tab stop; the arrow keys walk the transitions and show their count', async () => {

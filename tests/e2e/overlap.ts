@@ -50,3 +50,17 @@ export async function widerThanPage(page: Page): Promise<string[]> {
     return out.slice(0, 10);
   });
 }
+
+/** How far the procedure map's drawing sticks out of its frame, side by side (empty: the whole map is in view). */
+export async function mapOutsideFrame(page: Page, selector = '[data-testid="dfg-map"]'): Promise<string[]> {
+  return page.$eval(selector, (svg) => {
+    const frame = svg.getBoundingClientRect();
+    const drawing = svg.querySelector(':scope > g')!.getBoundingClientRect();
+    const out: string[] = [];
+    if (drawing.left < frame.left - 1) out.push(`left by ${Math.round(frame.left - drawing.left)} px`);
+    if (drawing.right > frame.right + 1) out.push(`right by ${Math.round(drawing.right - frame.right)} px`);
+    if (drawing.top < frame.top - 1) out.push(`top by ${Math.round(frame.top - drawing.top)} px`);
+    if (drawing.bottom > frame.bottom + 1) out.push(`bottom by ${Math.round(drawing.bottom - frame.bottom)} px`);
+    return out;
+  });
+}

@@ -23,7 +23,10 @@ describe('cohorts over a period', () => {
     await waitUntilDrawn(page);
     await expect(page.getByTestId('cohort-legend').textContent()).resolves.toMatch(/detected 1 January 2003 to 31 December 2008/);
     expect(await page.getByTestId('series-facet').count()).toBe(8);
-    await expect(page.getByTestId('rule-changes').textContent()).resolves.toMatch(/2004-05-01/);
+    // the guardianship start, dated as people read it and said in words
+    const may = page.getByTestId('rule-change').filter({ has: page.locator('time[datetime="2004-05-01"]') });
+    await expect(may.locator('time').textContent()).resolves.toBe('1 May 2004');
+    await expect(may.getByTestId('rule-change-what').textContent()).resolves.toMatch(/^The Guardianship Service starts/);
     expect(shared.app.errors).toEqual([]);
     expect(shared.app.foreignRequests).toEqual([]);
   });
@@ -88,7 +91,9 @@ describe('markers of every configuration, and what an export says', () => {
   it('marks the ends of the reported practices for B and C only, once each, with their letters', async () => {
     const { page } = three;
     const items = await page.getByTestId('rule-changes').locator('li').allTextContents();
-    const ends = items.filter((t) => /2015-06-09|2018-06-28/.test(t));
+    const ends = await page.$$eval('[data-testid="rule-change"]', (lis) =>
+      lis.filter((li) => ['2015-06-09', '2018-06-28'].includes(li.querySelector('time')?.getAttribute('datetime') ?? '')).map((li) => li.textContent ?? ''),
+    );
     expect(ends).toHaveLength(2);
     for (const t of ends) expect(t).toMatch(/for B, C/);
     // on the chart: every row of facets carries the same numbered marks, labelled "n B,C"

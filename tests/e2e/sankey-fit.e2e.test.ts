@@ -1,7 +1,7 @@
 // The cohort Sankey's overview fits its panel in real Chromium: at 1024×768 (normal and presenter mode) and
 // 1920×1080, for the default run and for 100,000 exploited children with three configurations, the chart and every
 // node and outcome label stay inside the panel (no sideways scroll), no label lies on a node or on another label,
-// and a label moved away from its bar is joined to it by a leader line one can see.
+// none is cut short, and a label moved away from its bar is joined to it by a leader line one can see.
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useCohortsPage, waitUntilDrawn } from './harness';
@@ -69,6 +69,8 @@ async function expectFits(tag: string) {
   await shared.page.locator('svg.sankey:not([aria-busy="true"])').waitFor();
   await shared.page.waitForTimeout(200);
   expect(await shared.page.getByTestId('sankey-label').count(), tag).toBeGreaterThan(10);
+  // every name whole ("Temporary residence card", not "Te… re… ca…"): turned along a gap, moved, or its short form
+  expect(await shared.page.$$eval('[data-testid="sankey-label"]', (ts) => ts.map((t) => t.textContent ?? '').filter((t) => t.includes('…'))), tag).toEqual([]);
   expect(await outOfPanel(shared.page), tag).toEqual([]);
   expect(await findOverlappingLabels(shared.page, 'svg.sankey'), tag).toEqual([]);
   expect(await unjoined(shared.page), tag).toEqual([]);

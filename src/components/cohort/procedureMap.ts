@@ -45,20 +45,6 @@ export function getMapEdges(edges: readonly LaidOutEdge[], counts: EdgeCounts): 
     .sort((a, b) => Math.round(a.at.y / 40) - Math.round(b.at.y / 40) || a.at.x - b.at.x);
 }
 
-/** StateNode's state names, in layout px: the smallest text on the map. */
-export const STATE_FONT_SIZE = 16;
-/** The map's first view puts the state names at least this size on screen (the whole map shows them at ~2 px). */
-export const START_TEXT_PX = 12;
-
-/**
- * Where the map opens: its busiest transition (where most children flow), as the state it leaves, then its count
- * and the states it enters (kept in view too when they fit at reading size); undefined when nobody moved.
- */
-export function getStartFocus(edges: readonly MapEdge[]): { source: string; count: Point; targets: string[] } | undefined {
-  const busiest = edges.reduce<MapEdge | undefined>((a, e) => (e.count.children > (a?.count.children ?? 0) ? e : a), undefined);
-  return busiest && { source: busiest.edge.source, count: busiest.at, targets: busiest.edge.targets };
-}
-
 /** Where the arrow keys go from edge `i` of `n`: next, previous, first, last; undefined for other keys. */
 export function getEdgeKeyMove(key: string, i: number, n: number): number | undefined {
   if (n === 0) return undefined;

@@ -1,7 +1,8 @@
 // Sankey labels that never overlap: each label goes right of its node, running on past the next column where
-// nothing is in its way, else wrapped to the room before the next column (then shortened; the full text stays
-// in the node's title and aria-label and in the flows table), and labels of one column are moved apart
-// vertically, with a leader line when moved.
+// nothing is in its way, else wrapped to the room before the next column, and labels of one column are moved
+// apart vertically, with a leader line when moved. Where columns are too close for any level placement, the
+// name is written whole along the gap beside its node, turned a quarter; only a name that finds no room even
+// there is shortened (the full text stays in the node's title and aria-label and in the flows table).
 import type { SankeyNodeBox } from './sankeyLayout';
 
 export interface PlacedLabel {
@@ -19,6 +20,10 @@ export interface PlacedLabel {
   side?: 'end';
   /** the label's middle is away from its node: a leader line joins them (see LEADER_RUN) */
   leader?: boolean;
+  /** written along the gap beside its node, read bottom to top: x is the box's left edge, `height` its length,
+   * `across` its width (its lines side by side) */
+  turned?: boolean;
+  across?: number;
 }
 
 /** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font; "…" is about two letters
@@ -65,6 +70,13 @@ export function wrapLabel(
     lines[lines.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 2) : last}…`;
   }
   return { lines, shortened };
+}
+
+/** The short form a name gives in brackets, with what follows them: "Temporary residence card (A card) #2" →
+ * "A card #2"; undefined for a name without one (brackets holding words, "(asylum, durable solution)", are none). */
+export function shortForm(name: string): string | undefined {
+  const match = /^(?:→\s*)?[^()]+\(([^(),]{1,10})\)(.*)$/.exec(name);
+  return match ? `${name.startsWith('→') ? '→ ' : ''}${match[1]}${match[2]}` : undefined;
 }
 
 /** Boxes of `heights` centred as near `wanted` as they can be without overlapping, inside [min, max] if they fit. */
@@ -194,9 +206,77 @@ export function placeSankeyLabels(
     for (const l of placed) obstacles.push(boxOf(l, fontSize));
     labels.push(...placed);
   }
-  placeAgain(labels, nodes, textOf, { ...options, lineHeight });
+  // Names left shortened are moved aside level first, then turned along a gap, then moved further; or turned first,
+  // while the gaps are free (a name moved aside runs across them): whichever leaves fewer names cut short.
+  const opts = { ...options, lineHeight };
+  const short = (n: SankeyNodeBox) => shortForm(textOf(n)) ?? textOf(n);
+  const finish = (turnFirst: boolean) => {
+    const out = [...labels];
+    if (turnFirst) turnAlongGaps(out, nodes, textOf, opts);
+    placeAgain(out, nodes, textOf, opts);
+    turnAlongGaps(out, nodes, textOf, opts);
+    placeAgain(out, nodes, textOf, opts, FAR_STEPS);
+    // still no room: the name's own short form, the one it gives in brackets ("A card #2")
+    placeAgain(out, nodes, short, opts);
+    turnAlongGaps(out, nodes, short, opts);
+    return out;
+  };
+  const cut = (placed: PlacedLabel[]) => placed.filter((l) => l.shortened).length;
+  const levelFirst = finish(false);
+  const turnedFirst = cut(levelFirst) > 0 ? finish(true) : levelFirst;
+  labels.splice(0, labels.length, ...(cut(turnedFirst) < cut(levelFirst) ? turnedFirst : levelFirst));
   addLeaders(labels, nodes, fontSize, options);
   return labels;
+}
+
+/**
+ * A label still shortened (its columns too close for a level name, as in the 15-column overview at 1024 px) is
+ * written whole along the gap right (else left) of its node, turned to read bottom to top: the gap between two
+ * columns holds no node, only flows. Its middle stays level with the node, so it needs no leader line.
+ */
+function turnAlongGaps(
+  labels: PlacedLabel[],
+  nodes: readonly SankeyNodeBox[],
+  textOf: (node: SankeyNodeBox) => string,
+  options: LabelOptions & { lineHeight: number },
+): void {
+  const { fontSize, lineHeight } = options;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const columns = [...new Set(nodes.map((n) => n.x0))].sort((a, b) => a - b);
+  const nodeWidth = (x0: number) => Math.max(0, ...nodes.filter((n) => n.x0 === x0).map((n) => n.x1 - n.x0));
+  const clear = clearOf(labels, nodes, fontSize, options);
+  labels.forEach((l, i) => {
+    if (!l.shortened) return;
+    const node = byId.get(l.id)!;
+    const c = columns.indexOf(node.x0);
+    const name = textOf(node);
+    const count = options.countOf?.(node);
+    // the gaps as [first free x, last free x]: right of the node, then left of it
+    const gaps: ['start' | 'end', number, number][] = [
+      ['start', node.x1 + 3, (c + 1 < columns.length ? columns[c + 1] : options.width) - 3],
+      ['end', c > 0 ? columns[c - 1] + nodeWidth(columns[c - 1]) + 3 : 0, node.x0 - 3],
+    ];
+    // name and count side by side, or on one line, or the name in two halves with the count after the second
+    const halves = wrapLabel(name, (estimateWidth(name, fontSize) / 2) * 1.15 + fontSize, fontSize, 2);
+    const variants = count ? [[name, count], [`${name} ${count}`]] : [[name]];
+    if (!halves.shortened && halves.lines.length === 2) variants.push(count ? [halves.lines[0], `${halves.lines[1]} ${count}`] : halves.lines);
+    for (const lines of variants)
+      for (const [side, from, to] of gaps) {
+        const across = lines.length * lineHeight;
+        if (to - from < across) continue;
+        const along = Math.max(...lines.map((line) => estimateWidth(line, fontSize))) * 1.08 + 4;
+        // nearest the node first, then across the gap; slid along the node, its middle never leaving its height
+        for (let off = 0; off <= to - from - across; off += 2)
+          for (let shift = 0; shift <= (node.y1 - node.y0) / 2; shift += lineHeight / 2)
+            for (const mid of shift ? [l.anchorY - shift, l.anchorY + shift] : [l.anchorY]) {
+              const x = side === 'start' ? from + off : to - across - off;
+              const moved: PlacedLabel = { id: l.id, lines, shortened: false, x, top: mid - along / 2, height: along, anchorY: l.anchorY, turned: true, across };
+              if (!clear(boxOf(moved, fontSize), i)) continue;
+              labels[i] = moved;
+              return;
+            }
+      }
+  });
 }
 
 /** How far a label moved away from its node is set out sideways, so its leader line can be seen at all (4 px
@@ -214,7 +294,8 @@ function addLeaders(labels: PlacedLabel[], nodes: readonly SankeyNodeBox[], font
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const clear = clearOf(labels, nodes, fontSize, options);
   labels.forEach((l, i) => {
-    if (!awayFromNode(l, byId.get(l.id)!)) return;
+    // placeAgain sets out the labels it moves itself
+    if (l.leader || !awayFromNode(l, byId.get(l.id)!)) return;
     labels[i] = { ...l, leader: true };
     for (const run of [LEADER_RUN, LEADER_RUN / 2]) {
       const moved = { ...labels[i], x: l.x + (l.side === 'end' ? -run : run) };
@@ -237,6 +318,10 @@ function clearOf(labels: readonly PlacedLabel[], nodes: readonly SankeyNodeBox[]
     !labels.some((o, j) => j !== except && crosses(box, boxOf(o, fontSize)));
 }
 
+/** How many lines up or down a label may move from its node: a few at first, further once turning failed. */
+const NEAR_STEPS = [0, 1, -1, 2, -2, 3, -3, 4, -4];
+const FAR_STEPS = Array.from({ length: 12 }, (_, i) => [i + 5, -(i + 5)]).flat();
+
 /**
  * Where columns are close (a deep graph at the shown width), a label left shortened, or whose count runs onto the
  * next column, is moved where it can stand whole: right or left of its node, a few lines up or down (with a leader
@@ -247,10 +332,28 @@ function placeAgain(
   nodes: readonly SankeyNodeBox[],
   textOf: (node: SankeyNodeBox) => string,
   options: LabelOptions & { lineHeight: number },
+  steps: readonly number[] = NEAR_STEPS,
 ): void {
   const { fontSize, lineHeight } = options;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const clear = clearOf(labels, nodes, fontSize, options);
+  // the leader of a label set out from its node (as SankeyChart draws it) runs across no other label or node
+  const leaderClear = (l: PlacedLabel, node: SankeyNodeBox, i: number) => {
+    const end = l.side === 'end';
+    const [x1, y1] = [end ? node.x0 : node.x1, l.anchorY];
+    const [x2, y2] = [l.x + (end ? 2 : -2), l.top + l.height / 2];
+    const others = [
+      ...labels.filter((_, j) => j !== i).map((o) => boxOf(o, fontSize)),
+      ...nodes.filter((n) => n !== node).map((n) => ({ left: n.x0, right: n.x1, top: n.y0, bottom: n.y1 })),
+    ];
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    for (let t = 2; t < length - 2; t += 3) {
+      const x = x1 + ((x2 - x1) * t) / length;
+      const y = y1 + ((y2 - y1) * t) / length;
+      if (others.some((o) => x > o.left && x < o.right && y > o.top && y < o.bottom)) return false;
+    }
+    return true;
+  };
   const moveOne = (l: PlacedLabel, i: number) => {
     if (!l.shortened && clear(boxOf(l, fontSize), i)) return;
     const node = byId.get(l.id)!;
@@ -261,15 +364,25 @@ function placeAgain(
       if (wrapped.shortened) continue;
       const lines = options.countOf ? [...wrapped.lines, options.countOf(node)] : wrapped.lines;
       const height = lines.length * lineHeight;
-      for (const step of [0, 1, -1, 2, -2, 3, -3, 4, -4])
+      for (const step of steps)
         for (const side of ['start', 'end'] as const) {
           const top = l.anchorY - height / 2 + step * lineHeight;
           const moved: PlacedLabel = { ...l, lines, shortened: false, top, height, x: side === 'end' ? node.x0 - 4 : node.x1 + 4 };
           if (side === 'end') moved.side = 'end';
           else delete moved.side;
+          delete moved.leader;
           if (!clear(boxOf(moved, fontSize), i)) continue;
-          labels[i] = moved;
-          return;
+          if (!awayFromNode(moved, node)) {
+            labels[i] = moved;
+            return;
+          }
+          // away from its node: set out so that its leader shows, the leader crossing nothing
+          for (const run of [LEADER_RUN, LEADER_RUN / 2]) {
+            const out: PlacedLabel = { ...moved, x: moved.x + (side === 'end' ? -run : run), leader: true };
+            if (!clear(boxOf(out, fontSize), i) || !leaderClear(out, node, i)) continue;
+            labels[i] = out;
+            return;
+          }
         }
     }
     // where nothing else helps, the count (wider than a shortened name) is written short ("57K")
@@ -282,6 +395,7 @@ function placeAgain(
 
 /** A label's box as drawn, a little wider than estimated so a tight estimate cannot overlap. */
 export function boxOf(l: PlacedLabel, fontSize: number): Box {
+  if (l.turned) return { left: l.x - 1, right: l.x + (l.across ?? 0) + 1, top: l.top, bottom: l.top + l.height };
   const width = Math.max(0, ...l.lines.map((line) => estimateWidth(line, fontSize))) * 1.08;
   return l.side === 'end'
     ? { left: l.x - width - 2, right: l.x + 2, top: l.top, bottom: l.top + l.height }
@@ -291,7 +405,8 @@ export function boxOf(l: PlacedLabel, fontSize: number): Box {
 /** The height the labels need: the tallest column's labels one under another. */
 export function labelHeight(labels: readonly PlacedLabel[]): number {
   const perColumn = new Map<number, number>();
-  for (const l of labels) perColumn.set(l.x, (perColumn.get(l.x) ?? 0) + l.height);
+  // a turned label lies along a gap, not stacked in its column
+  for (const l of labels) if (!l.turned) perColumn.set(l.x, (perColumn.get(l.x) ?? 0) + l.height);
   return Math.max(0, ...perColumn.values());
 }
 

@@ -2,7 +2,7 @@
 // copies; the result is new plain objects and the input is never touched.
 import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
 import type { Flow, FlowNode } from '../../engine/aggregate';
-import { NODE_WIDTH } from './sankeyLabels';
+import { labelHeight, NODE_WIDTH, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, type PlacedLabel } from './sankeyLabels';
 
 export interface SankeyNodeBox {
   id: string;
@@ -90,4 +90,39 @@ export function layoutSankey(
       width: Math.max(1, l.width ?? 1),
     })),
   };
+}
+
+/** Outcome labels sit right of the last column, in this much room. */
+export const LABEL_ROOM = 210;
+
+/**
+ * The Sankey as SankeyChart draws it at `shownWidth` px: laid out once; when a column's labels need more height than
+ * that, laid out again as tall as they need. The overview keeps to the shown width; every milestone widens when deep.
+ */
+export function drawSankey(
+  graph: { nodes: readonly FlowNode[]; flows: readonly Flow[] },
+  options: {
+    shownWidth: number;
+    detail: boolean;
+    fontSize: number;
+    textOf: (n: SankeyNodeBox) => string;
+    countOf: (n: SankeyNodeBox) => string;
+    shortCountOf: (n: SankeyNodeBox) => string;
+  },
+): { layout: SankeyLayout; labels: PlacedLabel[]; width: number; height: number } {
+  const { shownWidth, detail, fontSize, textOf, countOf, shortCountOf } = options;
+  const base = Math.max(360, graph.nodes.length * (detail ? 14 : 22));
+  const nodePadding = detail ? 8 : 14;
+  const first = layoutSankey(graph, { width: shownWidth - LABEL_ROOM, nodePadding, height: base });
+  const width = sankeyWidthFor(first.nodes, shownWidth, LABEL_ROOM, !detail);
+  const nodeWidth = nodeWidthFor(first.nodes, width - LABEL_ROOM);
+  const layoutOptions = { width: width - LABEL_ROOM, nodePadding, nodeWidth };
+  let layout = width === shownWidth && nodeWidth === NODE_WIDTH ? first : layoutSankey(graph, { ...layoutOptions, height: base });
+  let labels = placeSankeyLabels(layout.nodes, textOf, { width, height: base, fontSize, countOf, shortCountOf });
+  const height = Math.max(base, Math.ceil(labelHeight(labels) * 1.15) + 8);
+  if (height > base) {
+    layout = layoutSankey(graph, { ...layoutOptions, height });
+    labels = placeSankeyLabels(layout.nodes, textOf, { width, height, fontSize, countOf, shortCountOf });
+  }
+  return { layout, labels, width, height };
 }
