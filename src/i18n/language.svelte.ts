@@ -1,5 +1,6 @@
 // The current UI language as reactive state. Paraglide keeps the choice in localStorage; we re-render on change
-// (the app wraps its tree in {#key language.current}) instead of reloading, so no work is lost.
+// (the app wraps its tree in {#key language.current}) instead of reloading, so no work is lost: a view's work lives
+// outside the view (the step session in the shell, the Cohorts tab in view-model/cohortTab.svelte.ts).
 import { getLocale, setLocale, overwriteGetLocale, locales, type Locale } from './paraglide/runtime.js';
 
 export function isLocale(value: string): value is Locale {
