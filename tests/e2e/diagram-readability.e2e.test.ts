@@ -171,3 +171,68 @@ describe('the stage map', () => {
     }
   });
 });
+
+/** sRGB "rgb(r, g, b)" to linear RGB. */
+const linear = (css: string) =>
+  (/rgba?\((\d+), (\d+), (\d+)/.exec(css) ?? []).slice(1, 4).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+/** Machado et al. (2009), full severity, on linear RGB: what a dichromat sees. */
+const VISION: Record<string, number[][]> = {
+  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
+  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+};
+const luminance = (rgb: number[], vision: number[][]) => {
+  const [r, g, b] = vision.map((row) => Math.min(1, Math.max(0, row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2])));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a: string, b: string, vision: number[][]) => {
+  const [hi, lo] = [luminance(linear(a), vision), luminance(linear(b), vision)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+/** A dash pattern up to scale: one period, each dash and gap as a share of it ("9 5" and "14 7" are one shape). */
+function dashShape(dasharray: string): number[] {
+  let d = dasharray.split(/[\s,]+/).map(parseFloat).filter((n) => !Number.isNaN(n));
+  if (d.length % 2) d = [...d, ...d];
+  const period = [...Array(d.length).keys()].map((i) => i + 1).find((p) => d.length % p === 0 && d.every((v, i) => v === d[i % p]))!;
+  const total = d.slice(0, period).reduce((s, v) => s + v, 0);
+  return d.slice(0, period).map((v) => v / total);
+}
+const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => Math.abs(v - b[i]) < 0.1);
+
+describe('the comparison on the diagram at 1024×768', () => {
+  it('draws "possible next transition" and run A unlike each other, in any colour vision, and the legend as drawn', async () => {
+    const app = await openApp(browser, { viewport: { width: 1024, height: 768 } });
+    const { page } = app;
+    await page.locator('aside select').first().selectOption('romanian_girl_2012');
+    await page.getByTestId('load-scenario').click();
+    await page.getByLabel('A guardian for every unaccompanied child').check();
+    await expect.poll(() => page.locator('[data-testid="diagram-compare"] path.cmp.a').count()).toBeGreaterThan(0);
+    await walk(page, 2);
+    const style = (selector: string) =>
+      page.locator(selector).first().evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { stroke: s.stroke, dash: s.strokeDasharray, width: s.strokeWidth, marker: el.getAttribute('marker-end') };
+      });
+    const next = await style('svg.canvas .transition.next .route');
+    const a = await style('[data-testid="diagram-compare"] path.cmp.a');
+    // told apart by lightness (what survives every colour-vision deficiency) and by the shape of the dashes
+    for (const [name, vision] of Object.entries(VISION)) expect(contrast(next.stroke, a.stroke, vision), `next vs A, ${name}`).toBeGreaterThanOrEqual(3);
+    expect(sameShape(dashShape(next.dash), dashShape(a.dash)), `dash patterns ${next.dash} / ${a.dash}`).toBe(false);
+    expect(next.marker).toMatch(/arrow-next/);
+    // the legend's swatches are the lines they explain
+    const legend = (kind: string) => style(`#diagram .legend .swatch.${kind}`);
+    for (const [swatch, drawn] of [[await legend('next'), next], [await legend('a'), a]] as const)
+      expect({ stroke: swatch.stroke, dash: swatch.dash, width: swatch.width }).toEqual({ stroke: drawn.stroke, dash: drawn.dash, width: drawn.width });
+    await page.locator('#diagram').scrollIntoViewIfNeeded();
+    await page.locator('#diagram').screenshot({ path: 'tests/e2e/screenshots/compare-lines-1024-normal.png' });
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'deuteranopia' });
+    await page.locator('#diagram').screenshot({ path: 'tests/e2e/screenshots/compare-lines-1024-deuteranopia.png' });
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});

@@ -9,6 +9,7 @@ const STYLE_PROPERTIES = [
   'stroke-width',
   'stroke-dasharray',
   'stroke-linejoin',
+  'stroke-linecap',
   'stroke-opacity',
   'opacity',
   'paint-order',
