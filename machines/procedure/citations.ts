@@ -121,7 +121,7 @@ export const CITATIONS = {
     basis: 'Final requisitions of the prosecutor / labour auditor',
     source: 'reference.md, Stage 9 and Stage 10',
   },
-  conviction: { basis: 'Conviction for trafficking (art 433quinquies Penal Code)', source: `${SEED_2018}:71; reference.md, Stage 10` },
+  conviction: { basis: 'Conviction for trafficking (art 433quinquies Criminal Code)', source: `${SEED_2018}:71; reference.md, Stage 10` },
   acquittal: { basis: 'Acquittal of the accused', source: 'reference.md, Stage 9 and Stage 10' },
   asylum: {
     basis: 'Application for international protection, filed by the guardian for a minor',

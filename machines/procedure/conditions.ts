@@ -28,7 +28,7 @@ export const CONDITION_ORDER: ConditionId[] = ['statement', 'definition', 'coope
 
 export const CONDITION_SOURCES: Record<ConditionId, string> = {
   statement: 'a complaint lodged and ongoing, or a statement to the police',
-  definition: 'the situation fits art 433quinquies Penal Code',
+  definition: 'the situation fits art 433quinquies Criminal Code',
   cooperation: 'the victim shows willingness to cooperate',
   tiesCut: 'all ties with the presumed perpetrators cut',
   publicOrder: 'no danger to public order or national security',
