@@ -3,6 +3,7 @@
 // reversed age range once, and a blank case's step card names the fields still missing.
 import { cleanup, render, fireEvent } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tick } from 'svelte';
 import CaseBuilder from '../../src/components/builder/CaseBuilder.svelte';
 import StepCard from '../../src/components/step/StepCard.svelte';
 import { StepSession } from '../../src/view-model/StepSession.svelte';
@@ -27,15 +28,45 @@ describe('case builder notes and messages', () => {
     expect(day.getAttribute('aria-invalid')).not.toBe('true');
   });
 
-  it('the EEA vulnerability ticked for a Nigerian child is noted beside its checkbox and announced with it', async () => {
+  it('the EEA vulnerability set to yes for a Nigerian child is noted beside its control and announced with it', async () => {
     const s = session('nigerian_girl_2016');
     const { container, getByLabelText } = render(CaseBuilder, { props: { session: s } });
-    const box = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLInputElement;
+    const choice = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLSelectElement;
     expect(container.querySelector('[data-testid="warning-detection.vulnerable"]')).toBeNull();
-    await fireEvent.click(box);
+    await fireEvent.change(choice, { target: { value: 'true' } });
+    expect(s.caseFile.detection.vulnerable).toBe(true);
     const note = container.querySelector('[data-testid="warning-detection.vulnerable"]')!;
     expect(note.textContent).toContain('EEA children only');
-    expect(box.getAttribute('aria-describedby')).toBe(note.id);
+    expect(choice.getAttribute('aria-describedby')).toBe(note.id);
+  });
+
+  it('the EEA vulnerability left unstated says what the model takes, and the user can go back to unstated', async () => {
+    const s = session('nigerian_girl_2016');
+    s.edit('person.nationality', 'RO');
+    const { getByLabelText } = render(CaseBuilder, { props: { session: s } });
+    const choice = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLSelectElement;
+    const shown = () => choice.selectedOptions[0]?.textContent ?? '';
+    expect(s.caseFile.detection.vulnerable).toBeUndefined();
+    expect(choice.value).toBe('');
+    expect(shown()).toMatch(/Not stated: taken as yes.*indicators were recognised/);
+    // True of the run: unstated, the Romanian child's path is the one of a child stated vulnerable.
+    const path = () => ({ milestones: s.trace?.milestones, outcome: s.trace?.outcome, track: s.trace?.track });
+    const unstated = path();
+    s.edit('detection.vulnerable', true);
+    expect(path()).toEqual(unstated);
+    await fireEvent.change(choice, { target: { value: 'false' } });
+    expect(s.caseFile.detection.vulnerable).toBe(false);
+    expect(path()).not.toEqual(unstated);
+    await fireEvent.change(choice, { target: { value: '' } });
+    expect('vulnerable' in s.caseFile.detection).toBe(false);
+    expect(path()).toEqual(unstated);
+    // Unstated reads as no without recognised indicators, and concerns EEA children only.
+    s.edit('detection.indicatorsRecognised', false);
+    await tick();
+    expect(shown()).toMatch(/Not stated: taken as no.*not recognised/);
+    s.edit('person.nationality', 'NG');
+    await tick();
+    expect(shown()).toMatch(/EEA children only/);
   });
 
   it('a reversed age range is said once, beside the upper age', async () => {
