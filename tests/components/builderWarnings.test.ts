@@ -8,8 +8,12 @@ import CaseBuilder from '../../src/components/builder/CaseBuilder.svelte';
 import StepCard from '../../src/components/step/StepCard.svelte';
 import { StepSession } from '../../src/view-model/StepSession.svelte';
 import { BLANK_CASE, findScenario } from '../../src/scenarios';
+import { language } from '../../src/i18n/language.svelte';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  language.set('en');
+});
 const session = (id: string) => new StepSession(structuredClone(findScenario(id)!.case));
 
 describe('case builder notes and messages', () => {
@@ -67,6 +71,18 @@ describe('case builder notes and messages', () => {
     s.edit('person.nationality', 'NG');
     await tick();
     expect(shown()).toMatch(/EEA children only/);
+  });
+
+  it('a field’s problem follows a language switch, beside the field and in the summary', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container, getByTestId } = render(CaseBuilder, { props: { session: s } });
+    await fireEvent.input(container.querySelector('#field-cooperation-statementDay')!, { target: { value: '-7' } });
+    const error = () => getByTestId('error-cooperation.statementDay').textContent;
+    expect(error()).toContain('before detection');
+    language.set('de');
+    await tick();
+    expect(error()).toContain('vor der Erkennung');
+    expect(getByTestId('builder-summary').textContent).toContain('vor der Erkennung');
   });
 
   it('a reversed age range is said once, beside the upper age', async () => {
