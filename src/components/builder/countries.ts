@@ -90,7 +90,10 @@ function otherNames(countries: Country[]): Map<string, string | null> {
     for (const { code, name } of getCountries(locale, codes)) {
       put(name, code);
       const bracket = /^(.*)\((.*)\)\s*$/.exec(name);
-      if (bracket) (put(bracket[1], code), put(bracket[2], code));
+      if (bracket) {
+        put(bracket[1], code);
+        put(bracket[2], code);
+      }
     }
   for (const [name, code] of Object.entries(ALIASES)) if (codes.includes(code)) put(name, code);
   indexes.set(key, index);
