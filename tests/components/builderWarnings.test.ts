@@ -47,12 +47,14 @@ describe('case builder notes and messages', () => {
   it('the EEA vulnerability left unstated says what the model takes, and the user can go back to unstated', async () => {
     const s = session('nigerian_girl_2016');
     s.edit('person.nationality', 'RO');
-    const { getByLabelText } = render(CaseBuilder, { props: { session: s } });
+    const { container, getByLabelText } = render(CaseBuilder, { props: { session: s } });
     const choice = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLSelectElement;
-    const shown = () => choice.selectedOptions[0]?.textContent ?? '';
+    // What the box shows, and the reason under it (read with it).
+    const shown = () => `${choice.selectedOptions[0]?.textContent} / ${container.querySelector('#field-detection-vulnerable-hint')?.textContent}`;
     expect(s.caseFile.detection.vulnerable).toBeUndefined();
     expect(choice.value).toBe('');
-    expect(shown()).toMatch(/Not stated: taken as yes.*indicators were recognised/);
+    expect(shown()).toMatch(/^Not stated: taken as yes \/ .*indicators were recognised/);
+    expect(choice.getAttribute('aria-describedby')).toContain('field-detection-vulnerable-hint');
     // True of the run: unstated, the Romanian child's path is the one of a child stated vulnerable.
     const path = () => ({ milestones: s.trace?.milestones, outcome: s.trace?.outcome, track: s.trace?.track });
     const unstated = path();
@@ -61,16 +63,17 @@ describe('case builder notes and messages', () => {
     await fireEvent.change(choice, { target: { value: 'false' } });
     expect(s.caseFile.detection.vulnerable).toBe(false);
     expect(path()).not.toEqual(unstated);
+    expect(shown()).toBe('No / undefined');
     await fireEvent.change(choice, { target: { value: '' } });
     expect('vulnerable' in s.caseFile.detection).toBe(false);
     expect(path()).toEqual(unstated);
     // Unstated reads as no without recognised indicators, and concerns EEA children only.
     s.edit('detection.indicatorsRecognised', false);
     await tick();
-    expect(shown()).toMatch(/Not stated: taken as no.*not recognised/);
+    expect(shown()).toMatch(/^Not stated: taken as no \/ .*not recognised/);
     s.edit('person.nationality', 'NG');
     await tick();
-    expect(shown()).toMatch(/EEA children only/);
+    expect(shown()).toMatch(/^Not stated \(EEA children only\) \/ .*EEA children only/);
   });
 
   it('a field’s problem follows a language switch, beside the field and in the summary', async () => {

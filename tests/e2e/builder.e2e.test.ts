@@ -59,7 +59,24 @@ describe('case builder says what the model takes', () => {
     const choice = page.getByLabel('EEA child in a situation of vulnerability');
     const shown = () => choice.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
     expect(await choice.inputValue()).toBe('');
-    expect(await shown()).toMatch(/Not stated: taken as yes, because trafficking indicators were recognised/);
+    expect(await shown()).toBe('Not stated: taken as yes');
+    expect(await page.locator('#field-detection-vulnerable-hint').textContent()).toMatch(/taken as yes: trafficking indicators were recognised/);
+    // The whole option is seen in the box, in every language (a long one was cut at the builder's width).
+    const select = page.locator('#field-detection-vulnerable');
+    const fits = () =>
+      select.evaluate((s: HTMLSelectElement) => {
+        const probe = Object.assign(document.createElement('span'), { textContent: s.selectedOptions[0]?.textContent ?? '' });
+        const style = getComputedStyle(s);
+        Object.assign(probe.style, { font: style.font, whiteSpace: 'pre', position: 'absolute' });
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 24 <= s.clientWidth; // 24 px: the arrow
+      });
+    for (const locale of ['fr', 'nl', 'de', 'en']) {
+      await page.getByTestId('language').selectOption(locale);
+      expect(await fits(), locale).toBe(true);
+    }
     await choice.selectOption('false');
     expect(await shown()).toBe('No');
     await choice.selectOption('');
