@@ -44,7 +44,10 @@ describe('implausible cases are warned about beside the field, never refused', (
     expect(reached(doubted)).toEqual(expect.arrayContaining(['reportedToGuardianshipService', 'identifiedAsAdult', 'adultTrack']));
     // A birth date making an adult is noted on the birth date.
     const born = edit('person.declaredBirthDate', '1980-01-01', edit('person.declaredAge', undefined, doubted));
-    expect(warnCase(born)).toEqual([{ path: 'person.declaredBirthDate', message: expect.stringContaining('age is doubted') }]);
+    expect(warnCase(born)).toEqual([{ path: 'person.declaredBirthDate', message: expect.stringContaining('Declared 36 years, an adult, but the age is doubted') }]);
+    // Said in whole years: born 1 May 1980, the person is 35 on 1 March 2016, not "35.83".
+    expect(warnCase(edit('person.declaredBirthDate', '1980-05-01', born))[0].message).toMatch(/^Declared 35 years/);
+    expect(warnCase(edit('age.doubted', false, edit('person.declaredBirthDate', '1980-05-01', born)))[0].message).toMatch(/^Declared 35 years and/);
   });
   it('a birth date making the person 18 on the detection day warns on the birth date', () => {
     const c = edit('person.declaredBirthDate', '1998-03-01', edit('person.declaredAge', undefined));
