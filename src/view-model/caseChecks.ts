@@ -51,7 +51,9 @@ export function checkCase(caseFile: CaseFile): FieldIssue[] {
   }
   const nationality = typeof person.nationality === 'string' ? person.nationality : '';
   if (nationality.trim() === '') add('person.nationality', m.check_nationality_missing());
-  else if (!ISO_COUNTRIES.has(nationality.toUpperCase())) add('person.nationality', m.check_nationality({ value: nationality.slice(0, 10) }));
+  // The name as typed, whole ("Ivory Coas" was cut at 10), shortened only when far longer than any country's name.
+  else if (!ISO_COUNTRIES.has(nationality.toUpperCase()))
+    add('person.nationality', m.check_nationality({ value: nationality.length > 60 ? `${nationality.slice(0, 59).trimEnd()}…` : nationality }));
   // A choice left empty (a blank case asks for the kind of exploitation rather than choosing it for the user).
   if (asObject(c.detection).exploitation === '') add('detection.exploitation', m.check_missing_choice());
 

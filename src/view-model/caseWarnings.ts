@@ -24,16 +24,19 @@ export function warnCase(caseFile: CaseFile): FieldIssue[] {
   const person = asObject(c.person);
   const age = asObject(c.age);
 
-  // The age the machine takes: the declared one, or the birth date's on the detection day.
+  // The age the machine takes: the declared one, or the birth date's on the detection day (exact years; said in
+  // whole years, as people say their age: "35", not "35.83").
   let declared: { path: string; years: number } | undefined;
   const { declaredAge, declaredBirthDate } = person;
   if (typeof declaredAge === 'number' && Number.isInteger(declaredAge) && declaredAge >= 0 && declaredAge <= CASE_BOUNDS.maxAge)
     declared = { path: 'person.declaredAge', years: declaredAge };
   else if (typeof declaredBirthDate === 'string' && typeof c.date === 'string' && isValidIsoDate(declaredBirthDate) && isValidIsoDate(c.date) && declaredBirthDate <= c.date)
     declared = { path: 'person.declaredBirthDate', years: ageOn(declaredBirthDate, c.date) };
-  if (declared && declared.years >= MAJORITY && age.doubted !== true)
-    add(declared.path, m.warn_adult({ age: declared.years, majority: MAJORITY, doubted: m.builder_age_doubted() }));
-  else if (declared && declared.years < YOUNGEST_PLAUSIBLE_AGE) add(declared.path, m.warn_young({ age: declared.years }));
+  // A declared adult is taken as one, unless the age is doubted: then the age assessment decides (facts.ts,
+  // declaredAdultDoubted), which the path would otherwise show without a word ("identified as a minor" at 40).
+  if (declared && declared.years >= MAJORITY)
+    add(declared.path, (age.doubted === true ? m.warn_adult_doubted : m.warn_adult)({ age: Math.floor(declared.years), majority: MAJORITY, doubted: m.builder_age_doubted() }));
+  else if (declared && declared.years < YOUNGEST_PLAUSIBLE_AGE) add(declared.path, m.warn_young({ age: Math.floor(declared.years) }));
 
   // The vulnerability of the 2014 law is an EEA child's: ticked for another child it is read and ignored.
   const nationality = typeof person.nationality === 'string' ? person.nationality.toUpperCase() : '';

@@ -3,12 +3,17 @@
 // reversed age range once, and a blank case's step card names the fields still missing.
 import { cleanup, render, fireEvent } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tick } from 'svelte';
 import CaseBuilder from '../../src/components/builder/CaseBuilder.svelte';
 import StepCard from '../../src/components/step/StepCard.svelte';
 import { StepSession } from '../../src/view-model/StepSession.svelte';
 import { BLANK_CASE, findScenario } from '../../src/scenarios';
+import { language } from '../../src/i18n/language.svelte';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  language.set('en');
+});
 const session = (id: string) => new StepSession(structuredClone(findScenario(id)!.case));
 
 describe('case builder notes and messages', () => {
@@ -27,15 +32,60 @@ describe('case builder notes and messages', () => {
     expect(day.getAttribute('aria-invalid')).not.toBe('true');
   });
 
-  it('the EEA vulnerability ticked for a Nigerian child is noted beside its checkbox and announced with it', async () => {
+  it('the EEA vulnerability set to yes for a Nigerian child is noted beside its control and announced with it', async () => {
     const s = session('nigerian_girl_2016');
     const { container, getByLabelText } = render(CaseBuilder, { props: { session: s } });
-    const box = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLInputElement;
+    const choice = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLSelectElement;
     expect(container.querySelector('[data-testid="warning-detection.vulnerable"]')).toBeNull();
-    await fireEvent.click(box);
+    await fireEvent.change(choice, { target: { value: 'true' } });
+    expect(s.caseFile.detection.vulnerable).toBe(true);
     const note = container.querySelector('[data-testid="warning-detection.vulnerable"]')!;
     expect(note.textContent).toContain('EEA children only');
-    expect(box.getAttribute('aria-describedby')).toBe(note.id);
+    expect(choice.getAttribute('aria-describedby')).toBe(note.id);
+  });
+
+  it('the EEA vulnerability left unstated says what the model takes, and the user can go back to unstated', async () => {
+    const s = session('nigerian_girl_2016');
+    s.edit('person.nationality', 'RO');
+    const { container, getByLabelText } = render(CaseBuilder, { props: { session: s } });
+    const choice = getByLabelText(/EEA child in a situation of vulnerability/) as HTMLSelectElement;
+    // What the box shows, and the reason under it (read with it).
+    const shown = () => `${choice.selectedOptions[0]?.textContent} / ${container.querySelector('#field-detection-vulnerable-hint')?.textContent}`;
+    expect(s.caseFile.detection.vulnerable).toBeUndefined();
+    expect(choice.value).toBe('');
+    expect(shown()).toMatch(/^Not stated: taken as yes \/ .*indicators were recognised/);
+    expect(choice.getAttribute('aria-describedby')).toContain('field-detection-vulnerable-hint');
+    // True of the run: unstated, the Romanian child's path is the one of a child stated vulnerable.
+    const path = () => ({ milestones: s.trace?.milestones, outcome: s.trace?.outcome, track: s.trace?.track });
+    const unstated = path();
+    s.edit('detection.vulnerable', true);
+    expect(path()).toEqual(unstated);
+    await fireEvent.change(choice, { target: { value: 'false' } });
+    expect(s.caseFile.detection.vulnerable).toBe(false);
+    expect(path()).not.toEqual(unstated);
+    expect(shown()).toBe('No / undefined');
+    await fireEvent.change(choice, { target: { value: '' } });
+    expect('vulnerable' in s.caseFile.detection).toBe(false);
+    expect(path()).toEqual(unstated);
+    // Unstated reads as no without recognised indicators, and concerns EEA children only.
+    s.edit('detection.indicatorsRecognised', false);
+    await tick();
+    expect(shown()).toMatch(/^Not stated: taken as no \/ .*not recognised/);
+    s.edit('person.nationality', 'NG');
+    await tick();
+    expect(shown()).toMatch(/^Not stated \(EEA children only\) \/ .*EEA children only/);
+  });
+
+  it('a field’s problem follows a language switch, beside the field and in the summary', async () => {
+    const s = session('nigerian_girl_2016');
+    const { container, getByTestId } = render(CaseBuilder, { props: { session: s } });
+    await fireEvent.input(container.querySelector('#field-cooperation-statementDay')!, { target: { value: '-7' } });
+    const error = () => getByTestId('error-cooperation.statementDay').textContent;
+    expect(error()).toContain('before detection');
+    language.set('de');
+    await tick();
+    expect(error()).toContain('vor der Erkennung');
+    expect(getByTestId('builder-summary').textContent).toContain('vor der Erkennung');
   });
 
   it('a reversed age range is said once, beside the upper age', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, it, expect } from 'vitest';
-import { fieldLabel, namedField } from '../../src/components/builder/fieldLabels';
+import { fieldLabel, issueLine, namedField } from '../../src/components/builder/fieldLabels';
+import { fromShareHash, toShareHash } from '../../src/share/link';
 import { language } from '../../src/i18n/language.svelte';
 import { parseCaseJson, findIssues } from '../../src/view-model/engine';
 import { SCENARIOS } from '../../src/scenarios';
@@ -26,6 +27,14 @@ describe('messages name fields as the builder labels them', () => {
       expect(named).toContain(`${words.builder_place} [detection.place]`);
       expect(named).toContain(`${words.builder_assessment_exams}: ${words.builder_high} [age.assessment.exams[0].high]`);
     }
+  });
+  it('a broken share link is said without the raw "(link)" placeholder; a bad field in it is named by its label', () => {
+    const broken = fromShareHash('#share=not-lz-data');
+    if (broken.ok) throw new Error('accepted');
+    expect(broken.issues.map(issueLine)).toEqual(["The link's data is damaged or incomplete."]);
+    const bad = fromShareHash(toShareHash({ case: setCaseField(structuredClone(SCENARIOS[0].case), 'cooperation.statementDay', -7), step: 0 }));
+    if (bad.ok) throw new Error('accepted');
+    expect(bad.issues.map(issueLine)).toEqual(['Statement or complaint on day [cooperation.statementDay]: This day is before detection (day 0).']);
   });
   it('every field the schema can refuse in a built-in scenario has a label', () => {
     const c = structuredClone(SCENARIOS[0].case) as CaseFile;

@@ -51,11 +51,12 @@ describe('nationality by country name', () => {
     const s = session('nigerian_girl_2016');
     const { getByTestId, container } = render(CaseBuilder, { props: { session: s } });
     const input = getByTestId('nationality') as HTMLInputElement;
-    await fireEvent.input(input, { target: { value: 'Guinee' } });
+    // A near miss ("Guinee" is now taken: it is Guinea's Dutch name, one of the app's languages).
+    await fireEvent.input(input, { target: { value: 'Guinae' } });
     await fireEvent.change(input);
-    expect(s.caseFile.person.nationality).toBe('Guinee');
-    expect(input.value).toBe('Guinee');
-    expect(container.querySelector('[data-testid="error-person.nationality"]')?.textContent).toContain('Guinee');
+    expect(s.caseFile.person.nationality).toBe('Guinae');
+    expect(input.value).toBe('Guinae');
+    expect(container.querySelector('[data-testid="error-person.nationality"]')?.textContent).toContain('Guinae');
   });
 });
 

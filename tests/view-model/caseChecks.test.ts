@@ -29,6 +29,13 @@ describe('field checks name the field that is wrong', () => {
   it('refuses unknown nationalities', () => {
     expect(checkCase(setCaseField(good(), 'person.nationality', 'XX'))[0]).toMatchObject({ path: 'person.nationality', message: expect.stringContaining('XX') });
   });
+  it('names an unknown country whole as typed, shortened with an ellipsis only when far too long', () => {
+    const say = (typed: string) => checkCase(setCaseField(good(), 'person.nationality', typed)).find((i) => i.path === 'person.nationality')!.message;
+    expect(say('Republic of Narnia')).toContain('"Republic of Narnia"');
+    const long = say('x'.repeat(5000));
+    expect(long).toContain(`"${'x'.repeat(59)}…"`);
+    expect(long.length).toBeLessThan(200);
+  });
   it("refuses a statement (or any event) before detection or more than 30 years after it", () => {
     expect(pathsOf(setCaseField(good(), 'cooperation.statementDay', -1))).toEqual(['cooperation.statementDay']);
     expect(pathsOf(setCaseField(good(), 'disappearsDay', 99999))).toEqual(['disappearsDay']);

@@ -35,8 +35,19 @@ describe('implausible cases are warned about beside the field, never refused', (
     expect(warned(edit('person.declaredAge', 18))).toEqual(['person.declaredAge']);
     expect(warned(edit('person.declaredAge', 17))).toEqual([]);
   });
-  it('an adult declared age that is doubted is left to the age assessment', () => {
-    expect(warned(edit('age.doubted', true, edit('person.declaredAge', 25)))).toEqual([]);
+  it('a declared adult whose age is doubted: the note says the assessment decides, and the run does as it says', () => {
+    const doubted = edit('age.doubted', true, edit('person.declaredAge', 40));
+    expect(warnCase(doubted)).toEqual([{ path: 'person.declaredAge', message: expect.stringMatching(/40 years.*age is doubted.*Guardianship Service.*Found a minor.*found an adult/) }]);
+    const reached = (c: CaseFile) => stepCase(c).trace.milestones.map((m) => m.id);
+    // Assessed 16.5–18.5 the person is found a minor; with no result the declared age stands.
+    expect(reached(edit('age.assessment', { low: 16.5, high: 18.5 }, doubted))).toEqual(expect.arrayContaining(['reportedToGuardianshipService', 'identifiedAsMinor']));
+    expect(reached(doubted)).toEqual(expect.arrayContaining(['reportedToGuardianshipService', 'identifiedAsAdult', 'adultTrack']));
+    // A birth date making an adult is noted on the birth date.
+    const born = edit('person.declaredBirthDate', '1980-01-01', edit('person.declaredAge', undefined, doubted));
+    expect(warnCase(born)).toEqual([{ path: 'person.declaredBirthDate', message: expect.stringContaining('Declared 36 years, an adult, but the age is doubted') }]);
+    // Said in whole years: born 1 May 1980, the person is 35 on 1 March 2016, not "35.83".
+    expect(warnCase(edit('person.declaredBirthDate', '1980-05-01', born))[0].message).toMatch(/^Declared 35 years/);
+    expect(warnCase(edit('age.doubted', false, edit('person.declaredBirthDate', '1980-05-01', born)))[0].message).toMatch(/^Declared 35 years and/);
   });
   it('a birth date making the person 18 on the detection day warns on the birth date', () => {
     const c = edit('person.declaredBirthDate', '1998-03-01', edit('person.declaredAge', undefined));
@@ -83,6 +94,12 @@ describe('implausible cases are warned about beside the field, never refused', (
     expect(warnCase(edit('person.declaredAge', 3))[0].message).toContain('bevestig');
     language.set('de');
     expect(warnCase(edit('cooperation.statementDay', 5000))[0].message).toContain('nicht simuliert');
+    const doubtedAdult = edit('age.doubted', true, edit('person.declaredAge', 40));
+    const service = { en: 'Guardianship Service', fr: 'Service des Tutelles', nl: 'Dienst Voogdij', de: 'Vormundschaftsdienst' } as const;
+    for (const [locale, name] of Object.entries(service)) {
+      language.set(locale as keyof typeof service);
+      expect(warnCase(doubtedAdult)[0].message).toContain(name);
+    }
   });
   it('never throws on a draft', () => {
     for (const draft of [{}, { person: null }, { person: { declaredAge: 'x' } }, { date: 5, cooperation: [] }, { horizonDays: -1, disappearsDay: 99999 }])

@@ -28,3 +28,13 @@ describe('message catalogues', () => {
     });
   }
 });
+
+describe('French typography', () => {
+  // A label that ends with a colon is followed by its value: with a plain space the line can break before the
+  // colon, leaving it alone at the start of the next line.
+  it('a French string ending with a colon has a (narrow) no-break space before it', () => {
+    const fr = load('fr');
+    const bad = Object.entries(fr).flatMap(([key, message]) => texts(message).filter((t) => /:\s*$/.test(t) && !/[\u202F\u00A0]:\s*$/.test(t)).map(() => key));
+    expect(bad).toEqual([]);
+  });
+});

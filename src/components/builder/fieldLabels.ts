@@ -1,6 +1,7 @@
 // Each case-file field by the label the builder gives it, so messages outside the form (a refused file, the
 // step card's "no path yet") name fields as the user sees them. List indices are dropped: exams[0].low → exams.low.
 import { m } from '../../i18n/messages';
+import type { FieldIssue } from '../../../machines/case/issues';
 
 const LABELS: Record<string, () => string> = {
   title: m.builder_title_field,
@@ -54,4 +55,12 @@ export function fieldLabel(path: string): string | undefined {
 export function namedField(path: string): string {
   const name = fieldLabel(path);
   return name ? `${name} [${path}]` : path;
+}
+
+/**
+ * A problem as a line of a notice: "Declared age (years) [person.declaredAge]: …"; a problem with the whole file
+ * or link (its path a placeholder such as "(file)" or "(link)", which means nothing to a reader) is its message alone.
+ */
+export function issueLine(issue: Pick<FieldIssue, 'path' | 'message'>): string {
+  return /^\(.*\)$/.test(issue.path) ? issue.message : m.file_field_issue({ field: namedField(issue.path), message: issue.message });
 }
