@@ -217,6 +217,10 @@ describe('step-through in Chromium', () => {
     await page.locator('#tab-cohorts').click();
     await page.locator('#tab-step').click();
     expect(await position(page)).toBe(at);
+    // the notice about the opening carries its Undo, back to the case the step view had
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('opened from the cohorts');
+    await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('#field-title').inputValue()).toBe(findScenario('nigerian_girl_2016')!.case.title);
     await close(app);
   });
 
@@ -317,6 +321,27 @@ describe('replacing a case never loses it', () => {
     await load(page, 'afghan_boy_asylum');
     await load(page, 'syrian_girl_no_exploitation');
     await expect.poll(() => page.getByTestId('notice').count()).toBe(0);
+    await close(app);
+  });
+
+  it('says once that a file replaced an edited case, with the Undo on that notice; a later notice does not take it', async () => {
+    const app = await openApp(browser, { viewport });
+    const { page } = app;
+    await page.locator('#field-title').fill('My own case');
+    const file = { format: 'pathway-case/1', ...findScenario('cannabis_boy_2020')!.case };
+    await page.getByTestId('upload').setInputFiles({ name: 'boy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect.poll(() => title(page)).toBe(file.title);
+    await expect(page.getByTestId('notice').count()).resolves.toBe(1);
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/boy\.json.*It replaced “My own case”/);
+    // a later notice is its own: the Undo stays on a notice of its own, not on "Share link copied"
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('share').click();
+    const notices = () => page.getByTestId('notice').allTextContents();
+    await expect.poll(notices).toHaveLength(2);
+    const [copied, replaced] = await notices();
+    expect(copied).toContain('Share link copied');
+    expect(copied).not.toContain('It replaced');
+    expect(replaced).toContain('It replaced “My own case”');
     await close(app);
   });
 
