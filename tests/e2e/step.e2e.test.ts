@@ -362,8 +362,9 @@ describe('replacing a case never loses it', () => {
     await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => title(page)).toBe(shared.title);
     await shot(page, 'undo-after-other-scenario');
-    // what was typed is one Undo away
+    // what was typed is one Undo away, and the focus stays on Undo (the same notice box, its text swapped)
     await expect(page.getByTestId('notice').textContent()).resolves.toContain('It replaced “Typed after loading”');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => title(page)).toBe('Typed after loading');
     await close(app);
