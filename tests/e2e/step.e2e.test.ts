@@ -328,7 +328,7 @@ describe('replacing a case never loses it', () => {
     const app = await openApp(browser, { viewport });
     const { page } = app;
     await page.locator('#field-title').fill('My own case');
-    const file = { format: 'pathway-case/1', ...findScenario('cannabis_boy_2020')!.case };
+    const file = findScenario('cannabis_boy_2020')!.case;
     await page.getByTestId('upload').setInputFiles({ name: 'boy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await expect.poll(() => title(page)).toBe(file.title);
     await expect(page.getByTestId('notice').count()).resolves.toBe(1);
