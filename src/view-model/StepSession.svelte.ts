@@ -36,6 +36,20 @@ export interface Comparison {
   runs: RunsCompared;
 }
 
+/**
+ * A case that a load replaced and that would be lost without a way back (edited, or opened from outside: a share
+ * link, the cohorts). One at a time: the next load replaces or forgets it, so Undo only ever brings back what
+ * the notice names.
+ */
+export interface Replacement {
+  /** the session as it was: Undo restores it (case, step, comparison) */
+  previous: SessionSnapshot;
+  /** the load that made it (`StepSession.loads`): a notice about that load carries its Undo */
+  load: number;
+  /** made by Undo itself: Undo again goes back to what was undone */
+  undone: boolean;
+}
+
 type Stepper = (caseFile: CaseFile) => ReturnType<typeof runSafely>;
 
 export class StepSession {
@@ -53,6 +67,9 @@ export class StepSession {
   #playing = $state(false);
   #speed = $state<Speed>(1);
   #comparison = $state.raw<Comparison | null>(null);
+  /** Counts the loads (and undos) since the page opened: what a notice about one load is tied to. */
+  #loads = $state(0);
+  #replaced = $state.raw<Replacement | null>(null);
 
   #issues: FieldIssue[] = $derived(findIssues(this.#caseFile));
   #visibleIssues: FieldIssue[] = $derived(
@@ -157,11 +174,41 @@ export class StepSession {
   get trace(): Trace | undefined {
     return this.#run?.trace;
   }
+  get loads(): number {
+    return this.#loads;
+  }
+  /** The case the last load replaced, while Undo can bring it back (see Replacement). */
+  get replaced(): Replacement | null {
+    return this.#replaced;
+  }
 
-  /** Replace the case (scenario, upload, share link, autosave): history and comparison start afresh. */
-  load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean } = {}): void {
+  /**
+   * Replace the case (scenario, upload, share link, another tab's): history and comparison start afresh. The case
+   * it replaces is kept for Undo when it is not a scenario as shipped (which the picker loads again), or always
+   * with `undoable` (a case opened from outside the step view).
+   */
+  load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean; undoable?: boolean } = {}): void {
+    const previous = this.snapshot();
+    const keep = options.undoable === true || this.#scenarioId === undefined;
     this.#load(caseFile, options);
     this.quiz.reset();
+    this.#loads += 1;
+    this.#replaced = keep ? { previous, load: this.#loads, undone: false } : null;
+  }
+
+  /** Bring back the case the last load replaced; what was on show is kept in turn (nothing typed is lost). */
+  undoReplace(): void {
+    const replaced = this.#replaced;
+    if (!replaced) return;
+    const current = this.snapshot();
+    this.restore(replaced.previous);
+    this.#loads += 1;
+    this.#replaced = { previous: current, load: this.#loads, undone: true };
+  }
+
+  /** The user has read the notice and keeps the case on show. */
+  forgetReplaced(): void {
+    this.#replaced = null;
   }
 
   #load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean }): void {

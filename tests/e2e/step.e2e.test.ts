@@ -217,6 +217,10 @@ describe('step-through in Chromium', () => {
     await page.locator('#tab-cohorts').click();
     await page.locator('#tab-step').click();
     expect(await position(page)).toBe(at);
+    // the notice about the opening carries its Undo, back to the case the step view had
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('opened from the cohorts');
+    await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('#field-title').inputValue()).toBe(findScenario('nigerian_girl_2016')!.case.title);
     await close(app);
   });
 
@@ -287,4 +291,112 @@ describe('the step card’s tags', () => {
       });
     }
   }
+});
+
+describe('replacing a case never loses it', () => {
+  const viewport = { width: 1024, height: 768 };
+  /** what the user sees at 1024×768 (the window, not the whole page) */
+  const shot = (page: Page, name: string) => page.screenshot({ path: new URL(`screenshots/${name}.png`, import.meta.url).pathname });
+  const title = (page: Page) => page.locator('#field-title').inputValue();
+  const load = async (page: Page, id: string) => {
+    await page.getByTestId('scenario').selectOption(id);
+    await page.getByTestId('load-scenario').click();
+  };
+
+  it('offers Undo when Load replaces an edited case, and Undo brings the edits back', async () => {
+    const app = await openApp(browser, { viewport });
+    const { page } = app;
+    await page.locator('#field-title').fill('My own case');
+    await page.locator('#field-cooperation-statementDay').fill('33');
+    await page.locator('#field-cooperation-statementDay').press('Tab');
+    await load(page, 'syrian_girl_no_exploitation');
+    await expect.poll(() => title(page)).toContain('Syrian girl');
+    await shot(page, 'load-over-edited');
+    const notice = page.getByTestId('notice');
+    await expect(notice.textContent()).resolves.toContain('It replaced “My own case”');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => title(page)).toBe('My own case');
+    await expect(page.locator('#field-cooperation-statementDay').inputValue()).resolves.toBe('33');
+    // a scenario as shipped can be loaded again from the picker: replacing it asks for no Undo
+    await load(page, 'afghan_boy_asylum');
+    await load(page, 'syrian_girl_no_exploitation');
+    await expect.poll(() => page.getByTestId('notice').count()).toBe(0);
+    await close(app);
+  });
+
+  it('says once that a file replaced an edited case, with the Undo on that notice; a later notice does not take it', async () => {
+    const app = await openApp(browser, { viewport });
+    const { page } = app;
+    await page.locator('#field-title').fill('My own case');
+    const file = findScenario('cannabis_boy_2020')!.case;
+    await page.getByTestId('upload').setInputFiles({ name: 'boy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect.poll(() => title(page)).toBe(file.title);
+    await expect(page.getByTestId('notice').count()).resolves.toBe(1);
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/boy\.json.*It replaced “My own case”/);
+    // a later notice is its own: the Undo stays on a notice of its own, not on "Share link copied"
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('share').click();
+    const notices = () => page.getByTestId('notice').allTextContents();
+    await expect.poll(notices).toHaveLength(2);
+    const [copied, replaced] = await notices();
+    expect(copied).toContain('Share link copied');
+    expect(copied).not.toContain('It replaced');
+    expect(replaced).toContain('It replaced “My own case”');
+    await close(app);
+  });
+
+  it('drops the share-link notice once another scenario is loaded, and its Undo never throws away new typing', async () => {
+    const app = await openApp(browser, { viewport });
+    const { page } = app;
+    const shared = findScenario('cannabis_boy_2020')!.case;
+    await page.goto(`${baseUrl()}${SHARE_PREFIX}${compressToEncodedURIComponent(JSON.stringify({ v: 1, case: shared, step: 0 }))}`);
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('share link');
+    await load(page, 'syrian_girl_no_exploitation');
+    await expect.poll(() => title(page)).toContain('Syrian girl');
+    await shot(page, 'after-share-then-load');
+    // the notice on show speaks of what the last Load replaced, not of the link
+    await expect(page.getByTestId('notice').textContent()).resolves.not.toContain('share link');
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain(`It replaced “${shared.title}”`);
+    await page.locator('#field-title').fill('Typed after loading');
+    await page.locator('#field-title').press('Tab');
+    await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => title(page)).toBe(shared.title);
+    await shot(page, 'undo-after-other-scenario');
+    // what was typed is one Undo away, and the focus stays on Undo (the same notice box, its text swapped)
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('It replaced “Typed after loading”');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => title(page)).toBe('Typed after loading');
+    await close(app);
+  });
+});
+
+describe('a step where only time passes', () => {
+  it('names what ran out, what it leaves and what comes next, instead of "No milestone"', async () => {
+    const noStatement = { ...findScenario('nigerian_girl_2016')!.case, cooperation: { statementDay: null } };
+    const run = stepCase(noStatement);
+    const at = run.steps.findIndex((s) => s.day === 101);
+    expect(run.steps[at]!.milestones).toEqual([]);
+    const app = await openApp(browser, {
+      viewport: { width: 1024, height: 768 },
+      path: `${SHARE_PREFIX}${compressToEncodedURIComponent(JSON.stringify({ v: 1, case: noStatement, step: at }))}`,
+    });
+    const { page } = app;
+    await expect.poll(() => position(page)).toBe(`Step ${at + 1} of ${run.steps.length}`);
+    await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+    const card = page.getByTestId('step-card');
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: new URL('screenshots/no-statement-doc-runs-out.png', import.meta.url).pathname });
+    const text = (await card.textContent()) ?? '';
+    expect(text).not.toContain('No milestone at this step');
+    expect(text).toContain("The minor's residence document ran out (3 months)");
+    // what it leaves: the state entered, with its modelling note, and what the child still has
+    expect(text).toContain('The victim-of-trafficking residence has ended');
+    expect(text).toContain('the child keeps general minor protection');
+    expect(text).toContain('Application for international protection');
+    // and what comes next on the clock
+    expect(text).toContain('day 730');
+    await expect(page.getByTestId('decisions').textContent()).resolves.toContain('ran out by itself');
+    await close(app);
+  });
 });

@@ -149,3 +149,51 @@ describe('StepSession edits', () => {
     }
   });
 });
+
+describe('StepSession replacing a case', () => {
+  const shipped = (id: string) => new StepSession(scenario(id), { scenarioId: id });
+
+  it('keeps an edited case that a load replaces, and Undo brings it back at its step', () => {
+    const session = shipped('nigerian_girl_2016');
+    session.edit('title', 'My case');
+    session.edit('cooperation.statementDay', 33);
+    session.jump(2);
+    session.load(scenario('syrian_girl_no_exploitation'), { scenarioId: 'syrian_girl_no_exploitation' });
+    expect(session.replaced?.previous.case.title).toBe('My case');
+    session.undoReplace();
+    expect(session.caseFile.title).toBe('My case');
+    expect(session.caseFile.cooperation?.statementDay).toBe(33);
+    expect(session.index).toBe(2);
+  });
+
+  it('keeps nothing when a scenario as shipped is replaced: the picker loads it again', () => {
+    const session = shipped('nigerian_girl_2016');
+    session.load(scenario('syrian_girl_no_exploitation'), { scenarioId: 'syrian_girl_no_exploitation' });
+    expect(session.replaced).toBeNull();
+  });
+
+  it('forgets what an earlier load replaced once another load follows: Undo only undoes the last one', () => {
+    const session = shipped('nigerian_girl_2016');
+    session.load(scenario('cannabis_boy_2020'), { undoable: true }); // a share link
+    const shared = session.caseFile;
+    session.load(scenario('syrian_girl_no_exploitation'), { scenarioId: 'syrian_girl_no_exploitation' });
+    // the last load replaced the shared case, not the Nigerian girl
+    expect(session.replaced?.previous.case).toBe(shared);
+    session.load(scenario('afghan_boy_asylum'), { scenarioId: 'afghan_boy_asylum' });
+    expect(session.replaced).toBeNull();
+  });
+
+  it('keeps what was typed after the load when Undo brings the earlier case back: Undo again returns to it', () => {
+    const session = shipped('nigerian_girl_2016');
+    session.load(scenario('cannabis_boy_2020'), { undoable: true });
+    session.load(scenario('syrian_girl_no_exploitation'), { scenarioId: 'syrian_girl_no_exploitation' });
+    session.edit('title', 'Typed after loading');
+    const loads = session.loads;
+    session.undoReplace();
+    expect(session.caseFile.title).toBe(scenario('cannabis_boy_2020').title);
+    expect(session.loads).toBe(loads + 1);
+    expect(session.replaced).toMatchObject({ undone: true, load: session.loads });
+    session.undoReplace();
+    expect(session.caseFile.title).toBe('Typed after loading');
+  });
+});

@@ -36,3 +36,18 @@ export function humaniseEvent(type: string): string {
   }
   return type.split('.').map(humanise).join(' → ');
 }
+
+const RAN_OUT: Record<string, () => string> = {
+  shelterReferral: m.ran_out_shelter_referral,
+  assessmentTurnaround: m.ran_out_assessment_turnaround,
+  minorDocumentValidity: m.ran_out_minor_document,
+  reflectionValidity: m.ran_out_reflection,
+  registrationCertificateValidity: m.ran_out_registration_certificate,
+  temporaryCardValidity: m.ran_out_temporary_card,
+  untilMajority: m.ran_out_until_majority,
+};
+
+/** A named delay that has run out, said in the past ("The reflection period ended."). */
+export function ranOut(delay: string): string {
+  return (RAN_OUT[delay] ?? m.ran_out_other)();
+}
