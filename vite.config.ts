@@ -2,6 +2,7 @@
 import { defineConfig, type PluginOption } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { availableParallelism } from 'node:os';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { inlineWorkers, noServiceWorker, singleFileHtml } from './scripts/vite/single-file.ts';
@@ -60,6 +61,9 @@ export default defineConfig(({ mode }) => ({
   test: {
     environment: 'node',
     testTimeout: 20_000,
+    // One pool for both projects (e2e files side by side too): unit files fill the time e2e files spend waiting on
+    // Chromium. One worker more than cores; Vitest's default, one less, is a single worker on a 2-core machine.
+    maxWorkers: availableParallelism() + 1,
     // Two projects: fast unit/component tests, and e2e tests in real Chromium against a production build.
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
@@ -71,7 +75,6 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
