@@ -51,6 +51,8 @@ describe('tornado layout', () => {
             }
         },
       ),
+      // Ends and baseline equal but for rounding: the scale's domain must not collapse (found by a random seed).
+      { examples: [[[[0.9999999999999976, 0.9999999999999976]], 828, 0.9999999999999989]] },
     );
   });
 

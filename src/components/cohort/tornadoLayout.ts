@@ -73,7 +73,8 @@ export function layoutTornado(rows: SensitivityRow[], options: { width: number; 
   const values = rows.flatMap((r) => [r.atLow, r.atHigh, r.baseline]);
   const lo = Math.min(...values, 1);
   const hi = Math.max(...values, 0);
-  const pad = (hi - lo) * 0.04 || 0.005;
+  // A span too narrow to scale (ends equal but for rounding) gets a fixed pad, as equal ends do.
+  const pad = hi - lo > 1e-9 ? (hi - lo) * 0.04 : 0.005;
   const x = scaleLinear()
     .domain([Math.max(0, lo - pad), Math.min(1, hi + pad)])
     .range([left, right])
