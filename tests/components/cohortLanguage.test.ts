@@ -9,12 +9,8 @@ import { keptCohortTab } from '../../src/view-model/cohortTab.svelte';
 import { language } from '../../src/i18n/language.svelte';
 import { m } from '../../src/i18n/messages';
 import { PathCache, simulateCohort, type CohortRequest } from '../../src/engine/simulate';
+import './noResizeObserver';
 
-// jsdom has no ResizeObserver: charts keep their default width
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 afterEach(() => {
   cleanup();

@@ -12,12 +12,8 @@ import { getPeriodMarkers } from '../../src/engine/periodDates';
 import { language } from '../../src/i18n/language.svelte';
 import { MODELLED_PERIOD } from '../../machines/case/validate';
 import { RULES } from '../../machines/rules/rules';
+import './noResizeObserver';
 
-// jsdom has no ResizeObserver: the chart keeps its default width
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 afterEach(() => {
   cleanup();
