@@ -5,10 +5,9 @@
 import { CHROMIUM_PATH, launchChromium } from '../tests/chromium';
 import { cohortDrawn } from '../tests/e2e/drawn';
 import { DEFAULT_ASSUMPTION_SET, ASSUMPTION_SETS } from '../src/engine/assumptions';
-import { buildSync } from 'esbuild';
+import { bundledUrl } from '../src/workers/node-pool';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import type { Page } from 'playwright-core';
 
@@ -26,15 +25,7 @@ export default async function bench() {
 
 /** bench/perCase.ts as one esbuild bundle (no name-keeping wrappers), imported from memory. */
 async function measurePerCase() {
-  const built = buildSync({
-    entryPoints: [fileURLToPath(new URL('./perCase.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'error',
-  });
-  const url = `data:text/javascript;base64,${Buffer.from(built.outputFiles[0]!.contents).toString('base64')}`;
+  const url = bundledUrl(new URL('./perCase.ts', import.meta.url)).href;
   const { measurePerCase: measure } = (await import(url)) as { measurePerCase: () => void };
   console.log('(the machine as an esbuild bundle, as the CLI workers and the browser run it)');
   measure();

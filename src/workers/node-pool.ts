@@ -51,18 +51,13 @@ export const WORKER_YOUNG_MB = 48;
  */
 let workerCode: URL | undefined;
 function workerUrl(): URL {
-  if (!workerCode) {
-    const built = buildSync({
-      entryPoints: [fileURLToPath(new URL('./simulate-node-worker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      logLevel: 'error',
-    });
-    workerCode = new URL(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].contents).toString('base64')}`);
-  }
+  workerCode ??= bundledUrl(new URL('./simulate-node-worker.ts', import.meta.url));
   return workerCode;
+}
+/** A module and what it imports as one esbuild bundle in a data: URL, to start as a worker or to import. */
+export function bundledUrl(entry: URL): URL {
+  const built = buildSync({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'error' });
+  return new URL(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0]!.contents).toString('base64')}`);
 }
 function startWorker(): Worker {
   return new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
