@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drawSankey, layoutSankey } from '../../src/components/cohort/sankeyLayout';
-import { awayFromNode, boxOf, estimateWidth, LEADER_RUN, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, shortForm, wrapLabel } from '../../src/components/cohort/sankeyLabels';
+import { drawSankey, layoutSankey, nodeWidthFor, sankeyWidthFor } from '../../src/components/cohort/sankeyLayout';
+import { awayFromNode, boxOf, LEADER_RUN, placeSankeyLabels } from '../../src/components/cohort/sankeyLabels';
+import { estimateWidth, shortForm, wrapLabel } from '../../src/components/cohort/sankeyLabelText';
 import { compactCount, count, nodeLabel } from '../../src/components/cohort/format';
 import { language } from '../../src/i18n/language.svelte';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';

@@ -4,6 +4,7 @@
 // name is written whole along the gap beside its node, turned a quarter; only a name that finds no room even
 // there is shortened (the full text stays in the node's title and aria-label and in the flows table).
 import type { SankeyNodeBox } from './sankeyLayout';
+import { estimateWidth, shortForm, wrapLabel } from './sankeyLabelText';
 
 export interface PlacedLabel {
   id: string;
@@ -24,59 +25,6 @@ export interface PlacedLabel {
    * `across` its width (its lines side by side) */
   turned?: boolean;
   across?: number;
-}
-
-/** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font; "…" is about two letters
- * wide and digits (counts) wider than the average letter. */
-export const estimateWidth = (text: string, fontSize: number) =>
-  ((text.length + text.split('…').length - 1) * 0.56 + (text.match(/\d/g)?.length ?? 0) * 0.08) * fontSize;
-
-/** Words wrapped into at most `maxLines` lines of `maxWidth`; the last line ends in … when text is left over. */
-export function wrapLabel(
-  text: string,
-  maxWidth: number,
-  fontSize: number,
-  maxLines = 2,
-): { lines: string[]; shortened: boolean } {
-  const perLine = Math.max(3, Math.floor(maxWidth / (fontSize * 0.56)));
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let current = '';
-  let i = 0;
-  for (; i < words.length; i++) {
-    const next = current ? `${current} ${words[i]}` : words[i];
-    if (next.length <= perLine) current = next;
-    else if (!current) {
-      current = words[i];
-      lines.push(current.length > perLine ? `${current.slice(0, perLine - 2)}…` : current);
-      current = '';
-      if (lines.length === maxLines) break;
-    } else {
-      lines.push(current);
-      current = words[i];
-      if (lines.length === maxLines) {
-        current = '';
-        break;
-      }
-    }
-  }
-  if (current && lines.length < maxLines) {
-    lines.push(current.length > perLine ? `${current.slice(0, perLine - 2)}…` : current);
-    i = words.length;
-  }
-  const shortened = i < words.length || lines.some((l) => l.endsWith('…'));
-  if (shortened && !lines[lines.length - 1].endsWith('…')) {
-    const last = lines[lines.length - 1];
-    lines[lines.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 2) : last}…`;
-  }
-  return { lines, shortened };
-}
-
-/** The short form a name gives in brackets, with what follows them: "Temporary residence card (A card) #2" →
- * "A card #2"; undefined for a name without one (brackets holding words, "(asylum, durable solution)", are none). */
-export function shortForm(name: string): string | undefined {
-  const match = /^(?:→\s*)?[^()]+\(([^(),]{1,10})\)(.*)$/.exec(name);
-  return match ? `${name.startsWith('→') ? '→ ' : ''}${match[1]}${match[2]}` : undefined;
 }
 
 /** Boxes of `heights` centred as near `wanted` as they can be without overlapping, inside [min, max] if they fit. */
@@ -408,29 +356,4 @@ export function labelHeight(labels: readonly PlacedLabel[]): number {
   // a turned label lies along a gap, not stacked in its column
   for (const l of labels) if (!l.turned) perColumn.set(l.x, (perColumn.get(l.x) ?? 0) + l.height);
   return Math.max(0, ...perColumn.values());
-}
-
-/**
- * Width to draw a graph at: the overview fits the shown width (labels move aside or are shortened as needed) while
- * each column keeps MIN_COLUMN_ROOM; the every-milestone view is drawn wider when deep. Either scrolls inside its
- * panel when wider than shown.
- */
-export const COLUMN_ROOM = 110;
-/** Below this a column has no room even for a shortened label and its short count: the overview then widens too. */
-export const MIN_COLUMN_ROOM = 43;
-export function sankeyWidthFor(
-  nodes: readonly { x0: number }[],
-  shownWidth: number,
-  labelRoom: number,
-  fit: boolean,
-): number {
-  const columns = new Set(nodes.map((n) => n.x0)).size;
-  return Math.max(shownWidth, (columns - 1) * (fit ? MIN_COLUMN_ROOM : COLUMN_ROOM) + labelRoom);
-}
-
-export const NODE_WIDTH = 12;
-/** Nodes are drawn narrower where columns are close, so a shortened label and its count keep room beside them. */
-export function nodeWidthFor(nodes: readonly { x0: number }[], layoutWidth: number): number {
-  const columns = new Set(nodes.map((n) => n.x0)).size;
-  return columns > 1 && layoutWidth / (columns - 1) < 52 ? 8 : NODE_WIDTH;
 }

@@ -2,7 +2,7 @@
 // copies; the result is new plain objects and the input is never touched.
 import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
 import type { Flow, FlowNode } from '../../engine/aggregate';
-import { labelHeight, NODE_WIDTH, nodeWidthFor, placeSankeyLabels, sankeyWidthFor, type PlacedLabel } from './sankeyLabels';
+import { labelHeight, placeSankeyLabels, type PlacedLabel } from './sankeyLabels';
 
 export interface SankeyNodeBox {
   id: string;
@@ -125,4 +125,29 @@ export function drawSankey(
     labels = placeSankeyLabels(layout.nodes, textOf, { width, height, fontSize, countOf, shortCountOf });
   }
   return { layout, labels, width, height };
+}
+
+/**
+ * Width to draw a graph at: the overview fits the shown width (labels move aside or are shortened as needed) while
+ * each column keeps MIN_COLUMN_ROOM; the every-milestone view is drawn wider when deep. Either scrolls inside its
+ * panel when wider than shown.
+ */
+export const COLUMN_ROOM = 110;
+/** Below this a column has no room even for a shortened label and its short count: the overview then widens too. */
+export const MIN_COLUMN_ROOM = 43;
+export function sankeyWidthFor(
+  nodes: readonly { x0: number }[],
+  shownWidth: number,
+  labelRoom: number,
+  fit: boolean,
+): number {
+  const columns = new Set(nodes.map((n) => n.x0)).size;
+  return Math.max(shownWidth, (columns - 1) * (fit ? MIN_COLUMN_ROOM : COLUMN_ROOM) + labelRoom);
+}
+
+export const NODE_WIDTH = 12;
+/** Nodes are drawn narrower where columns are close, so a shortened label and its count keep room beside them. */
+export function nodeWidthFor(nodes: readonly { x0: number }[], layoutWidth: number): number {
+  const columns = new Set(nodes.map((n) => n.x0)).size;
+  return columns > 1 && layoutWidth / (columns - 1) < 52 ? 8 : NODE_WIDTH;
 }
