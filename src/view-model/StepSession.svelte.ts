@@ -10,9 +10,12 @@ import { comparePaths, compareRuns, type PathDifference, type RunsCompared } fro
 import { decisionsAt, type Decision, type DecisionOption } from './decisions';
 import { applyEvent } from '../../machines/case/events';
 import { Quiz } from './Quiz.svelte';
+import { Replacements, type Replacement } from './replacement.svelte';
 
-export const SPEEDS = [0.5, 1, 2, 4] as const;
-export type Speed = (typeof SPEEDS)[number];
+import { Autoplay, type Speed } from './autoplay.svelte';
+
+export { SPEEDS, type Speed } from './autoplay.svelte';
+export type { Replacement } from './replacement.svelte';
 
 /** Everything a reload needs to come back exactly where the user was, valid case or not. */
 export interface SessionSnapshot {
@@ -36,20 +39,6 @@ export interface Comparison {
   runs: RunsCompared;
 }
 
-/**
- * A case that a load replaced and that would be lost without a way back (edited, or opened from outside: a share
- * link, the cohorts). One at a time: the next load replaces or forgets it, so Undo only ever brings back what
- * the notice names.
- */
-export interface Replacement {
-  /** the session as it was: Undo restores it (case, step, comparison) */
-  previous: SessionSnapshot;
-  /** the load that made it (`StepSession.loads`): a notice about that load carries its Undo */
-  load: number;
-  /** made by Undo itself: Undo again goes back to what was undone */
-  undone: boolean;
-}
-
 type Stepper = (caseFile: CaseFile) => ReturnType<typeof runSafely>;
 
 export class StepSession {
@@ -64,12 +53,9 @@ export class StepSession {
   #blankStart = $state(false);
   #touched = $state.raw<string[]>([]);
   #index = $state(0);
-  #playing = $state(false);
-  #speed = $state<Speed>(1);
   #comparison = $state.raw<Comparison | null>(null);
   /** Counts the loads (and undos) since the page opened: what a notice about one load is tied to. */
-  #loads = $state(0);
-  #replaced = $state.raw<Replacement | null>(null);
+  readonly #replacements = new Replacements();
 
   #issues: FieldIssue[] = $derived(findIssues(this.#caseFile));
   #visibleIssues: FieldIssue[] = $derived(
@@ -90,7 +76,8 @@ export class StepSession {
   #nextEvents: string[] = $derived(this.#steps[this.#index + 1] && !this.quiz.isPending ? [this.#steps[this.#index + 1].event.type] : []);
   #decisions: Decision[] = $derived(decisionsAt(this.#step));
 
-  #timer: ReturnType<typeof setInterval> | undefined;
+  // Autoplay stops at each quiz stop: the room answers before the step is shown.
+  readonly #autoplay = new Autoplay(() => this.next() && !this.quiz.isPending);
   // A plain cache, deliberately not reactive: previews are read by a deferred task, never tracked.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #previews = new Map<string, Trace | null>();
@@ -120,10 +107,10 @@ export class StepSession {
     return this.#index;
   }
   get playing(): boolean {
-    return this.#playing;
+    return this.#autoplay.playing;
   }
   get speed(): Speed {
-    return this.#speed;
+    return this.#autoplay.speed;
   }
   get comparison(): Comparison | null {
     return this.#comparison;
@@ -175,11 +162,11 @@ export class StepSession {
     return this.#run?.trace;
   }
   get loads(): number {
-    return this.#loads;
+    return this.#replacements.loads;
   }
   /** The case the last load replaced, while Undo can bring it back (see Replacement). */
   get replaced(): Replacement | null {
-    return this.#replaced;
+    return this.#replacements.replaced;
   }
 
   /**
@@ -192,23 +179,18 @@ export class StepSession {
     const keep = options.undoable === true || this.#scenarioId === undefined;
     this.#load(caseFile, options);
     this.quiz.reset();
-    this.#loads += 1;
-    this.#replaced = keep ? { previous, load: this.#loads, undone: false } : null;
+    this.#replacements.loaded(previous, keep);
   }
 
   /** Bring back the case the last load replaced; what was on show is kept in turn (nothing typed is lost). */
   undoReplace(): void {
-    const replaced = this.#replaced;
-    if (!replaced) return;
-    const current = this.snapshot();
-    this.restore(replaced.previous);
-    this.#loads += 1;
-    this.#replaced = { previous: current, load: this.#loads, undone: true };
+    const previous = this.#replacements.undo(this.snapshot());
+    if (previous) this.restore(previous);
   }
 
   /** The user has read the notice and keeps the case on show. */
   forgetReplaced(): void {
-    this.#replaced = null;
+    this.#replacements.forget();
   }
 
   #load(caseFile: CaseFile, options: { step?: number; scenarioId?: string; blank?: boolean }): void {
@@ -373,34 +355,22 @@ export class StepSession {
   }
 
   play(): void {
-    if (this.#playing || this.quiz.isPending) return;
+    if (this.#autoplay.playing || this.quiz.isPending) return;
     if (this.#isAtEnd) this.#index = 0;
-    this.#playing = true;
-    this.#schedule();
+    this.#autoplay.start();
   }
   pause(): void {
-    this.#playing = false;
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    this.#autoplay.stop();
   }
   togglePlay(): void {
-    if (this.#playing) this.pause();
+    if (this.#autoplay.playing) this.pause();
     else this.play();
   }
   setSpeed(speed: Speed): void {
-    this.#speed = speed;
-    if (this.#playing) this.#schedule();
+    this.#autoplay.setSpeed(speed);
   }
   dispose(): void {
     this.pause();
-  }
-
-  #schedule(): void {
-    clearInterval(this.#timer);
-    this.#timer = setInterval(() => {
-      // Autoplay stops at each quiz stop: the room answers before the step is shown.
-      if (!this.next() || this.quiz.isPending) this.pause();
-    }, 1000 / this.#speed);
   }
 
   #rerun(): void {
