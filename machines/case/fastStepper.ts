@@ -189,7 +189,7 @@ function insert(root: TapeNode | undefined, tape: TapeEntry[]): TapeNode {
         return { kind: 'guard', name: t.name, own: t.own, event: t.event, guard, onTrue: t.result ? next : undefined, onFalse: t.result ? undefined : next };
       }
       case 'actions':
-        return { kind: 'actions', actions: t.actions, own: t.own, event: t.event, prepared: t.actions.map(prepare), next: fresh(i + 1) };
+        return { kind: 'actions', own: t.own, event: t.event, prepared: t.actions.map(prepare), next: fresh(i + 1) };
       case 'microstep':
         return { kind: 'microstep', configuration: t.configuration, next: fresh(i + 1) };
       case 'end':

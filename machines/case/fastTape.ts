@@ -65,7 +65,7 @@ export class PreparedAction {
 // one XState made (a done event). Each kind of node is built with all its fields, so it keeps one shape.
 export type TapeNode =
   | { kind: 'guard'; name: string; own: boolean; event: unknown; guard: Call; onTrue: TapeNode | undefined; onFalse: TapeNode | undefined }
-  | { kind: 'actions'; actions: readonly ActionDef[]; own: boolean; event: unknown; prepared: readonly PreparedAction[]; next: TapeNode | undefined }
+  | { kind: 'actions'; own: boolean; event: unknown; prepared: readonly PreparedAction[]; next: TapeNode | undefined }
   | { kind: 'microstep'; configuration: Configuration; next: TapeNode | undefined }
   | { kind: 'end' };
 export type Recorded =
