@@ -150,7 +150,8 @@ function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) =
       return;
     }
     tape.push(...emptyMicrosteps.splice(0));
-    tape.push({ kind: 'actions', actions: e.actions, ...ref(e.event) });
+    // An empty list does nothing when replayed: half of the lists a step resolves are empty (no entry actions…).
+    if (e.actions.length > 0) tape.push({ kind: 'actions', actions: e.actions, ...ref(e.event) });
   };
   for (const [snapshot, actions] of microsteps) {
     let lists = actions.filter((a) => a.type === MARKER).length / 2;
