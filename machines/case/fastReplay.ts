@@ -8,7 +8,7 @@ import {
   implementations,
   MISS,
   PreparedAction,
-  toSnapshot,
+  FastSnapshot,
   Unsupported,
   type ActionDef,
   type Builtin,
@@ -143,25 +143,28 @@ function run(r: Replay, action: PreparedAction, event: unknown) {
 
 export function replay(root: TapeNode | undefined, context: ProcedureContext, own: unknown): Microstep[] {
   const r: Replay = { node: root, context, own, emitted: NO_ACTIONS, microsteps: [] };
+  // The walk keeps its node in a local; `r.node` is the trie's position only while an action list runs (the
+  // guards an enqueueActions checks come next in the trie and move it on).
+  let node = root;
   for (;;) {
-    const node = r.node;
     if (!node) throw MISS;
     switch (node.kind) {
       case 'guard':
-        evaluateLeaf(r, node.name, node.own ? own : node.event);
+        node = node.guard({ context: r.context, event: node.own ? own : node.event }, undefined) ? node.onTrue : node.onFalse;
         break;
       case 'actions': {
         r.node = node.next;
         const event = node.own ? own : node.event;
         const prepared = node.prepared;
         for (let i = 0; i < prepared.length; i++) run(r, prepared[i]!, event);
+        node = r.node;
         break;
       }
       case 'microstep':
         // A trie node is reached from one configuration on one event type, so it names its move.
-        r.microsteps.push({ snapshot: toSnapshot(node.configuration, r.context), actions: r.emitted, move: node });
+        r.microsteps.push(new FastSnapshot(node.configuration, r.context, r.emitted, node));
         r.emitted = NO_ACTIONS;
-        r.node = node.next;
+        node = node.next;
         break;
       case 'end':
         return r.microsteps;

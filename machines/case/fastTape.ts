@@ -2,7 +2,7 @@
 // and the snapshots it hands out (see fastStepper.ts).
 import type { AnyMachineSnapshot } from 'xstate';
 import { procedureMachine, type ProcedureContext } from '../procedure/machine';
-import type { StepperSnapshot } from './stepper';
+import type { ExecutedAction, Microstep, StepperSnapshot } from './stepper';
 
 export type Fn = (...args: never[]) => unknown;
 export type ActionDef = string | Fn | { type: string; params?: unknown };
@@ -84,27 +84,29 @@ export class Unsupported extends Error {}
 export class Miss extends Error {}
 export const MISS = new Miss('no recorded step for these guard outcomes');
 
-/** A snapshot of the fast stepper: what the Stepper interface shows, and the configuration it stands for. */
-export class FastSnapshot implements StepperSnapshot {
+/**
+ * A snapshot of the fast stepper (what the Stepper interface shows, and the configuration it stands for) and the
+ * microstep that reached it, as one object: a replay makes one per microstep.
+ */
+export class FastSnapshot implements StepperSnapshot, Microstep {
   readonly status: StepperSnapshot['status'];
   readonly activeIds: readonly string[];
   readonly #configuration: Configuration;
   constructor(
     configuration: Configuration,
     readonly context: ProcedureContext,
+    readonly actions: readonly ExecutedAction[],
+    readonly move: object,
   ) {
     this.status = configuration.status;
     this.activeIds = configuration.activeIds;
     this.#configuration = configuration;
   }
+  /** the microstep's snapshot: itself */
+  get snapshot(): StepperSnapshot {
+    return this;
+  }
   static configurationOf(snapshot: StepperSnapshot): Configuration | undefined {
     return #configuration in snapshot ? (snapshot as FastSnapshot).#configuration : undefined;
   }
-}
-
-export function toSnapshot(
-  configuration: Configuration,
-  context: ProcedureContext,
-): StepperSnapshot {
-  return new FastSnapshot(configuration, context);
 }
