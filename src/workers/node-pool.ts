@@ -20,7 +20,7 @@ import {
 } from '../engine/orchestrate';
 import { createSampler, type Sampler } from '../engine/generate';
 import { completePeriod, planPeriod, type PeriodRequest, type PeriodResult } from '../engine/period';
-import { decodePaths, type PathTable } from '../engine/pathTable';
+import { decodePaths, PathInterner, type PathTable } from '../engine/pathTable';
 import type { NodeTask } from './simulate-node-worker';
 
 /** Below this many machine runs, this thread alone is quicker than sharing them (each thread pays for its first runs). */
@@ -147,6 +147,8 @@ export function chunkWork(missing: readonly number[], threads: number): Piece[][
 async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat?: () => void): Promise<PathSummary[][]> {
   const out = work.groups.map((g) => new Array<PathSummary>(g.missing.length));
   const chunks = chunkWork(work.groups.map((g) => g.missing.length), workers.length);
+  // Each chunk's table makes its own objects: equal paths of different chunks become one again (memory).
+  const interner = new PathInterner();
   let next = 0;
   const serve = async (worker: Worker) => {
     while (next < chunks.length) {
@@ -156,7 +158,7 @@ async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat
         return { config: g.sampler.config, choices: packChoices(g.counted, g.missing.slice(from, to)) };
       });
       const tables = await askPaths(worker, { type: 'resolve', set: work.set, engine, groups });
-      chunk.forEach(({ group, from }, k) => tables[k]!.forEach((summary, j) => (out[group]![from + j] = summary)));
+      chunk.forEach(({ group, from }, k) => tables[k]!.forEach((summary, j) => (out[group]![from + j] = interner.intern(summary))));
       beat?.();
     }
   };
