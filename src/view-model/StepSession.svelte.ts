@@ -10,6 +10,7 @@ import { comparePaths, compareRuns, type PathDifference, type RunsCompared } fro
 import { decisionsAt, type Decision, type DecisionOption } from './decisions';
 import { applyEvent } from '../../machines/case/events';
 import { Quiz } from './Quiz.svelte';
+import { m } from '../i18n/messages';
 import { Replacements, type Replacement } from './replacement.svelte';
 
 import { Autoplay, type Speed } from './autoplay.svelte';
@@ -290,7 +291,7 @@ export class StepSession {
   choose(decision: Decision, option: DecisionOption): void {
     if (!this.#step) return;
     // the reason in words: the comparison names it on the diagram and the stage map
-    this.change(option.apply(this.#caseFile, this.#step), `${decision.who()}: ${option.label()}`);
+    this.change(option.apply(this.#caseFile, this.#step), m.label_value({ label: decision.who(), value: option.label() }));
   }
 
   /**

@@ -67,15 +67,18 @@ export interface DebriefLabels {
   basis: string;
   /** a citation as people read it, its raw id kept beside it */
   source: (raw: string) => string;
+  /** the colon as the language writes it (French: a narrow no-break space before it) */
+  colon: string;
 }
 
 export function toMarkdown(debrief: Debrief, labels: DebriefLabels): string {
-  const lines = [`# ${labels.heading}: ${debrief.title}`, '', `**${labels.outcome}:** ${debrief.outcome}`, ''];
+  const c = labels.colon;
+  const lines = [`# ${labels.heading}${c} ${debrief.title}`, '', `**${labels.outcome}${c}** ${debrief.outcome}`, ''];
   for (const item of debrief.items) {
-    lines.push(`## ${labels.step(item.stepIndex + 1, item.day, item.date)}`, '', `**${item.who}:** ${item.question}`, '');
-    lines.push(`- ${labels.picked}: ${item.picked ?? labels.notAnswered}`);
-    lines.push(`- ${labels.procedure}: ${item.procedure ?? '?'}${item.matched === null ? '' : ` (${item.matched ? labels.matched : labels.differed})`}`);
-    for (const b of item.bases) lines.push(`- ${b.milestone} — ${labels.basis}: ${b.basis} (${labels.source(b.source)})`);
+    lines.push(`## ${labels.step(item.stepIndex + 1, item.day, item.date)}`, '', `**${item.who}${c}** ${item.question}`, '');
+    lines.push(`- ${labels.picked}${c} ${item.picked ?? labels.notAnswered}`);
+    lines.push(`- ${labels.procedure}${c} ${item.procedure ?? '?'}${item.matched === null ? '' : ` (${item.matched ? labels.matched : labels.differed})`}`);
+    for (const b of item.bases) lines.push(`- ${b.milestone} — ${labels.basis}${c} ${b.basis} (${labels.source(b.source)})`);
     lines.push('');
   }
   return lines.join('\n');

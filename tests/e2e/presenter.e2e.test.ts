@@ -1,5 +1,5 @@
 // Presenter mode on a projector, in real Chromium at 1024×768 and 1920×1080: walked by keyboard, the step
-// controls and the current state on the diagram stay on screen at every step, the step and its decision at full
+// controls, the current state on the diagram and the path taken (stage map or path strip) stay on screen at every step, the step and its decision at full
 // height (the page scrolls, no box inside it); labels are readable; the diagram speaks in words (French too); two runs of the same child are drawn
 // together with the point where they part named.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -99,6 +99,20 @@ describe('presenter mode on a projector', () => {
           expect(await box.getAttribute('aria-current')).toBe('step');
           expect(inside((await box.locator('rect.box').boundingBox())!, canvas), `current state in view at step ${step}`).toBe(true);
         }
+        // the whole path at reading size beside the step: the stage map open, or on a short screen (where it
+        // folds) the path strip with the current stage named, in the window without scrolling
+        if (viewport.height < 900) {
+          const strip = page.getByTestId('path-strip');
+          expect(inside((await strip.boundingBox())!, screen), `path strip at step ${step}`).toBe(true);
+          expect(await strip.locator('li').count(), `stops at step ${step}`).toBeGreaterThanOrEqual(10);
+          const fonts = await strip.locator('.dot, .pill').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+          expect(Math.min(...fonts), `path strip text at step ${step}`).toBeGreaterThanOrEqual(14);
+          const now = strip.locator('[aria-current="step"], [data-testid="path-strip-exit"]');
+          await expect(now.count(), `where the child stands at step ${step}`).resolves.toBe(1);
+          await expect(now.textContent()).resolves.toMatch(/^(Stage \d+: .+, the child is here|Left here: .+)/);
+        } else {
+          expect(inside(await rectOf(page, '[data-testid="stage-map"]'), screen), `stage map at step ${step}`).toBe(true);
+        }
         const sizes = await visibleLabelSizes(page);
         expect(Math.min(...sizes), `smallest label at step ${step}`).toBeGreaterThanOrEqual(14);
         smallest = Math.min(smallest, ...sizes);
@@ -148,10 +162,10 @@ describe('presenter mode on a projector', () => {
           expect(apart, `pinned flag clear of the followed state at step ${step}`).toBe(true);
           await expect(pinned.textContent()).resolves.toMatch(/Paths part at “.+”: A guardian for every ?unaccompanied child/);
         }
-        // a short screen folds the stage map to its title, which still says where the child stands
+        // a short screen folds the stage map; the path strip in its place still names where the child stands
         const folded = viewport.height < 900;
         expect(await page.getByTestId('stages-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(!folded);
-        if (folded) await expect(page.getByTestId('stages-now').textContent()).resolves.toMatch(/now at \d+ \w+/);
+        if (folded) await expect(page.getByTestId('stages-now').textContent()).resolves.toMatch(/^\d+ \w+/);
         if (step === 5) await screenshotViewport(page, `presenter-compare-${viewport.width}-step${step}`);
         if (step < total) await page.keyboard.press('ArrowRight');
       }

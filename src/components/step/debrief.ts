@@ -46,6 +46,7 @@ export function debriefLabels(): DebriefLabels {
     differed: m.quiz_differed(),
     notAnswered: m.quiz_not_answered(),
     basis: m.step_basis(),
-    source: (raw) => `${describeSource(raw)}; ${sourceId(raw)}`,
+    source: (raw) => m.source_with_id({ source: describeSource(raw), id: sourceId(raw) }),
+    colon: m.punct_colon(),
   };
 }
