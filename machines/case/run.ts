@@ -10,7 +10,7 @@ import { START_OF_DAY_DELAYS } from '../procedure/setup';
 import { Clock, type TimerReport } from './clock';
 import { getCaseEvents, type StepEvent } from './events';
 import { ASSUMPTIONS, toFacts, type AssumptionId } from './facts';
-import type { RuleId } from '../rules/rules';
+import type { RuleId, RulesInForce } from '../rules/rules';
 import { USES } from './uses';
 import { xstateStepper, type Microstep, type Stepper, type StepperSnapshot } from './stepper';
 import { createRulesByDay } from './rulesByDay';
@@ -94,8 +94,11 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
   const apply = (microsteps: Microstep[], event: StepEvent, fired?: TimerReport) => {
     // What only a kept step shows (a cohort keeps the trace alone: nothing to allocate per step).
     const added: Milestone[] | undefined = recordSteps ? [] : undefined;
-    const transitions: TakenTransition[] = [];
-    const ended: TimerReport[] = [];
+    const transitions: TakenTransition[] | undefined = recordSteps ? [] : undefined;
+    const ended: TimerReport[] | undefined = recordSteps ? [] : undefined;
+    // The step's day is one: its rules are looked up once, when first needed.
+    let rulesOfDay: RulesInForce | undefined;
+    const rulesOn = () => (rulesOfDay ??= byDay.on(event.day));
     const stepAssumptions = recordSteps ? new Set<string>() : undefined;
     const stepRules = recordSteps ? new Set<RuleId>() : undefined;
     const decisionDayAssumed = event.decisionDayAssumed === true;
@@ -114,10 +117,10 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
           m.rules = decisionDayAssumed ? [...p.rules, ...byDay.uses(['durableSolutionDecisionDays'], event.day)] : p.rules;
           // The durable-solution documents do not rest on the five conditions of the victim status.
           if (spec.isStatusDecision && p.attributes?.procedure !== 'durableSolution') {
-            m.conditions = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
+            m.conditions = evaluateConditions(facts, rulesOn(), (action.context ?? next.context).known);
           }
           const useOf = USES[p.id];
-          const uses = useOf?.(m, { facts, rules: byDay.on(event.day), known: (action.context ?? next.context).known, seen, earlier: milestones });
+          const uses = useOf?.(m, { facts, rules: rulesOn(), known: (action.context ?? next.context).known, seen, earlier: milestones });
           seen.add(p.id);
           if (uses?.assumptions) for (const id of uses.assumptions) {
             used.add(id);
@@ -125,7 +128,7 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
           }
           if (uses?.rules) for (const id of uses.rules) {
             stepRules?.add(id);
-            const assumption = byDay.on(event.day)[id].assumption;
+            const assumption = rulesOn()[id].assumption;
             if (assumption) {
               otherAssumptions.add(assumption);
               stepAssumptions?.add(assumption);
@@ -138,23 +141,23 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
           milestones.push(m);
           added?.push(m);
         } else if (action.type === 'recordStatusDecision') {
-          decision = evaluateConditions(facts, byDay.on(event.day), (action.context ?? next.context).known);
+          decision = evaluateConditions(facts, rulesOn(), (action.context ?? next.context).known);
         } else if (action.type === 'xstate.raise') {
           const p = action.params as { event: { type: string }; id?: string; delay?: number };
           if (typeof p.delay === 'number') clock.schedule(p.id, p.delay, p.event);
         } else if (action.type === 'xstate.cancel') {
           const cancelled = clock.cancel((action.params as { sendId: string }).sendId);
-          if (cancelled && recordSteps) ended.push(cancelled);
+          if (cancelled) ended?.push(cancelled);
         }
       }
-      if (recordSteps) {
+      if (transitions) {
         const nextActive = next.activeIds as string[];
         transitions.push(...transitionsBetween(active, nextActive, event.type));
         active = nextActive;
       }
       snapshot = next;
     }
-    if (!recordSteps || !added || !stepRules || !stepAssumptions) return;
+    if (!added || !transitions || !ended || !stepRules || !stepAssumptions) return;
     const byMilestones = added.map((m) => m.id);
     const end = (how: 'fired' | 'cancelled') => (t: TimerReport): TimerReport => ({ ...t, ended: { day: event.day, how, byEvent: event.type, byMilestones } });
     steps.push({
@@ -165,7 +168,7 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
       activeStateIds: active,
       transitions,
       milestones: added,
-      conditions: evaluateConditions(facts, byDay.on(event.day), snapshot!.context.known),
+      conditions: evaluateConditions(facts, rulesOn(), snapshot!.context.known),
       timers: [...(fired ? [end('fired')(fired)] : []), ...ended.map(end('cancelled')), ...clock.running()],
       rulesUsed: [...stepRules],
       assumptions: [...stepAssumptions],

@@ -40,10 +40,7 @@ export function buildTrace(run: FinishedRun): Trace {
   const assumptions = new Set<string>();
   for (const id of used) assumptions.add(ASSUMPTIONS[id]);
   for (const text of run.otherAssumptions) assumptions.add(text);
-  for (const m of milestones) for (const use of m.rules ?? []) {
-    const text = assumptionOf(use);
-    if (text !== undefined) assumptions.add(text);
-  }
+  for (const m of milestones) if (m.rules) for (const text of assumptionsOfUses(m.rules)) assumptions.add(text);
   return {
     format: 'pathway-trace/1',
     rulesInForce: facts.date,
@@ -119,6 +116,21 @@ function assessedAge(facts: Facts, rules: RulesInForce, known: Known, used: Set<
   if (assumption) used.add(assumption);
   return ageOfRecordAfterDecision(facts, rules, known.ageDecision === 'minor');
 }
+
+/** The assumptions a milestone's rule uses rest on, in order; once per list when the list is shared (frozen). */
+function assumptionsOfUses(uses: readonly RuleUse[]): readonly string[] {
+  const shared = Object.isFrozen(uses);
+  const known = shared ? assumptionsOfList.get(uses) : undefined;
+  if (known) return known;
+  const found: string[] = [];
+  for (const use of uses) {
+    const text = assumptionOf(use);
+    if (text !== undefined) found.push(text);
+  }
+  if (shared) assumptionsOfList.set(uses, found);
+  return found;
+}
+const assumptionsOfList = new WeakMap<readonly RuleUse[], readonly string[]>();
 
 /** The assumption a dated rule value or a practice overlay rests on, if any (reforms cite their recommendations). */
 function assumptionOf(use: RuleUse): string | undefined {
