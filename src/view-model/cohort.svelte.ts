@@ -227,15 +227,36 @@ export class CohortSession {
     );
   }
 
-  run() {
-    this.cancel(false);
+  /** What the workers are asked to run: the settings as they are now, one request per configuration. */
+  #requests() {
     const set = $state.snapshot(this.set) as AssumptionSet;
     const configs = $state.snapshot(this.#configs) as CohortConfig[];
     const period = this.#period ? { ...this.#period } : null;
     // An emptied or fractional seed field still gives a valid, reproducible seed (shown back in the field).
     const seed = Math.min(2 ** 31 - 1, Math.max(0, Math.trunc(Number(this.#seed)) || 0));
-    this.#seed = seed;
     const cohort = this.#cohort;
+    const requests = configs.map((config) => ({ set, config, seed, cohort, ...(period ? { period: periodOf(period, config) } : {}) }));
+    return { set, configs, period, seed, requests };
+  }
+
+  /**
+   * Starts the workers, if need be, and has them warm up on the settings as they are (cohortPart.ts): a run
+   * asked for soon after starts with their code loaded and compiled. Nothing of the results depends on it.
+   */
+  warm() {
+    if (this.#status === 'running') return;
+    const { requests } = this.#requests();
+    const workers = this.#ensureWorkers();
+    workers.forEach((worker, part) => {
+      const warm: CohortWorkerRequest = { type: 'warm', requests, part, parts: workers.length };
+      worker.postMessage(warm);
+    });
+  }
+
+  run() {
+    this.cancel(false);
+    const { set, configs, period, seed, requests } = this.#requests();
+    this.#seed = seed;
     const runId = ++this.#runId;
     this.#status = 'running';
     this.#errorMessage = '';
@@ -269,19 +290,7 @@ export class CohortSession {
       worker.onerror = (event) => {
         if (runId === this.#runId) fail(event.message || 'the simulation worker stopped');
       };
-      const request: CohortWorkerRequest = {
-        type: 'run',
-        runId,
-        requests: configs.map((config) => ({
-          set,
-          config,
-          seed,
-          cohort,
-          ...(period ? { period: periodOf(period, config) } : {}),
-        })),
-        part,
-        parts: workers.length,
-      };
+      const request: CohortWorkerRequest = { type: 'run', runId, requests, part, parts: workers.length };
       worker.postMessage(request);
     });
   }

@@ -47,7 +47,8 @@ export interface PathsMessage {
 type PeerMessage = CountsMessage | PathsMessage;
 export type CohortWorkerRequest =
   | { type: 'connect'; part: number; peers: (MessagePort | null)[] }
-  | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number };
+  | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number }
+  | { type: 'warm'; requests: WorkerCohortRequest[]; part: number; parts: number };
 export type CohortWorkerMessage =
   | { type: 'progress'; runId: number; index: number; report: ProgressReport }
   | { type: 'result'; runId: number; index: number; result: CohortResult }
@@ -60,14 +61,25 @@ interface Group {
   store: Map<number, PathSummary>;
 }
 
+/**
+ * The worker whose share a key is in. Hashed: a key's last digits are its last slots' choices, mostly 0, so
+ * `key % parts` gave one of two workers four fifths of the case files. By key, so a worker's cache stays useful.
+ */
+export function partOf(key: number, parts: number): number {
+  let h = (key >>> 0) ^ Math.imul(Math.floor(key / 2 ** 32), 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % parts;
+}
+
 /** Runs the machine for this worker's share of a group; returns the share (indices into the group's keys). */
 function resolveShare(group: Group, part: number, parts: number, onProgress: (done: number) => void): number[] {
   const { plan, store } = group;
   const { keys } = plan.counted;
-  const mine = plan.missing.filter((i) => keys[i] % parts === part);
+  const mine = plan.missing.filter((i) => partOf(keys[i], parts) === part);
   const found = resolvePaths(plan.sampler, packChoices(plan.counted, mine), 'fast', onProgress);
   mine.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = found[j])));
-  return keys.flatMap((key, i) => (key % parts === part ? [i] : []));
+  return keys.flatMap((key, i) => (partOf(key, parts) === part ? [i] : []));
 }
 
 /** Fills a group's paths from another worker's share (only those it still misses). */
@@ -89,6 +101,34 @@ function countRange(request: WorkerCohortRequest, from: number, to: number, onPr
     : { counted: countChildren(createSampler(request.set, request.config), request.seed, from, to, onProgress) };
 }
 
+/** Children of each configuration a warm-up runs the machine for (about two in three are distinct case files). */
+export const WARM_CHILDREN = 300;
+/** Case files run between two looks at the message queue, so that a run asked for meanwhile starts at once. */
+const WARM_CHUNK = 20;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Before a run: the machine run on the first children of each configuration this worker would run, so that its
+ * code is compiled and the fast stepper has recorded its commonest steps from XState (each worker records its
+ * own). The paths are not kept: a run's figures and machine runs are the same with or without a warm-up.
+ * `stopped` is checked between chunks; a run stops the warm-up.
+ */
+async function warmUp(requests: WorkerCohortRequest[], part: number, parts: number, stopped: () => boolean, done: Set<string>) {
+  for (const request of requests) {
+    const id = JSON.stringify([request.set, request.config, request.seed]);
+    if (done.has(id)) continue;
+    done.add(id);
+    const sampler = createSampler(request.set, request.config);
+    const counted = countChildren(sampler, request.seed, 0, Math.min(WARM_CHILDREN, request.cohort));
+    const mine = counted.keys.flatMap((key, i) => (partOf(key, parts) === part ? [i] : []));
+    for (let at = 0; at < mine.length; at += WARM_CHUNK) {
+      await nextTask();
+      if (stopped()) return;
+      resolvePaths(sampler, packChoices(counted, mine.slice(at, at + WARM_CHUNK)));
+    }
+  }
+}
+
 interface Pending {
   index: number;
   groups: Group[];
@@ -104,6 +144,9 @@ export function createCohortPart(post: (message: CohortWorkerMessage) => void): 
   // A period cohort keeps one scope per simulated day (about two a year) and configuration.
   const periodCache = new PathCache(512);
   let peers: (MessagePort | null)[] = [];
+  // Each warm-up or run stops the warm-up before it; configurations warmed once are not warmed again.
+  let warmups = 0;
+  const warmed = new Set<string>();
 
   // Counts and paths from other workers may arrive before this one asks for them.
   const inbox = new Map<string, PeerMessage[]>();
@@ -201,6 +244,12 @@ export function createCohortPart(post: (message: CohortWorkerMessage) => void): 
     if (message.type === 'connect') {
       peers = message.peers;
       for (const port of peers) if (port) port.onmessage = (e: MessageEvent<PeerMessage>) => deliver(e.data);
+      return;
+    }
+    const warmup = ++warmups;
+    if (message.type === 'warm') {
+      // A warm-up that fails (a set the sampler refuses) leaves the run to report it.
+      warmUp(message.requests, message.part, message.parts, () => warmup !== warmups, warmed).catch(() => {});
       return;
     }
     run(message.runId, message.requests, message.part, message.parts).catch((error: unknown) =>

@@ -2,8 +2,19 @@
 
 /** Width of `text` at `fontSize` px: a generous average for Latin text in the UI font; "…" is about two letters
  * wide and digits (counts) wider than the average letter. */
-export const estimateWidth = (text: string, fontSize: number) =>
-  ((text.length + text.split('…').length - 1) * 0.56 + (text.match(/\d/g)?.length ?? 0) * 0.08) * fontSize;
+export const estimateWidth = (text: string, fontSize: number) => widthPerPx(text) * fontSize;
+
+// Label placement asks for the same few hundred lines' widths many thousand times (each box it tries against
+// every label placed): each line's width per px of font is worked out once.
+const perPx = new Map<string, number>();
+function widthPerPx(text: string): number {
+  let w = perPx.get(text);
+  if (w === undefined) {
+    if (perPx.size >= 10_000) perPx.clear();
+    perPx.set(text, (w = (text.length + text.split('…').length - 1) * 0.56 + (text.match(/\d/g)?.length ?? 0) * 0.08));
+  }
+  return w;
+}
 
 /** Words wrapped into at most `maxLines` lines of `maxWidth`; the last line ends in … when text is left over. */
 export function wrapLabel(

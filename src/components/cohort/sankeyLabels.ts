@@ -341,10 +341,20 @@ function placeAgain(
   for (let round = 0; round < 2; round++) labels.forEach(moveOne);
 }
 
+// The widest line of each label's lines (a label's lines are never changed, a moved label gets new ones).
+const widths = new WeakMap<readonly string[], { fontSize: number; width: number }>();
+function linesWidth(lines: readonly string[], fontSize: number): number {
+  const known = widths.get(lines);
+  if (known?.fontSize === fontSize) return known.width;
+  const width = Math.max(0, ...lines.map((line) => estimateWidth(line, fontSize)));
+  widths.set(lines, { fontSize, width });
+  return width;
+}
+
 /** A label's box as drawn, a little wider than estimated so a tight estimate cannot overlap. */
 export function boxOf(l: PlacedLabel, fontSize: number): Box {
   if (l.turned) return { left: l.x - 1, right: l.x + (l.across ?? 0) + 1, top: l.top, bottom: l.top + l.height };
-  const width = Math.max(0, ...l.lines.map((line) => estimateWidth(line, fontSize))) * 1.08;
+  const width = linesWidth(l.lines, fontSize) * 1.08;
   return l.side === 'end'
     ? { left: l.x - width - 2, right: l.x + 2, top: l.top, bottom: l.top + l.height }
     : { left: l.x - 2, right: l.x + width + 2, top: l.top, bottom: l.top + l.height };
