@@ -20,7 +20,8 @@ export interface PathSummary {
   /** the distinct statechart edges taken, first-taken order, as indices into getProcedureEdges() (pathEdges.ts) */
   edges?: number[];
 }
-export function summariseTrace(trace: Trace): PathSummary {
+/** A trace's path (or a summary's: the same fields). */
+export function summariseTrace(trace: Pick<Trace | PathSummary, 'milestones' | 'outcome' | 'track' | 'outcomeDay' | 'assumptions'>): PathSummary {
   return {
     milestones: trace.milestones.map((m) => ({ id: m.id, day: m.day })),
     outcome: trace.outcome,
