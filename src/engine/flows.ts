@@ -56,8 +56,10 @@ export function buildFlows(
   cohort: number,
   keep?: ReadonlySet<string>,
   maxOrdinal = Infinity,
+  /** each entry's nodeIdsOf(summary, keep, maxOrdinal), when the caller has them already */
+  nodeIds?: readonly string[][],
 ): FlowGraph {
-  const paths = entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
+  const paths = nodeIds ?? entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
   const ids: string[] = [];
   const indexOf = new Map<string, number>();
   for (const path of paths)

@@ -205,7 +205,8 @@ export function mergeByPath(
 ): CohortEntry[] {
   const byObject = new Map<PathSummary, CohortEntry>();
   const byValue = new PathIndex<CohortEntry>();
-  summaries.forEach((summary, k) => {
+  for (let k = 0; k < summaries.length; k++) {
+    const summary = summaries[k];
     if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
     let entry = byObject.get(summary);
     if (!entry) {
@@ -226,7 +227,7 @@ export function mergeByPath(
       examples.sort((a, b) => a - b);
       if (examples.length > EDGE_EXAMPLES) examples.pop();
     }
-  });
+  }
   return into;
 }
 
