@@ -9,7 +9,7 @@ import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, t
 import type { AssumptionSet } from './assumptions/schema';
 import { KeyIndex } from './keyIndex';
 import { PathIndex, PathInterner } from './pathTable';
-import { EDGE_EXAMPLES, recordEdges } from './pathEdges';
+import { addExample, recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
 export interface CohortRequest {
@@ -221,12 +221,7 @@ export function mergeByPath(
     entry.count += counts[k];
     entry.firstChild = Math.min(entry.firstChild, firstChild[k]);
     // The edges' example children (countEdges) come from every merged case file: keep the smallest few.
-    const examples = entry.examples!;
-    if (examples.length < EDGE_EXAMPLES || firstChild[k] < examples[examples.length - 1]) {
-      examples.push(firstChild[k]);
-      examples.sort((a, b) => a - b);
-      if (examples.length > EDGE_EXAMPLES) examples.pop();
-    }
+    addExample(entry.examples!, firstChild[k]);
   }
   return into;
 }

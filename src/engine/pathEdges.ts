@@ -142,6 +142,16 @@ export interface EdgeCounts {
   withoutEdges: number;
 }
 
+/** Adds a child to a list of the EDGE_EXAMPLES smallest, kept sorted (in place: no sort per child). */
+export function addExample(list: number[], child: number): void {
+  let i = list.length;
+  if (i >= EDGE_EXAMPLES && child >= list[i - 1]) return;
+  list.push(child);
+  for (; i > 0 && list[i - 1] > child; i--) list[i] = list[i - 1];
+  list[i] = child;
+  if (list.length > EDGE_EXAMPLES) list.pop();
+}
+
 /** Counts children per edge over distinct cases (count children each, firstChild the example). */
 export function countEdges(
   entries: readonly { summary: { edges?: number[] }; count: number; firstChild: number; examples?: number[] }[],
@@ -160,11 +170,7 @@ export function countEdges(
       const list = examples[at];
       // An entry merging case files that share a path brings each one's first child (mergeByPath keeps enough).
       for (const child of merged ?? [firstChild])
-        if (list.length < EDGE_EXAMPLES || child < list[list.length - 1]) {
-          list.push(child);
-          list.sort((a, b) => a - b);
-          if (list.length > EDGE_EXAMPLES) list.pop();
-        }
+        addExample(list, child);
     }
   }
   return { edges: all.map((e, i) => ({ id: e.id, children: children[i], examples: examples[i] })), withoutEdges };
