@@ -219,12 +219,17 @@ export class PathIndex<T> {
  * Kept per run: its memory is the run's distinct paths.
  */
 export class PathInterner extends PathIndex<PathSummary> {
+  /** summaries interned before (decoded tables repeat one object per path): their path, without hashing again */
+  private seen = new WeakMap<PathSummary, PathSummary>();
   intern(summary: PathSummary): PathSummary {
+    const known = this.seen.get(summary);
+    if (known) return known;
     const hash = pathHash(summary, summary.edges);
     const at = this.find(summary, summary.edges, hash);
-    if (at >= 0) return this.valueAt(at);
-    this.insert(summary, summary, hash);
-    return summary;
+    const path = at >= 0 ? this.valueAt(at) : summary;
+    if (at < 0) this.insert(summary, summary, hash);
+    this.seen.set(summary, path);
+    return path;
   }
   /**
    * The path of a trace (and the edges its run took): summariseTrace's, but a summary is only built for a path not
