@@ -20,7 +20,8 @@ export interface PathSummary {
   /** the distinct statechart edges taken, first-taken order, as indices into getProcedureEdges() (pathEdges.ts) */
   edges?: number[];
 }
-export function summariseTrace(trace: Trace): PathSummary {
+/** A trace's path (or a summary's: the same fields). */
+export function summariseTrace(trace: Pick<Trace | PathSummary, 'milestones' | 'outcome' | 'track' | 'outcomeDay' | 'assumptions'>): PathSummary {
   return {
     milestones: trace.milestones.map((m) => ({ id: m.id, day: m.day })),
     outcome: trace.outcome,
@@ -227,8 +228,12 @@ export function aggregateCohort(
   const variants = new Map<string, Variant>();
   const engineAssumptions = new Map<string, number>();
 
-  for (const e of entries) {
-    const { summary, count, firstChild } = e;
+  // per milestone: the entry that last reached it (first reaches of an entry, without a set per entry)
+  const lastEntry = new Map<MilestoneId, number>();
+  // every entry's milestone nodes: the variants' and the full flows' (buildFlows)
+  const nodeIdsOfEntry = new Array<string[]>(entries.length);
+  for (let k = 0; k < entries.length; k++) {
+    const { summary, count, firstChild } = entries[k];
     addTo(outcomes, summary.outcome, count);
     let tracks = outcomeTracks.get(summary.outcome);
     if (!tracks) outcomeTracks.set(summary.outcome, (tracks = new Map()));
@@ -237,17 +242,16 @@ export function aggregateCohort(
     const days = outcomeDays.get(summary.outcome) ?? new Map();
     addTo(days, summary.outcomeDay, count);
     outcomeDays.set(summary.outcome, days);
-    const firstSeen = new Set<MilestoneId>();
     for (const m of summary.milestones) {
-      if (firstSeen.has(m.id)) continue;
-      firstSeen.add(m.id);
+      if (lastEntry.get(m.id) === k) continue;
+      lastEntry.set(m.id, k);
       addTo(milestones, m.id, count);
       minTo(milestoneExamples, m.id, firstChild);
       const md = milestoneDays.get(m.id) ?? new Map();
       addTo(md, m.day, count);
       milestoneDays.set(m.id, md);
     }
-    const nodeIds = nodeIdsOf(summary);
+    const nodeIds = (nodeIdsOfEntry[k] = nodeIdsOf(summary));
     const variantKey = `${nodeIds.join('>')}|${summary.outcome}`;
     const v = variants.get(variantKey);
     if (v) {
@@ -264,7 +268,7 @@ export function aggregateCohort(
     for (const a of summary.assumptions) addTo(engineAssumptions, a, count);
   }
 
-  const all = buildFlows(entries, cohort);
+  const all = buildFlows(entries, cohort, undefined, Infinity, nodeIdsOfEntry);
   const overview = buildFlows(entries, cohort, OVERVIEW_MILESTONES, 3);
 
   const topVariants = [...variants.values()]

@@ -56,21 +56,21 @@ export function buildFlows(
   cohort: number,
   keep?: ReadonlySet<string>,
   maxOrdinal = Infinity,
+  /** each entry's nodeIdsOf(summary, keep, maxOrdinal), when the caller has them already */
+  nodeIds?: readonly string[][],
 ): FlowGraph {
-  const paths = entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
+  const paths = nodeIds ?? entries.map((e) => nodeIdsOf(e.summary, keep, maxOrdinal));
   const ids: string[] = [];
   const indexOf = new Map<string, number>();
   for (const path of paths)
     for (const id of path) if (!indexOf.has(id)) indexOf.set(id, ids.push(id) - 1);
+  const groups = groupPaths(entries, paths, indexOf);
   // precedence[b * n + a]: children who pass node a before node b
   const n = ids.length;
   const precedence = new Float64Array(n * n);
-  const atOf = paths.map((path, k) => {
-    const at = path.map((id) => indexOf.get(id)!);
+  for (const { at, count } of groups)
     for (let j = 1; j < at.length; j++)
-      for (let i = 0; i < j; i++) precedence[at[j] * n + at[i]] += entries[k].count;
-    return at;
-  });
+      for (let i = 0; i < j; i++) precedence[at[j] * n + at[i]] += count;
   const order = orderNodes(ids, precedence);
   // Nodes by number from here on (milestones 0…n-1, then outcomes as met, then the cohort): no string keys per flow.
   const rankOf = new Int32Array(n);
@@ -98,15 +98,14 @@ export function buildFlows(
   };
   let reorderedChildren = 0;
   let firstChildOverall = Infinity;
-  entries.forEach(({ summary, count, firstChild }, k) => {
+  for (const { at: own, outcome: outcomeId, count, firstChild } of groups) {
     firstChildOverall = Math.min(firstChildOverall, firstChild);
-    const own = atOf[k];
     const ordered = own.slice().sort((a, b) => rankOf[a] - rankOf[b]);
     if (ordered.some((node, i) => node !== own[i])) reorderedChildren += count;
-    let outcome = outcomeNode.get(summary.outcome);
+    let outcome = outcomeNode.get(outcomeId);
     if (outcome === undefined) {
-      outcome = names.push(`${OUTCOME_PREFIX}${summary.outcome}`) - 1;
-      outcomeNode.set(summary.outcome, outcome);
+      outcome = names.push(`${OUTCOME_PREFIX}${outcomeId}`) - 1;
+      outcomeNode.set(outcomeId, outcome);
     }
     let from = source;
     for (const node of ordered) {
@@ -114,7 +113,7 @@ export function buildFlows(
       from = node;
     }
     addFlow(from, outcome, count, firstChild);
-  });
+  }
   const nodes = [...nodeMap.values()];
   if (entries.length) nodes.push({ id: COHORT_SOURCE, count: cohort, example: firstChildOverall });
   const isOutcome = (id: string) => id.startsWith(OUTCOME_PREFIX);
@@ -129,6 +128,53 @@ export function buildFlows(
     flows: [...flowMap.values()],
     reorderedChildren,
   };
+}
+
+/** Entries through the same nodes to the same outcome: they draw the same flows. */
+interface PathGroup {
+  /** the nodes, by number */
+  at: number[];
+  outcome: string;
+  count: number;
+  firstChild: number;
+}
+
+/**
+ * The entries grouped by nodes and outcome, in order of first appearance, counts added and the first child kept:
+ * a cohort's paths share far fewer node sequences (the flows drop the days), and each group is drawn once. Sums
+ * of whole counts are exact, so the flows are those of drawing every entry.
+ */
+function groupPaths(entries: readonly CohortEntry[], paths: readonly string[][], indexOf: ReadonlyMap<string, number>): PathGroup[] {
+  const groups: PathGroup[] = [];
+  // hash → the last group with it; groups with the same hash chain through `sameHash`
+  const lastWith = new Map<number, number>();
+  const sameHash: number[] = [];
+  const outcomes = new Map<string, number>();
+  for (let k = 0; k < entries.length; k++) {
+    const path = paths[k];
+    const outcome = entries[k].summary.outcome;
+    let o = outcomes.get(outcome);
+    if (o === undefined) outcomes.set(outcome, (o = outcomes.size));
+    const at = new Array<number>(path.length);
+    let h = Math.imul(0x811c9dc5 ^ o, 0x01000193);
+    for (let j = 0; j < path.length; j++) h = Math.imul(h ^ (at[j] = indexOf.get(path[j])!), 0x01000193);
+    let g = lastWith.get(h) ?? -1;
+    while (g >= 0 && !(groups[g].outcome === outcome && sameNumbers(groups[g].at, at))) g = sameHash[g];
+    if (g >= 0) {
+      groups[g].count += entries[k].count;
+      groups[g].firstChild = Math.min(groups[g].firstChild, entries[k].firstChild);
+      continue;
+    }
+    sameHash.push(lastWith.get(h) ?? -1);
+    lastWith.set(h, groups.length);
+    groups.push({ at, outcome, count: entries[k].count, firstChild: entries[k].firstChild });
+  }
+  return groups;
+}
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

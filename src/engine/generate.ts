@@ -1,9 +1,7 @@
 // Cohort generator: child i's case file is a pure function of (assumption set, seed, i, configuration).
-// Each child draws from its own pure-rand stream, so any child can be regenerated alone for drill-down,
+// Each child draws from its own xoroshiro128+ stream, so any child can be regenerated alone for drill-down,
 // and the configuration (rules date, practice, reforms) never changes the facts drawn: configurations
 // compared side by side see the same children.
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import { uniformFloat32 } from 'pure-rand/distribution/uniformFloat32';
 import { isEeaNationalOn } from '../../machines/rules/eea';
 import type { CaseFile, Practice, ReformId } from '../../machines/case/types';
 import type { AssumptionSet, AssumptionParams } from './assumptions/schema';
@@ -81,6 +79,24 @@ function fmix32(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/**
+ * Fills `out` with uniform draws in [0, 1) from the xoroshiro128+ generator in state (s01, s00, s11, s10): the
+ * stream of pure-rand's xoroshiro128plusFromState([s01, s00, s11, s10]) read through uniformFloat32 (24 bits a
+ * draw), without a generator object and a call per draw (tests/engine/generate.test.ts compares the two).
+ */
+export function fillDraws(out: Float64Array, s01: number, s00: number, s11: number, s10: number): void {
+  for (let k = 0; k < out.length; k++) {
+    out[k] = ((s00 + s10) & 0xffffff) * 5.960464477539063e-8;
+    const a0 = s10 ^ s00;
+    const a1 = s11 ^ s01;
+    const t00 = s00;
+    s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+    s01 = (s01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s10 = (a1 << 5) ^ (a0 >>> 27);
+    s11 = (a0 << 5) ^ (a1 >>> 27);
+  }
 }
 
 /** Everything about a set that drawing needs, computed once per (set, config). */
@@ -166,13 +182,7 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
 
   function sample(seed: number, index: number, c: Int32Array): number {
     const h = fmix32(seed ^ fmix32(index + 0x9e3779b9));
-    const rng = xoroshiro128plusFromState([
-      h,
-      fmix32(h ^ 0x6a09e667),
-      fmix32(h + 0x3c6ef372),
-      fmix32(index ^ 0x510e527f) | 1,
-    ]);
-    for (let s = 0; s < SLOT_COUNT; s++) draws[s] = uniformFloat32(rng);
+    fillDraws(draws, h, fmix32(h ^ 0x6a09e667), fmix32(h + 0x3c6ef372), fmix32(index ^ 0x510e527f) | 1);
     c.fill(0);
     c[S.nationality] = pick(nationality, draws[S.nationality]);
     const isEea = eea[c[S.nationality]];

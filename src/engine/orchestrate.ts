@@ -7,8 +7,9 @@ import { xstateStepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
 import { aggregateCohort, summariseTrace, type CohortEntry, type CohortResult, type PathSummary } from './aggregate';
 import type { AssumptionSet } from './assumptions/schema';
+import { KeyIndex } from './keyIndex';
 import { PathIndex, PathInterner } from './pathTable';
-import { EDGE_EXAMPLES, recordEdges } from './pathEdges';
+import { addExample, recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
 
 export interface CohortRequest {
@@ -50,7 +51,7 @@ export function countChildren(
   onProgress?: (done: number) => void,
   progressEvery = 50_000,
 ): CountedCases {
-  const index = new Map<number, number>();
+  const index = new KeyIndex();
   const keys: number[] = [];
   const counts: number[] = [];
   const firstChild: number[] = [];
@@ -58,15 +59,14 @@ export function countChildren(
   const c = new Int32Array(SLOT_COUNT);
   for (let i = from; i < to; i++) {
     const key = sampler.sample(seed, i, c);
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, keys.length);
-      if ((keys.length + 1) * SLOT_COUNT > choices.length) {
+    const at = index.add(key);
+    if (at === keys.length) {
+      if ((at + 1) * SLOT_COUNT > choices.length) {
         const grown = new Int32Array(choices.length * 2);
         grown.set(choices);
         choices = grown;
       }
-      choices.set(c, keys.length * SLOT_COUNT);
+      choices.set(c, at * SLOT_COUNT);
       keys.push(key);
       counts.push(1);
       firstChild.push(i);
@@ -87,34 +87,43 @@ export function childRanges(cohort: number, parts: number): number[] {
  * draw a range, and this puts their counts together.
  */
 export function mergeCounts(parts: readonly CountedCases[]): CountedCases {
-  const index = new Map<number, number>();
+  const index = new KeyIndex(parts.reduce((n, part) => n + part.keys.length, 0));
   const keys: number[] = [];
   const counts: number[] = [];
   const firstChild: number[] = [];
-  const rows: [CountedCases, number][] = [];
-  for (const part of parts)
-    part.keys.forEach((key, j) => {
-      const at = index.get(key);
-      if (at !== undefined) {
+  // per merged key: its part and its row there
+  const partOf: number[] = [];
+  const rowOf: number[] = [];
+  parts.forEach((part, p) => {
+    for (let j = 0; j < part.keys.length; j++) {
+      const key = part.keys[j];
+      const at = index.add(key);
+      if (at < keys.length) {
         counts[at] += part.counts[j];
-        return;
+        continue;
       }
-      index.set(key, keys.length);
       keys.push(key);
       counts.push(part.counts[j]);
       firstChild.push(part.firstChild[j]);
-      rows.push([part, j]);
-    });
+      partOf.push(p);
+      rowOf.push(j);
+    }
+  });
   const choices = new Int32Array(keys.length * SLOT_COUNT);
-  rows.forEach(([part, j], k) => choices.set(part.choices.subarray(j * SLOT_COUNT, (j + 1) * SLOT_COUNT), k * SLOT_COUNT));
+  for (let k = 0; k < keys.length; k++) copyRow(parts[partOf[k]].choices, rowOf[k], choices, k);
   return { keys, counts, firstChild, choices };
 }
 
 /** The choices of some distinct cases, packed for a worker. */
 export function packChoices(counted: CountedCases, indices: readonly number[]): Int32Array {
   const packed = new Int32Array(indices.length * SLOT_COUNT);
-  indices.forEach((i, j) => packed.set(counted.choices.subarray(i * SLOT_COUNT, (i + 1) * SLOT_COUNT), j * SLOT_COUNT));
+  for (let j = 0; j < indices.length; j++) copyRow(counted.choices, indices[j], packed, j);
   return packed;
+}
+
+/** Row `from` of one table of choices (SLOT_COUNT a row) into row `to` of another, without a view per row. */
+function copyRow(source: Int32Array, from: number, target: Int32Array, to: number): void {
+  for (let s = 0, a = from * SLOT_COUNT, b = to * SLOT_COUNT; s < SLOT_COUNT; s++) target[b + s] = source[a + s];
 }
 
 /**
@@ -140,8 +149,14 @@ export function resolvePaths(
   const out = new Array<PathSummary>(total);
   // Equal paths become one object: far less memory, and encodePaths and mergeByPath then match them by identity.
   const interner = new PathInterner();
+  const plain = engine === 'fast' ? fastStepper : xstateStepper;
+  // One recorder for every run (runPath's, without a summary per run: the interner builds one per new path).
+  const recorder = withEdges ? recordEdges(plain) : undefined;
+  const options = { stepper: recorder?.stepper ?? plain };
   for (let k = 0; k < total; k++) {
-    out[k] = interner.intern(runPath(sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)), engine, withEdges));
+    const caseFile = sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT));
+    recorder?.reset();
+    out[k] = interner.internTrace(runCase(caseFile, options), recorder?.edges);
     if (onProgress && (k + 1) % 500 === 0) onProgress(k + 1, total);
   }
   return out;
@@ -190,7 +205,8 @@ export function mergeByPath(
 ): CohortEntry[] {
   const byObject = new Map<PathSummary, CohortEntry>();
   const byValue = new PathIndex<CohortEntry>();
-  summaries.forEach((summary, k) => {
+  for (let k = 0; k < summaries.length; k++) {
+    const summary = summaries[k];
     if (!summary) throw new Error(`cohort: no path for distinct case ${k}`);
     let entry = byObject.get(summary);
     if (!entry) {
@@ -205,13 +221,8 @@ export function mergeByPath(
     entry.count += counts[k];
     entry.firstChild = Math.min(entry.firstChild, firstChild[k]);
     // The edges' example children (countEdges) come from every merged case file: keep the smallest few.
-    const examples = entry.examples!;
-    if (examples.length < EDGE_EXAMPLES || firstChild[k] < examples[examples.length - 1]) {
-      examples.push(firstChild[k]);
-      examples.sort((a, b) => a - b);
-      if (examples.length > EDGE_EXAMPLES) examples.pop();
-    }
-  });
+    addExample(entry.examples!, firstChild[k]);
+  }
   return into;
 }
 

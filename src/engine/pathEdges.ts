@@ -37,6 +37,8 @@ export interface EdgeRecorder {
   stepper: Stepper;
   edges: number[];
   unmatched: number;
+  /** Ready for another run through `stepper`: nothing active, nothing recorded (`edges` is emptied, not replaced). */
+  reset(): void;
 }
 
 /** The drawn edges one microstep took (positions), and how many of its moves no drawn edge explains. */
@@ -75,30 +77,55 @@ function workOutMove(before: readonly string[], after: readonly string[], eventT
 const NOTHING_ACTIVE: readonly string[] = Object.freeze([]);
 
 export function recordEdges(inner: Stepper): EdgeRecorder {
-  const recorder: EdgeRecorder = { stepper: inner, edges: [], unmatched: 0 };
-  let active = NOTHING_ACTIVE;
-  const record = <T extends { snapshot: { activeIds: readonly string[] }; move?: object }[]>(microsteps: T, eventType: string): T => {
-    for (const { snapshot, move: name } of microsteps) {
+  return new Recorder(inner);
+}
+
+class Recorder implements EdgeRecorder {
+  stepper: Stepper;
+  edges: number[] = [];
+  unmatched = 0;
+  private active = NOTHING_ACTIVE;
+  /** per drawn edge: the run that last took it (the edges of a run, marked without a scan or a set per run) */
+  private takenIn = new Int32Array(0);
+  private run = 1;
+
+  constructor(inner: Stepper) {
+    this.stepper = {
+      initial: (input) => this.record(inner.initial(input), 'case.opened'),
+      next: (snapshot, event) => this.record(inner.next(snapshot, event), event.type),
+    };
+  }
+
+  reset(): void {
+    this.active = NOTHING_ACTIVE;
+    this.edges.length = 0;
+    this.unmatched = 0;
+    this.run++;
+  }
+
+  private record<T extends readonly { snapshot: { activeIds: readonly string[] }; move?: object }[]>(microsteps: T, eventType: string): T {
+    for (let i = 0; i < microsteps.length; i++) {
+      const { snapshot, move: name } = microsteps[i];
       const next = snapshot.activeIds;
-      if (next !== active) {
-        const move = edgesOfMove(name, active, next, eventType);
-        recorder.unmatched += move.unmatched;
-        for (const at of move.edges) {
-          // A run takes 10–20 distinct edges: a scan of them costs less than an array per run to mark them in.
-          if (recorder.edges.includes(at)) continue;
-          recorder.edges.push(at);
-        }
-        active = next;
+      if (next === this.active) continue;
+      const move = edgesOfMove(name, this.active, next, eventType);
+      this.unmatched += move.unmatched;
+      for (const at of move.edges) {
+        if (at >= this.takenIn.length) this.takenIn = grown(this.takenIn, getProcedureEdges().length);
+        if (this.takenIn[at] === this.run) continue;
+        this.takenIn[at] = this.run;
+        this.edges.push(at);
       }
+      this.active = next;
     }
     return microsteps;
-  };
-  recorder.stepper = {
-    initial: (input) => record(inner.initial(input), 'case.opened'),
-    next: (snapshot, event) => record(inner.next(snapshot, event), event.type),
-  };
-  return recorder;
+  }
 }
+const grown = (marks: Int32Array, length: number) => {
+  const out = new Int32Array(length);
+  out.set(marks);
+  return out;
+};
 
 export interface EdgeCount {
   /** the drawn edge's id (`source:event:index`, as in the layout) */
@@ -113,6 +140,16 @@ export interface EdgeCounts {
   edges: EdgeCount[];
   /** children whose path (summary) carried no edges: cached before edges were recorded */
   withoutEdges: number;
+}
+
+/** Adds a child to a list of the EDGE_EXAMPLES smallest, kept sorted (in place: no sort per child). */
+export function addExample(list: number[], child: number): void {
+  let i = list.length;
+  if (i >= EDGE_EXAMPLES && child >= list[i - 1]) return;
+  list.push(child);
+  for (; i > 0 && list[i - 1] > child; i--) list[i] = list[i - 1];
+  list[i] = child;
+  if (list.length > EDGE_EXAMPLES) list.pop();
 }
 
 /** Counts children per edge over distinct cases (count children each, firstChild the example). */
@@ -133,11 +170,7 @@ export function countEdges(
       const list = examples[at];
       // An entry merging case files that share a path brings each one's first child (mergeByPath keeps enough).
       for (const child of merged ?? [firstChild])
-        if (list.length < EDGE_EXAMPLES || child < list[list.length - 1]) {
-          list.push(child);
-          list.sort((a, b) => a - b);
-          if (list.length > EDGE_EXAMPLES) list.pop();
-        }
+        addExample(list, child);
     }
   }
   return { edges: all.map((e, i) => ({ id: e.id, children: children[i], examples: examples[i] })), withoutEdges };

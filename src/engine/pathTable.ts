@@ -2,7 +2,7 @@
 // CLI keeps in memory. Identical paths are stored once (a cohort's distinct case files share far fewer paths),
 // and strings (milestone ids, outcomes, tracks, assumptions) once per table.
 import type { MilestoneId, OutcomeId, TrackId } from '../../machines/case/types';
-import type { PathSummary } from './aggregate';
+import { summariseTrace, type PathSummary } from './aggregate';
 
 export interface PathTable {
   /** every string the rows use, by index */
@@ -148,47 +148,69 @@ export function tableBuffers(table: PathTable): ArrayBuffer[] {
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
+/** What a path is made of: a summary's fields, or a trace's (whose milestones carry more than id and day). */
+type PathParts = Pick<PathSummary, 'milestones' | 'outcome' | 'track' | 'outcomeDay' | 'assumptions'>;
+
 /** A number for a path, the same for equal paths (samePath); hashing numbers beats building and hashing a key string. */
-function pathHash(s: PathSummary): number {
+function pathHash(s: PathParts, edges: readonly number[] | undefined): number {
   let h = mix(mix(mix(0x811c9dc5, numberOf(s.outcome)), s.track === undefined ? -1 : numberOf(s.track)), s.outcomeDay);
-  for (const m of s.milestones) h = mix(mix(h, numberOf(m.id)), m.day);
+  const { milestones, assumptions } = s;
+  for (let i = 0; i < milestones.length; i++) h = mix(mix(h, numberOf(milestones[i].id)), milestones[i].day);
   h = mix(h, -2);
-  for (const a of s.assumptions) h = mix(h, numberOf(a));
-  if (!s.edges) return h;
+  for (let i = 0; i < assumptions.length; i++) h = mix(h, numberOf(assumptions[i]));
+  if (!edges) return h;
   h = mix(h, -3);
-  for (const e of s.edges) h = mix(h, e);
+  for (let i = 0; i < edges.length; i++) h = mix(h, edges[i]);
   return h;
 }
 const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
 
 /** Equal paths: the same outcome, track, outcome day, milestones (id and day), assumptions and edges (or none recorded). */
 export function samePath(a: PathSummary, b: PathSummary): boolean {
-  if (a === b) return true;
+  return a === b || sameParts(a, a.edges, b);
+}
+function sameParts(a: PathParts, edges: readonly number[] | undefined, b: PathSummary): boolean {
   if (a.outcome !== b.outcome || a.track !== b.track || a.outcomeDay !== b.outcomeDay) return false;
-  if (a.milestones.length !== b.milestones.length || a.assumptions.length !== b.assumptions.length) return false;
-  for (let i = 0; i < a.milestones.length; i++)
-    if (a.milestones[i].id !== b.milestones[i].id || a.milestones[i].day !== b.milestones[i].day) return false;
+  const am = a.milestones;
+  const bm = b.milestones;
+  if (am.length !== bm.length || a.assumptions.length !== b.assumptions.length) return false;
+  for (let i = 0; i < am.length; i++) if (am[i].id !== bm[i].id || am[i].day !== bm[i].day) return false;
   for (let i = 0; i < a.assumptions.length; i++) if (a.assumptions[i] !== b.assumptions[i]) return false;
-  if (!a.edges || !b.edges) return !a.edges && !b.edges;
-  if (a.edges.length !== b.edges.length) return false;
-  for (let i = 0; i < a.edges.length; i++) if (a.edges[i] !== b.edges[i]) return false;
+  if (!edges || !b.edges) return !edges && !b.edges;
+  if (edges.length !== b.edges.length) return false;
+  for (let i = 0; i < edges.length; i++) if (edges[i] !== b.edges[i]) return false;
   return true;
 }
 
 /** Paths by value: the first of each set of equal paths, and a value kept beside it. */
 export class PathIndex<T> {
-  private byHash = new Map<number, [PathSummary, T][]>();
+  /** hash → the first entry with it; entries with the same hash chain through `next` */
+  private first = new Map<number, number>();
+  private next: number[] = [];
+  private paths: PathSummary[] = [];
+  private values: T[] = [];
   get(summary: PathSummary): T | undefined {
-    const bucket = this.byHash.get(pathHash(summary));
-    if (bucket) for (const [path, value] of bucket) if (samePath(path, summary)) return value;
-    return undefined;
+    const at = this.find(summary, summary.edges, pathHash(summary, summary.edges));
+    return at < 0 ? undefined : this.values[at];
   }
   /** Adds a path not yet there. */
   add(summary: PathSummary, value: T): void {
-    const h = pathHash(summary);
-    const bucket = this.byHash.get(h);
-    if (bucket) bucket.push([summary, value]);
-    else this.byHash.set(h, [[summary, value]]);
+    this.insert(summary, value, pathHash(summary, summary.edges));
+  }
+  /** The entry of the path made of these parts and edges, or -1. */
+  protected find(parts: PathParts, edges: readonly number[] | undefined, hash: number): number {
+    let at = this.first.get(hash) ?? -1;
+    while (at >= 0 && !sameParts(parts, edges, this.paths[at])) at = this.next[at];
+    return at;
+  }
+  protected insert(summary: PathSummary, value: T, hash: number): void {
+    const at = this.paths.push(summary) - 1;
+    this.values.push(value);
+    this.next.push(this.first.get(hash) ?? -1);
+    this.first.set(hash, at);
+  }
+  protected valueAt(at: number): T {
+    return this.values[at];
   }
 }
 
@@ -196,15 +218,30 @@ export class PathIndex<T> {
  * Makes equal paths one object, so that aggregation can merge the case files sharing a path (completeCohort).
  * Kept per run: its memory is the run's distinct paths.
  */
-export class PathInterner {
-  private index = new PathIndex<PathSummary>();
-  private known = new WeakSet<PathSummary>();
+export class PathInterner extends PathIndex<PathSummary> {
+  /** summaries interned before (decoded tables repeat one object per path): their path, without hashing again */
+  private seen = new WeakMap<PathSummary, PathSummary>();
   intern(summary: PathSummary): PathSummary {
-    if (this.known.has(summary)) return summary;
-    const found = this.index.get(summary);
-    if (found) return found;
-    this.index.add(summary, summary);
-    this.known.add(summary);
+    const known = this.seen.get(summary);
+    if (known) return known;
+    const hash = pathHash(summary, summary.edges);
+    const at = this.find(summary, summary.edges, hash);
+    const path = at >= 0 ? this.valueAt(at) : summary;
+    if (at < 0) this.insert(summary, summary, hash);
+    this.seen.set(summary, path);
+    return path;
+  }
+  /**
+   * The path of a trace (and the edges its run took): summariseTrace's, but a summary is only built for a path not
+   * met before (most distinct case files share theirs), and `edges` is copied then (the caller may reuse it).
+   */
+  internTrace(trace: PathParts, edges?: readonly number[]): PathSummary {
+    const hash = pathHash(trace, edges);
+    const at = this.find(trace, edges, hash);
+    if (at >= 0) return this.valueAt(at);
+    const summary = summariseTrace(trace);
+    if (edges) summary.edges = edges.slice();
+    this.insert(summary, summary, hash);
     return summary;
   }
 }

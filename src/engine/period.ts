@@ -17,6 +17,7 @@ import {
   type ProgressReport,
 } from './orchestrate';
 import { PathCache } from './simulate';
+import { KeyIndex } from './keyIndex';
 import {
   checkPeriod,
   createDayDrawer,
@@ -90,7 +91,7 @@ export function countPeriodChildren(
   if (problems.length) throw new Error(problems.join('\n'));
   const drawDay = createDayDrawer(period, set);
   const simulatedDay = getSimulatedDays(period, set);
-  const byDay = new Map<number, DayCounts & { sampler: Sampler; index: Map<number, number> }>();
+  const byDay = new Map<number, DayCounts & { sampler: Sampler; index: KeyIndex }>();
   const c = new Int32Array(SLOT_COUNT);
   for (let i = from; i < to; i++) {
     const day = simulatedDay[drawDay(seed, i)];
@@ -99,16 +100,15 @@ export function countPeriodChildren(
       counts = {
         day,
         sampler: daySampler(request, day),
-        index: new Map(),
+        index: new KeyIndex(64),
         counted: { keys: [], counts: [], firstChild: [], choices: new Int32Array(64 * SLOT_COUNT) },
       };
       byDay.set(day, counts);
     }
     const key = counts.sampler.sample(seed, i, c);
-    const at = counts.index.get(key);
-    if (at === undefined) {
+    const at = counts.index.add(key);
+    if (at === counts.counted.keys.length) {
       const { counted } = counts;
-      counts.index.set(key, counted.keys.length);
       // One growing buffer per day, not one small array per case file (half a million of them over 20 years).
       if ((counted.keys.length + 1) * SLOT_COUNT > counted.choices.length) {
         const grown = new Int32Array(counted.choices.length * 2);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat32 } from 'pure-rand/distribution/uniformFloat32';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import {
   createSampler,
+  fillDraws,
   generateChildCase,
   SLOT_COUNT,
   type CohortConfig,
@@ -11,6 +14,16 @@ import { parseCaseFile } from '../../machines/case/validate';
 const config: CohortConfig = { asOf: '2018-01-01', practice: 'asReported', reforms: [] };
 
 describe('cohort generator', () => {
+  it('draws the stream of pure-rand’s xoroshiro128+ read through uniformFloat32', () => {
+    const out = new Float64Array(SLOT_COUNT);
+    for (const state of [[1, 2, 3, 4], [-1, 0x7fffffff, -0x80000000, 1], [0x9e3779b9 | 0, 0x6a09e667 | 0, 12345, 0x510e527f]]) {
+      const rng = xoroshiro128plusFromState(state);
+      const expected = Array.from({ length: SLOT_COUNT }, () => uniformFloat32(rng));
+      fillDraws(out, state[0], state[1], state[2], state[3]);
+      expect(Array.from(out)).toEqual(expected);
+    }
+  });
+
   it('regenerates any child alone exactly as drawn in the cohort', () => {
     const sampler = createSampler(DEFAULT_ASSUMPTION_SET, config);
     const c = new Int32Array(SLOT_COUNT);
