@@ -145,6 +145,8 @@ export function chunkWork(missing: readonly number[], threads: number): Piece[][
 
 /** Runs the machine for every group's missing cases in the workers, chunk by chunk; paths per group, in order. */
 async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat?: () => void): Promise<PathSummary[][]> {
+  // No workers (one thread, or too few runs to pay for starting them): this thread runs them all.
+  if (workers.length === 0) return work.groups.map((g) => resolvePaths(g.sampler, packChoices(g.counted, g.missing), engine, beat));
   const out = work.groups.map((g) => new Array<PathSummary>(g.missing.length));
   const chunks = chunkWork(work.groups.map((g) => g.missing.length), workers.length);
   // Each chunk's table makes its own objects: equal paths of different chunks become one again (memory).
