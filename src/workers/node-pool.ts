@@ -1,5 +1,5 @@
-// The CLI's cohort run: the orchestrator with the machine runs in worker threads (one per core; this thread hands
-// out the work and aggregates) when there are enough of them to pay for starting the workers. Period cohorts too.
+// The CLI's cohort run: the orchestrator with the machine runs shared between this thread and worker threads
+// (one per core in all) when there are enough of them to pay for starting the workers. Period cohorts too.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import {
 } from '../engine/orchestrate';
 import { createSampler, type Sampler } from '../engine/generate';
 import { completePeriod, planPeriod, type PeriodRequest, type PeriodResult } from '../engine/period';
-import { decodePaths, PathInterner, type PathTable } from '../engine/pathTable';
+import { decodePaths, type PathTable } from '../engine/pathTable';
 import type { NodeTask } from './simulate-node-worker';
 
 /** Below this many machine runs, this thread alone is quicker than sharing them (each thread pays for its first runs). */
@@ -74,16 +74,17 @@ function askPaths(worker: Worker, task: Extract<NodeTask, { type: 'resolve' }>):
 }
 
 /**
- * Each worker draws one range of the cohort's children; their counts merged are those of one thread drawing them
- * all (mergeCounts). This thread only hands out the work: it runs under tsx, which makes every function keep its
- * name, and so ran its share 13–24% slower than the workers' bundle, which then waited for it.
+ * This thread draws the first range of the cohort's children while each worker draws one of the others; their
+ * counts merged are those of one thread drawing them all (mergeCounts).
  */
-async function countShared(request: CohortRequest, workers: Worker[]): Promise<CountedCases> {
-  const bounds = childRanges(request.cohort, workers.length);
-  const parts = workers.map((w, k) =>
-    ask<CountedCases>(w, { type: 'count', set: request.set, config: request.config, seed: request.seed, from: bounds[k], to: bounds[k + 1] }, []),
+async function countShared(request: CohortRequest, workers: Worker[], beat?: () => void): Promise<CountedCases> {
+  const parts = workers.length + 1;
+  const bounds = childRanges(request.cohort, parts);
+  const theirs = workers.map((w, k) =>
+    ask<CountedCases>(w, { type: 'count', set: request.set, config: request.config, seed: request.seed, from: bounds[k + 1], to: bounds[k + 2] }, []),
   );
-  return mergeCounts(await Promise.all(parts));
+  const ours = countChildren(createSampler(request.set, request.config), request.seed, 0, bounds[1], beat);
+  return mergeCounts([ours, ...(await Promise.all(theirs))]);
 }
 
 export interface CliRunOptions {
@@ -95,7 +96,7 @@ export interface CliRunOptions {
   onBeat?: () => void;
   /** machine runs from which workers are started (tests lower it to check the shared path on small cohorts) */
   minRunsForWorkers?: number;
-  /** children from which workers draw them (tests lower it to check the shared drawing) */
+  /** children from which workers draw beside this thread (tests lower it to check the shared drawing) */
   minChildrenForWorkers?: number;
 }
 
@@ -105,67 +106,27 @@ interface Work {
   groups: { sampler: Sampler; counted: CountedCases; missing: number[] }[];
 }
 
-/** A slice of one group's missing cases: positions from..to of `missing`. */
-interface Piece {
-  group: number;
-  from: number;
-  to: number;
-}
-/** The smallest chunk of machine runs handed out at once (≈ 0.1 s of a thread): fewer would cost more in messages. */
-const MIN_CHUNK_RUNS = 2_000;
-
-/**
- * Cuts the groups' missing cases into chunks, large first and shrinking (guided self-scheduling): each worker asks
- * for the next as soon as it is done, so the threads finish together whatever their speed.
- */
-export function chunkWork(missing: readonly number[], threads: number): Piece[][] {
-  const total = missing.reduce((n, m) => n + m, 0);
-  const chunks: Piece[][] = [];
-  let left = total;
-  let group = 0;
-  let at = 0;
-  while (left > 0) {
-    let size = Math.max(MIN_CHUNK_RUNS, Math.ceil(left / (2 * threads)));
-    const chunk: Piece[] = [];
-    while (size > 0 && group < missing.length) {
-      const take = Math.min(size, missing[group]! - at);
-      if (take > 0) chunk.push({ group, from: at, to: at + take });
-      at += take;
-      size -= take;
-      left -= take;
-      if (at >= missing[group]!) {
-        group++;
-        at = 0;
-      }
-    }
-    chunks.push(chunk);
-  }
-  return chunks;
-}
-
-/** Runs the machine for every group's missing cases in the workers, chunk by chunk; paths per group, in order. */
+/** Runs the machine for every group's missing cases, shared between this thread and the workers; paths per group. */
 async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat?: () => void): Promise<PathSummary[][]> {
-  // No workers (one thread, or too few runs to pay for starting them): this thread runs them all.
-  if (workers.length === 0) return work.groups.map((g) => resolvePaths(g.sampler, packChoices(g.counted, g.missing), engine, beat));
-  const out = work.groups.map((g) => new Array<PathSummary>(g.missing.length));
-  const chunks = chunkWork(work.groups.map((g) => g.missing.length), workers.length);
-  // Each chunk's table makes its own objects: equal paths of different chunks become one again (memory).
-  const interner = new PathInterner();
-  let next = 0;
-  const serve = async (worker: Worker) => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++]!;
-      const groups = chunk.map(({ group, from, to }) => {
-        const g = work.groups[group]!;
-        return { config: g.sampler.config, choices: packChoices(g.counted, g.missing.slice(from, to)) };
-      });
-      const tables = await askPaths(worker, { type: 'resolve', set: work.set, engine, groups });
-      chunk.forEach(({ group, from }, k) => tables[k]!.forEach((summary, j) => (out[group]![from + j] = interner.intern(summary))));
-      beat?.();
-    }
-  };
-  await Promise.all(workers.map(serve));
-  return out;
+  const parts = workers.length + 1;
+  // Interleaved shares (distinct cases come in order of first appearance: this balances them).
+  const shares = work.groups.map((g) => Array.from({ length: parts }, (_, p) => g.missing.filter((_, j) => j % parts === p)));
+  const theirs = workers.map((w, k) =>
+    askPaths(w, {
+      type: 'resolve',
+      set: work.set,
+      engine,
+      groups: work.groups.map((g, n) => ({ config: g.sampler.config, choices: packChoices(g.counted, shares[n][k + 1]) })),
+    }),
+  );
+  const ours = work.groups.map((g, n) => resolvePaths(g.sampler, packChoices(g.counted, shares[n][0]), engine, beat));
+  const answers = [ours, ...(await Promise.all(theirs))];
+  // Back in each group's order of missing cases.
+  return work.groups.map((g, n) => {
+    const out = new Array<PathSummary>(g.missing.length);
+    for (let p = 0; p < parts; p++) answers[p][n].forEach((summary, j) => (out[j * parts + p] = summary));
+    return out;
+  });
 }
 
 export async function simulateCohortForCli(request: CohortRequest, options: CliRunOptions = {}): Promise<CohortResult> {
@@ -173,20 +134,20 @@ export async function simulateCohortForCli(request: CohortRequest, options: CliR
   const engine = options.engine ?? 'fast';
   const beat = options.onBeat;
   const minRuns = options.minRunsForWorkers ?? MIN_RUNS_FOR_WORKERS;
-  // A large cohort: workers are started at once, and draw ranges of the children.
+  // A large cohort: workers are started at once, and draw ranges of the children beside this thread.
   const large = threads > 1 && request.cohort >= (options.minChildrenForWorkers ?? MIN_CHILDREN_FOR_WORKERS);
-  let workers: Worker[] = large ? Array.from({ length: threads }, startWorker) : [];
+  let workers: Worker[] = large ? Array.from({ length: threads - 1 }, startWorker) : [];
   const started = performance.now();
   try {
     const plan = large
-      ? planCohort(request, options.store, beat, { counted: await countShared(request, workers), started })
+      ? planCohort(request, options.store, beat, { counted: await countShared(request, workers, beat), started })
       : planCohort(request, options.store, beat);
     // Few runs: this thread alone, since each thread pays for its first runs (the fast stepper's recordings, the JIT).
     if (threads < 2 || plan.missing.length < minRuns) {
       const resolved = resolvePaths(plan.sampler, packChoices(plan.counted, plan.missing), engine, beat);
       return completeCohort(plan, [plan.missing], [resolved], options.store);
     }
-    if (workers.length === 0) workers = Array.from({ length: threads }, startWorker);
+    if (workers.length === 0) workers = Array.from({ length: threads - 1 }, startWorker);
     const [resolved] = await resolveShared({ set: request.set, groups: [plan] }, workers, engine, beat);
     return completeCohort(plan, [plan.missing], [resolved], options.store);
   } finally {
@@ -200,11 +161,11 @@ export async function simulatePeriodForCli(request: PeriodRequest, options: CliR
   const engine = options.engine ?? 'fast';
   const minRuns = options.minRunsForWorkers ?? MIN_RUNS_FOR_WORKERS;
   const early = threads > 1 && request.cohort >= MIN_CHILDREN_FOR_WORKERS;
-  let workers: Worker[] = early ? Array.from({ length: threads }, startWorker) : [];
+  let workers: Worker[] = early ? Array.from({ length: threads - 1 }, startWorker) : [];
   try {
     const plan = planPeriod(request, undefined, options.onBeat);
     const runs = plan.days.reduce((n, d) => n + d.missing.length, 0);
-    if (threads > 1 && runs >= minRuns && workers.length === 0) workers = Array.from({ length: threads }, startWorker);
+    if (threads > 1 && runs >= minRuns && workers.length === 0) workers = Array.from({ length: threads - 1 }, startWorker);
     const found = await resolveShared({ set: request.set, groups: plan.days }, workers, engine, options.onBeat);
     plan.days.forEach((d, n) => d.missing.forEach((i, j) => d.store.set(d.counted.keys[i], (d.summaries[i] = found[n][j]))));
     return completePeriod(plan);

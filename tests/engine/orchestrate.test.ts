@@ -91,7 +91,7 @@ describe('cohort orchestrator', () => {
     }
   });
 
-  it('draws a large cohort’s children in worker threads and gives the same figures', async () => {
+  it('draws a large cohort’s children in worker threads beside this one and gives the same figures', async () => {
     const request = { set: exploited, config: CONFIGS[0], seed: 6, cohort: 3_000 };
     const expected = simply(exploited, CONFIGS[0], 6, 3_000);
     // Drawn in two threads; then the runs shared too, or (few runs) run in this thread alone.
