@@ -5,6 +5,7 @@
 import { isEeaNationalOn } from '../../machines/rules/eea';
 import type { CaseFile, Practice, ReformId } from '../../machines/case/types';
 import type { AssumptionSet, AssumptionParams } from './assumptions/schema';
+import { fmix32 } from './hash';
 
 export interface CohortConfig {
   /** ISO date: every child of the cohort is detected on this day, so it selects the rules in force. */
@@ -72,14 +73,6 @@ const parseRange = (key: string): { low: number; high: number } => {
   return { low, high };
 };
 
-/** 32-bit finaliser (murmur3 fmix32): spreads nearby (seed, i) pairs over unrelated generator states. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
 
 /**
  * Fills `out` with uniform draws in [0, 1) from the xoroshiro128+ generator in state (s01, s00, s11, s10): the

@@ -1,5 +1,6 @@
 // Dense numbers for cache keys (generate.ts keyOf: integers below 2^53), in order of first appearance. An open-
 // addressing table over typed arrays: a Map boxes each such key and hashes it per child drawn.
+import { hashKey } from './hash';
 
 export class KeyIndex {
   /** per slot: the key's number + 1, 0 when empty */
@@ -19,7 +20,7 @@ export class KeyIndex {
   /** The key's number, or -1. */
   get(key: number): number {
     const { slots, keys, mask } = this;
-    for (let s = hashOf(key) & mask; ; s = (s + 1) & mask) {
+    for (let s = hashKey(key) & mask; ; s = (s + 1) & mask) {
       const at = slots[s] - 1;
       if (at < 0 || keys[at] === key) return at;
     }
@@ -28,7 +29,7 @@ export class KeyIndex {
   /** The key's number, giving it the next one (this.size before the call) if it has none. */
   add(key: number): number {
     const { slots, keys, mask } = this;
-    let s = hashOf(key) & mask;
+    let s = hashKey(key) & mask;
     for (; ; s = (s + 1) & mask) {
       const at = slots[s] - 1;
       if (at < 0) break;
@@ -48,7 +49,7 @@ export class KeyIndex {
     const slots = new Int32Array(capacity);
     const mask = capacity - 1;
     for (let at = 0; at < this.size; at++) {
-      let s = hashOf(keys[at]) & mask;
+      let s = hashKey(keys[at]) & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
       slots[s] = at + 1;
     }
@@ -56,15 +57,4 @@ export class KeyIndex {
     this.keys = keys;
     this.mask = mask;
   }
-}
-
-/** Both 32-bit halves of the key, mixed (murmur3's finaliser). */
-function hashOf(key: number): number {
-  const low = key >>> 0;
-  let h = low ^ Math.imul((key - low) / 4294967296, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }

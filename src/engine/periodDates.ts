@@ -7,6 +7,7 @@ import { EEA_MEMBERSHIP } from '../../machines/rules/eea';
 import { MODELLED_PERIOD } from '../../machines/case/validate';
 import type { Practice, ReformId } from '../../machines/case/types';
 import type { AssumptionSet } from './assumptions/schema';
+import { fmix32 } from './hash';
 
 export type Spread = 'uniform' | 'arrivals';
 /**
@@ -59,15 +60,6 @@ export function yearsOf(period: { from: string; to: string }): string[] {
   const years: string[] = [];
   for (let y = +period.from.slice(0, 4); y <= +period.to.slice(0, 4); y++) years.push(String(y));
   return years;
-}
-
-/** 32-bit finaliser (murmur3 fmix32), as in generate.ts: nearby (seed, i) give unrelated values. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type ProgressReport,
 } from '../engine/orchestrate';
 import { createSampler } from '../engine/generate';
+import { hashKey } from '../engine/hash';
 import { PathCache, type CohortRequest } from '../engine/simulate';
 import { completePeriod, countPeriodChildren, mergePeriodCounts, planPeriod, type DayCounts } from '../engine/period';
 import type { Period } from '../engine/periodDates';
@@ -66,10 +67,7 @@ interface Group {
  * `key % parts` gave one of two workers four fifths of the case files. By key, so a worker's cache stays useful.
  */
 export function partOf(key: number, parts: number): number {
-  let h = (key >>> 0) ^ Math.imul(Math.floor(key / 2 ** 32), 0x9e3779b1);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0) % parts;
+  return (hashKey(key) >>> 0) % parts;
 }
 
 /** Runs the machine for this worker's share of a group; returns the share (indices into the group's keys). */
