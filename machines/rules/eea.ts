@@ -48,3 +48,13 @@ export function isEeaNationalOn(nationality: string, date: string): boolean {
   const m = EEA_MEMBERSHIP[nationality.toUpperCase()];
   return !!m && m.from <= date && (m.to === undefined || date <= m.to);
 }
+
+/**
+ * The days from `from` to `to` (ISO dates) a nationality's membership changes on, after its membership on `from`:
+ * two nationalities with the same answer are EEA nationals on exactly the same days of that stretch.
+ */
+export function eeaMembershipBetween(nationality: string, from: string, to: string): string {
+  const m = EEA_MEMBERSHIP[nationality.toUpperCase()];
+  const changes = m ? [m.from, ...(m.to ? [m.to] : [])].filter((day) => from < day && day <= to) : [];
+  return [isEeaNationalOn(nationality, from) ? 'eea' : 'not', ...changes].join(' ');
+}

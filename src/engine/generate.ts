@@ -2,7 +2,8 @@
 // Each child draws from its own xoroshiro128+ stream, so any child can be regenerated alone for drill-down,
 // and the configuration (rules date, practice, reforms) never changes the facts drawn: configurations
 // compared side by side see the same children.
-import { isEeaNationalOn } from '../../machines/rules/eea';
+import { eeaMembershipBetween, isEeaNationalOn } from '../../machines/rules/eea';
+import { addDays } from '../../machines/dates';
 import type { CaseFile, Practice, ReformId } from '../../machines/case/types';
 import type { AssumptionSet, AssumptionParams } from './assumptions/schema';
 import { fmix32 } from './hash';
@@ -102,12 +103,37 @@ export interface Sampler {
   sample(seed: number, index: number, out: Int32Array): number;
   /** builds the case file the choices describe */
   toCase(choices: Int32Array): CaseFile;
+  /**
+   * The key of the choices without those that only date the case's events (statement, prosecution, disappearance,
+   * durable solution): case files with equal facts keys have the same facts, and their runs share a beginning
+   * (machines/case/sharing.ts). Row `row` of a table of choices.
+   */
+  factsKey(choices: Int32Array, row: number): number;
+  /**
+   * Into `out`: the choices of row `row` with what its key leaves out set the same for every child (the first
+   * nationality of its EEA class; region and sex of a child not recognised as a victim): the same key, the same
+   * trace, and the same facts for children whose facts keys are equal, so that their runs share a beginning.
+   */
+  representative(choices: Int32Array, row: number, out: Int32Array): Int32Array;
 }
+
+/** Slots that only give dated events of the case (getCaseEvents), not its facts (toFacts): ties resumed is a fact too. */
+const EVENT_SLOTS = new Set<number>(
+  (['statement', 'statementDay', 'prosecutionOutcome', 'prosecutionDay', 'requisitions', 'disappears', 'disappearsDay', 'durable', 'durableDay', 'durableDecision'] as const).map(
+    (slot) => SLOTS.indexOf(slot),
+  ),
+);
 
 export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler {
   const p: AssumptionParams = set.params;
   const nationality = toCategorical(p.nationality.value, (k) => k);
   const eea = nationality.options.map((code) => isEeaNationalOn(code, config.asOf));
+  // The machine reads nationality as EEA membership on the day of each act (a durable-solution request, months
+  // on): nationalities are alike for it when they are members on the same days up to the horizon (2007's accession
+  // makes a Romanian child found in 2006 an EEA national a year later, a Nigerian child not).
+  const horizonDate = addDays(config.asOf, set.horizonDays);
+  const membership = nationality.options.map((code) => eeaMembershipBetween(code, config.asOf, horizonDate));
+  const nationalityClass = membership.map((m) => membership.indexOf(m));
   const region = toCategorical(p.region.value, (k) => k as CaseFile['detection']['region']);
   const declaredAge = toCategorical(p.declaredAge.value, Number);
   const adultResult = toCategorical(p.testResultIfAdult.value, (k) => k);
@@ -154,21 +180,32 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
 
   /**
    * The cache key of a child: its choices, except facts the procedure machine only reads on paths this child
-   * cannot take. Nationality enters only as EEA membership on the detection date (machines/case/facts.ts);
+   * cannot take. Nationality enters only as EEA membership on the days of the case (its class, above);
    * region and sex only name the shelter and centre of a presumed victim (shelterFor in
    * machines/procedure/machine.ts). tests/engine/fastpath.test.ts checks on random children that children
    * sharing a key get the same trace from the machine.
    */
-  function keyOf(c: Int32Array, isEea: boolean, recognised: boolean): number {
+  function keyOf(c: Int32Array, recognised: boolean, at = 0, factsOnly = false): number {
     let key = 0;
     for (let s = 0; s < SLOT_COUNT; s++) {
-      let choice = c[s];
-      if (s === S.nationality) choice = isEea ? 1 : 0;
+      let choice = c[at + s];
+      if (s === S.nationality) choice = nationalityClass[choice];
       else if (!recognised && (s === S.region || s === S.female)) choice = 0;
+      else if (factsOnly && EVENT_SLOTS.has(s)) choice = 0;
       key = key * radices[s] + choice;
     }
     return key;
   }
+  const representative = (c: Int32Array, row: number, out: Int32Array) => {
+    for (let s = 0, at = row * SLOT_COUNT; s < SLOT_COUNT; s++) out[s] = c[at + s];
+    out[S.nationality] = nationalityClass[out[S.nationality]];
+    if (out[S.recognised] !== 1) out[S.region] = out[S.female] = 0;
+    return out;
+  };
+  const factsKey = (c: Int32Array, row: number) => {
+    const at = row * SLOT_COUNT;
+    return keyOf(c, c[at + S.recognised] === 1, at, true);
+  };
 
   const draws = new Float64Array(SLOT_COUNT);
   const chance = (param: { value: number }, u: number) => (u < param.value ? 1 : 0);
@@ -227,7 +264,7 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
         c[S.durableDecision] = pick(durableDecision, draws[S.durableDecision]);
       }
     }
-    return keyOf(c, isEea, recognised);
+    return keyOf(c, recognised);
   }
 
   function toCase(c: Int32Array): CaseFile {
@@ -287,7 +324,7 @@ export function createSampler(set: AssumptionSet, config: CohortConfig): Sampler
     return caseFile;
   }
 
-  return { set, config, radices, sample, toCase };
+  return { set, config, radices, sample, toCase, factsKey, representative };
 }
 
 /** Child i of a cohort, as a case file ready for the step-through view. */

@@ -35,11 +35,15 @@ function listFiles(dir: string): string[] {
 }
 
 let fingerprint: string | undefined;
-/** Hash of everything a trace depends on besides the case file: the engine's sources and xstate's version. */
+/**
+ * Hash of everything a stored path depends on besides the child's key: the engine's sources, what a key means
+ * (the sampler: src/engine/generate.ts) and xstate's version.
+ */
 export function engineFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
-  for (const file of listFiles(join(ROOT, 'machines'))) hash.update(file.slice(ROOT.length)).update(readFileSync(file));
+  for (const file of [...listFiles(join(ROOT, 'machines')), join(ROOT, 'src/engine/generate.ts')])
+    hash.update(file.slice(ROOT.length)).update(readFileSync(file));
   hash.update(JSON.parse(readFileSync(join(ROOT, 'node_modules/xstate/package.json'), 'utf8')).version);
   return (fingerprint = hash.digest('hex'));
 }
