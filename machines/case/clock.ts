@@ -39,11 +39,22 @@ export function parseTimerId(id: string): { delay: string; stateId: string } {
   return m ? { delay: m[1]!, stateId: m[2]! } : { delay: id, stateId: '' };
 }
 
+/**
+ * Where a clock stands between two events: the timers running (a copy: timers themselves never change), the
+ * case events already handed out. A run that shares its beginning with another resumes from one (sharing.ts).
+ */
+export interface ClockState {
+  readonly timers: readonly Timer[];
+  readonly seq: number;
+  readonly nextCase: number;
+  readonly today: number;
+}
+
 export class Clock {
   readonly #caseEvents: readonly StepEvent[];
   readonly #horizon: number;
   // A run has a handful of timers at once: a list scanned whole is cheaper than a map.
-  readonly #timers: Timer[] = [];
+  #timers: Timer[] = [];
   #seq = 0;
   #nextCase = 0;
   /** the day of the last event handed out */
@@ -84,20 +95,35 @@ export class Clock {
 
   /** The next event up to the horizon (removing it from the queue), with the timer it came from; undefined when none. */
   next(): { event: StepEvent; fired?: TimerReport } | undefined {
-    const caseEvent = this.#caseEvents[this.#nextCase];
-    let soonest = -1;
-    for (let i = 0; i < this.#timers.length; i++) if (soonest < 0 || isSooner(this.#timers[i]!, this.#timers[soonest]!)) soonest = i;
-    const timer = soonest < 0 ? undefined : this.#timers[soonest]!;
-    const useCase = caseEvent !== undefined && (!timer || caseEvent.day < timer.day || (caseEvent.day === timer.day && !timer.startsDay));
-    const event = useCase ? caseEvent : timer?.event;
-    if (!event || event.day > this.#horizon) return undefined;
-    this.today = event.day;
-    if (useCase) {
-      this.#nextCase++;
+    const at = nextOf(this.#timers, this.#caseEvents, this.#nextCase, this.#horizon);
+    if (at === NONE) return undefined;
+    if (at === CASE_EVENT) {
+      const event = this.#caseEvents[this.#nextCase++]!;
+      this.today = event.day;
       return { event };
     }
-    this.#timers.splice(soonest, 1);
-    return this.#reports ? { event, fired: toReport(timer!) } : { event };
+    const [timer] = this.#timers.splice(at, 1);
+    this.today = timer!.day;
+    return this.#reports ? { event: timer!.event, fired: toReport(timer!) } : { event: timer!.event };
+  }
+
+  /** Where the clock stands now (to resume another run from, `resume`). */
+  save(): ClockState {
+    return { timers: this.#timers.slice(), seq: this.#seq, nextCase: this.#nextCase, today: this.today };
+  }
+
+  /** Goes back to a saved state, with this clock's own case events (their first `state.nextCase` the same as the saver's). */
+  resume(state: ClockState): void {
+    this.#timers = state.timers.slice();
+    this.#seq = state.seq;
+    this.#nextCase = state.nextCase;
+    this.today = state.today;
+  }
+
+  /** The event `next` would hand out from a saved state with these case events (without handing it out). */
+  static peek(state: ClockState, caseEvents: readonly StepEvent[], horizon: number): StepEvent | undefined {
+    const at = nextOf(state.timers, caseEvents, state.nextCase, horizon);
+    return at === NONE ? undefined : at === CASE_EVENT ? caseEvents[state.nextCase] : state.timers[at]!.event;
   }
 
   #indexOf(id: string): number {
@@ -109,6 +135,20 @@ export class Clock {
   running(): TimerReport[] {
     return [...this.#timers].sort((a, b) => a.day - b.day || a.seq - b.seq).map(toReport);
   }
+}
+
+const NONE = -2;
+const CASE_EVENT = -1;
+/** Which event comes next: the case's next one (CASE_EVENT), a timer (its index), or NONE up to the horizon. */
+function nextOf(timers: readonly Timer[], caseEvents: readonly StepEvent[], nextCase: number, horizon: number): number {
+  const caseEvent = caseEvents[nextCase];
+  let soonest = -1;
+  for (let i = 0; i < timers.length; i++) if (soonest < 0 || isSooner(timers[i]!, timers[soonest]!)) soonest = i;
+  const timer = soonest < 0 ? undefined : timers[soonest]!;
+  const useCase = caseEvent !== undefined && (!timer || caseEvent.day < timer.day || (caseEvent.day === timer.day && !timer.startsDay));
+  const day = useCase ? caseEvent.day : timer ? timer.day : Infinity;
+  if (day > horizon) return NONE;
+  return useCase ? CASE_EVENT : soonest;
 }
 
 // XState's delayed events carry their type alone (`xstate.after.…`): those get one shape with their day.

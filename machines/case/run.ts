@@ -15,10 +15,12 @@ import { USES } from './uses';
 import { xstateStepper, type Microstep, type Stepper, type StepperSnapshot } from './stepper';
 import { createRulesByDay } from './rulesByDay';
 import { buildTrace } from './trace';
+import { createRunSharing as createSharing, type Checkpoint, type RunSharing, type StepObserver } from './sharing';
 import type { CaseFile, Milestone, MilestoneId, Trace, VictimStatusConditions } from './types';
 
 export type { StepEvent } from './events';
 export type { TimerReport } from './clock';
+export type { RunSharing, StepObserver } from './sharing';
 
 export interface TakenTransition {
   source: string;
@@ -73,22 +75,34 @@ export function transitionsBetween(before: readonly string[], after: readonly st
 }
 
 export function stepCase(caseFile: CaseFile, options: RunOptions = {}): Run {
-  return run(caseFile, options.stepper ?? xstateStepper, options.recordSteps ?? true);
+  return run(caseFile, options.stepper ?? xstateStepper, options.recordSteps ?? true, undefined);
 }
 
-function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
+function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean, sharing: RunSharing | undefined): Run {
   const { facts, used: usedList } = toFacts(caseFile);
   // Each act under the rules of its own day (tempus regit actum); the detection day's for what has no day of its own.
   const byDay = createRulesByDay(facts.date, facts.practice, facts.reforms);
   const used = new Set<AssumptionId>(usedList);
-  const clock = new Clock(getCaseEvents(caseFile, byDay, used), facts.horizonDays, recordSteps, START_OF_DAY_DELAYS);
-  const milestones: Milestone[] = [];
+  const caseEvents = getCaseEvents(caseFile, byDay, used);
+  const clock = new Clock(caseEvents, facts.horizonDays, recordSteps, START_OF_DAY_DELAYS);
+  let milestones: Milestone[] = [];
   const seen = new Set<MilestoneId>();
   const steps: Step[] = [];
   const otherAssumptions = new Set<string>();
   let decision: VictimStatusConditions | undefined;
   let snapshot: StepperSnapshot | undefined;
   let active: string[] = [];
+  // A run that shares checkpoints logs what it adds to `used` and `otherAssumptions` in order, to replay it on resuming.
+  let usedLog: AssumptionId[] | undefined;
+  let otherLog: string[] | undefined;
+  const useAssumption = (id: AssumptionId) => {
+    used.add(id);
+    usedLog?.push(id);
+  };
+  const addOther = (text: string) => {
+    otherAssumptions.add(text);
+    otherLog?.push(text);
+  };
 
   /** Interprets one event's microsteps: milestones, status decisions, timers set and cancelled. */
   const apply = (microsteps: Microstep[], event: StepEvent, fired?: TimerReport) => {
@@ -123,19 +137,19 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
           const uses = useOf?.(m, { facts, rules: rulesOn(), known: (action.context ?? next.context).known, seen, earlier: milestones });
           seen.add(p.id);
           if (uses?.assumptions) for (const id of uses.assumptions) {
-            used.add(id);
+            useAssumption(id);
             stepAssumptions?.add(ASSUMPTIONS[id]);
           }
           if (uses?.rules) for (const id of uses.rules) {
             stepRules?.add(id);
             const assumption = rulesOn()[id].assumption;
             if (assumption) {
-              otherAssumptions.add(assumption);
+              addOther(assumption);
               stepAssumptions?.add(assumption);
             }
           }
           if (p.assumption) {
-            otherAssumptions.add(p.assumption);
+            addOther(p.assumption);
             stepAssumptions?.add(p.assumption);
           }
           milestones.push(m);
@@ -175,11 +189,53 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean): Run {
     });
   };
 
-  apply(stepper.initial({ facts }), { type: 'case.opened', day: 0 });
+  // Sharing (cohorts only: a kept step would need what a checkpoint does not keep).
+  const share = recordSteps ? undefined : sharing;
+  let at: Checkpoint | undefined;
+  /** After a step: the state it reached, for later runs with the same beginning. */
+  const checkpoint = (event: StepEvent | undefined, fromCase: boolean) => {
+    const reached: Checkpoint = {
+      event,
+      fromCase,
+      clock: clock.save(),
+      snapshot: snapshot!,
+      decision,
+      milestones,
+      milestoneCount: milestones.length,
+      usedLog: usedLog!,
+      usedCount: usedLog!.length,
+      otherLog: otherLog!,
+      otherCount: otherLog!.length,
+      observed: share!.observer?.save(),
+      next: [],
+    };
+    share!.add(at, reached);
+    at = reached;
+  };
+  const resumed = share?.resumeFrom(facts, caseEvents);
+  if (share) {
+    usedLog = resumed ? resumed.usedLog.slice(0, resumed.usedCount) : [];
+    otherLog = resumed ? resumed.otherLog.slice(0, resumed.otherCount) : [];
+  }
+  if (resumed) {
+    at = resumed;
+    clock.resume(resumed.clock);
+    snapshot = resumed.snapshot;
+    decision = resumed.decision;
+    milestones = resumed.milestones.slice(0, resumed.milestoneCount);
+    for (const m of milestones) seen.add(m.id);
+    for (const id of usedLog!) used.add(id);
+    for (const text of otherLog!) otherAssumptions.add(text);
+    share!.observer?.restore(resumed.observed);
+  } else {
+    apply(stepper.initial({ facts }), { type: 'case.opened', day: 0 });
+    if (share) checkpoint(undefined, false);
+  }
   while (snapshot!.status === 'active') {
     const next = clock.next();
     if (!next) break;
     apply(stepper.next(snapshot!, next.event as unknown as ProcedureEvent), next.event, next.fired);
+    if (share) checkpoint(next.event, caseEvents.includes(next.event));
   }
   const final = snapshot!;
   const endDay = final.status === 'done' ? clock.today : facts.horizonDays;
@@ -196,7 +252,16 @@ function isProvisionalGuardianOnly(milestones: Milestone[]): boolean {
   return guardians.length > 0 && guardians.every((m) => m.provisional === true);
 }
 
-/** The trace alone: the same run as `stepCase`, without keeping the steps. */
-export function runCase(caseFile: CaseFile, options: Omit<RunOptions, 'recordSteps'> = {}): Trace {
-  return run(caseFile, options.stepper ?? xstateStepper, false).trace;
+/**
+ * Shares the beginnings of a series of runs through one stepper (sharing.ts): give it to runCase for each case
+ * file, case files with equal facts one after the other. `observer`: state of the stepper's own (a wrapper's) to
+ * save and restore with each checkpoint. The traces of runs sharing a beginning share milestone objects: read only.
+ */
+export function createRunSharing(observer?: StepObserver): RunSharing {
+  return createSharing(observer, Clock.peek);
+}
+
+/** The trace alone: the same run as `stepCase`, without keeping the steps; `sharing` to share run beginnings. */
+export function runCase(caseFile: CaseFile, options: Omit<RunOptions, 'recordSteps'> & { sharing?: RunSharing } = {}): Trace {
+  return run(caseFile, options.stepper ?? xstateStepper, false, options.sharing).trace;
 }

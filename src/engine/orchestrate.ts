@@ -1,7 +1,7 @@
 // The one cohort orchestrator: draw the children, count the distinct case files, resolve the paths not already
 // known (one machine run per distinct case file), aggregate. Where the machine runs is the adapters' business:
 // in-process (simulate.ts), browser Web Workers (workers/cohort.worker.ts), Node worker threads (workers/node-pool.ts).
-import { runCase } from '../../machines/case/run';
+import { createRunSharing, runCase } from '../../machines/case/run';
 import { fastStepper } from '../../machines/case/fastStepper';
 import { xstateStepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
@@ -152,14 +152,25 @@ export function resolvePaths(
   const plain = engine === 'fast' ? fastStepper : xstateStepper;
   // One recorder for every run (runPath's, without a summary per run: the interner builds one per new path).
   const recorder = withEdges ? recordEdges(plain) : undefined;
-  const options = { stepper: recorder?.stepper ?? plain };
-  for (let k = 0; k < total; k++) {
-    const caseFile = sampler.toCase(choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT));
+  // Case files with the same facts one after the other, so that their runs share their beginnings (the
+  // reference engine is XState alone, run for run).
+  const sharing = engine === 'fast' ? createRunSharing(recorder) : undefined;
+  const options = { stepper: recorder?.stepper ?? plain, sharing };
+  const row = new Int32Array(SLOT_COUNT);
+  for (const [n, k] of byFacts(sampler, choices, total).entries()) {
+    const caseFile = sampler.toCase(sampler.representative(choices, k, row));
     recorder?.reset();
     out[k] = interner.internTrace(runCase(caseFile, options), recorder?.edges);
-    if (onProgress && (k + 1) % 500 === 0) onProgress(k + 1, total);
+    if (onProgress && (n + 1) % 500 === 0) onProgress(n + 1, total);
   }
   return out;
+}
+
+/** Rows of a table of choices in order of their facts key (equal keys in table order). */
+export function byFacts(sampler: Sampler, choices: Int32Array, total: number): Uint32Array {
+  const keys = new Float64Array(total);
+  for (let k = 0; k < total; k++) keys[k] = sampler.factsKey(choices, k);
+  return new Uint32Array(total).map((_, k) => k).sort((a, b) => keys[a] - keys[b] || a - b);
 }
 
 /** A cohort drawn and looked up in the store: what is known, and which distinct cases still need the machine. */

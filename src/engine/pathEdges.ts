@@ -9,6 +9,7 @@
 // as small indices into PROCEDURE_EDGES (at most the 86 edges, typically 10–20), and the cohort keeps counts per
 // edge and a few example children: memory is bounded by the diagram, not by the cohort.
 import { transitionsBetween } from '../../machines/case/run';
+import type { StepObserver } from '../../machines/case/run';
 import type { Stepper } from '../../machines/case/stepper';
 import { procedureMachine } from '../../machines/procedure/machine';
 import { createEdgeIndex, findEdge, type EdgeIndex } from '../graph/findEdge';
@@ -32,13 +33,24 @@ export function getProcedureEdges(): readonly GraphEdge[] {
   return procedureGraph().graph.edges;
 }
 
-/** Records the distinct edges a run takes, in the order first taken; `unmatched` counts moves no drawn edge explains. */
-export interface EdgeRecorder {
+/**
+ * Records the distinct edges a run takes, in the order first taken; `unmatched` counts moves no drawn edge explains.
+ * As a StepObserver it saves and restores what it recorded with the checkpoints of runs that share a beginning.
+ */
+export interface EdgeRecorder extends StepObserver {
   stepper: Stepper;
   edges: number[];
   unmatched: number;
-  /** Ready for another run through `stepper`: nothing active, nothing recorded (`edges` is emptied, not replaced). */
+  /** Ready for another run through `stepper`: nothing active, nothing recorded (`edges` is a new list). */
   reset(): void;
+}
+
+/** What a recorder had recorded at a checkpoint: the first `count` edges of a list that only grows. */
+interface RecorderState {
+  edges: readonly number[];
+  count: number;
+  active: readonly string[];
+  unmatched: number;
 }
 
 /** The drawn edges one microstep took (positions), and how many of its moves no drawn edge explains. */
@@ -98,9 +110,23 @@ class Recorder implements EdgeRecorder {
 
   reset(): void {
     this.active = NOTHING_ACTIVE;
-    this.edges.length = 0;
+    // a new list: checkpoints keep the old one
+    this.edges = [];
     this.unmatched = 0;
     this.run++;
+  }
+
+  save(): RecorderState {
+    return { edges: this.edges, count: this.edges.length, active: this.active, unmatched: this.unmatched };
+  }
+
+  restore(saved: unknown): void {
+    const s = saved as RecorderState;
+    this.run++;
+    this.edges = s.edges.slice(0, s.count);
+    for (const at of this.edges) this.takenIn[at] = this.run;
+    this.active = s.active;
+    this.unmatched = s.unmatched;
   }
 
   private record<T extends readonly { snapshot: { activeIds: readonly string[] }; move?: object }[]>(microsteps: T, eventType: string): T {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTION_SETS, DEFAULT_ASSUMPTION_SET } from '../../src/engine/assumptions';
 import { aggregateCohort, type CohortEntry, type CohortResult } from '../../src/engine/aggregate';
 import { createSampler, SLOT_COUNT, type CohortConfig } from '../../src/engine/generate';
-import { countChildren, mergeCounts, runPath } from '../../src/engine/orchestrate';
+import { countChildren, mergeCounts, resolvePaths, runPath } from '../../src/engine/orchestrate';
 import { simulateCohort } from '../../src/engine/simulate';
 import { countPeriodChildren, mergePeriodCounts, simulatePeriod } from '../../src/engine/period';
 import { decodePaths, encodePaths } from '../../src/engine/pathTable';
@@ -42,6 +42,20 @@ describe('cohort orchestrator', () => {
         const result = simulateCohort({ set, config, seed: 5, cohort: 4_000 });
         sameJson(withoutStats(result), simply(set, config, 5, 4_000));
         expect(result.stats.distinctCases).toBe(result.stats.machineRuns);
+      }
+  });
+
+  it('gives each distinct case file its own path when runs of the same facts share their beginnings', () => {
+    // resolvePaths runs case files grouped by facts, each from the deepest checkpoint of the earlier ones
+    for (const set of ASSUMPTION_SETS)
+      for (const config of CONFIGS) {
+        const sampler = createSampler(set, config);
+        const counted = countChildren(sampler, 11, 0, 6_000);
+        const paths = resolvePaths(sampler, counted.choices);
+        counted.keys.forEach((_, k) => {
+          const own = runPath(sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)));
+          if (JSON.stringify(paths[k]) !== JSON.stringify(own)) expect({ k, path: paths[k] }).toStrictEqual({ k, path: own });
+        });
       }
   });
 
