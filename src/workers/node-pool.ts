@@ -109,24 +109,44 @@ interface Work {
 /** Runs the machine for every group's missing cases, shared between this thread and the workers; paths per group. */
 async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat?: () => void): Promise<PathSummary[][]> {
   const parts = workers.length + 1;
-  // Interleaved shares (distinct cases come in order of first appearance: this balances them).
-  const shares = work.groups.map((g) => Array.from({ length: parts }, (_, p) => g.missing.filter((_, j) => j % parts === p)));
+  // per group and thread: positions in the group's missing cases
+  const shares = work.groups.map((g) => sharesByFacts(g, parts));
+  const casesOf = (n: number, p: number) => shares[n][p].map((j) => work.groups[n].missing[j]);
   const theirs = workers.map((w, k) =>
     askPaths(w, {
       type: 'resolve',
       set: work.set,
       engine,
-      groups: work.groups.map((g, n) => ({ config: g.sampler.config, choices: packChoices(g.counted, shares[n][k + 1]) })),
+      groups: work.groups.map((g, n) => ({ config: g.sampler.config, choices: packChoices(g.counted, casesOf(n, k + 1)) })),
     }),
   );
-  const ours = work.groups.map((g, n) => resolvePaths(g.sampler, packChoices(g.counted, shares[n][0]), engine, beat));
+  const ours = work.groups.map((g, n) => resolvePaths(g.sampler, packChoices(g.counted, casesOf(n, 0)), engine, beat));
   const answers = [ours, ...(await Promise.all(theirs))];
   // Back in each group's order of missing cases.
   return work.groups.map((g, n) => {
     const out = new Array<PathSummary>(g.missing.length);
-    for (let p = 0; p < parts; p++) answers[p][n].forEach((summary, j) => (out[j * parts + p] = summary));
+    for (let p = 0; p < parts; p++) answers[p][n].forEach((summary, t) => (out[shares[n][p][t]] = summary));
     return out;
   });
+}
+
+/**
+ * Near-equal shares of a group's missing cases (positions), each a stretch of facts keys: case files with the same
+ * facts stay in one thread, where their runs share their beginnings (machines/case/sharing.ts).
+ */
+function sharesByFacts(group: Work['groups'][number], parts: number): number[][] {
+  const { sampler, counted, missing } = group;
+  const keys = missing.map((i) => sampler.factsKey(counted.choices, i));
+  const order = missing.map((_, j) => j).sort((a, b) => keys[a] - keys[b] || a - b);
+  const shares: number[][] = [];
+  let from = 0;
+  for (let p = 1; p <= parts; p++) {
+    let to = p === parts ? order.length : Math.max(from, Math.round((order.length * p) / parts));
+    while (to < order.length && to > 0 && keys[order[to]] === keys[order[to - 1]]) to++;
+    shares.push(order.slice(from, to));
+    from = to;
+  }
+  return shares;
 }
 
 export async function simulateCohortForCli(request: CohortRequest, options: CliRunOptions = {}): Promise<CohortResult> {
