@@ -19,7 +19,7 @@ import {
   type CountedCases,
   type ProgressReport,
 } from '../engine/orchestrate';
-import { createSampler } from '../engine/generate';
+import { createSampler, type Sampler } from '../engine/generate';
 import { hashKey } from '../engine/hash';
 import { PathCache, type CohortRequest } from '../engine/simulate';
 import { completePeriod, countPeriodChildren, mergePeriodCounts, planPeriod, type DayCounts } from '../engine/period';
@@ -64,20 +64,25 @@ interface Group {
 
 /**
  * The worker whose share a key is in. Hashed: a key's last digits are its last slots' choices, mostly 0, so
- * `key % parts` gave one of two workers four fifths of the case files. By key, so a worker's cache stays useful.
+ * `key % parts` gave one of two workers four fifths of the case files. Give it the facts key (Sampler.factsKey):
+ * case files with the same facts then go to one worker, whose runs share their beginnings, and a key always
+ * goes to the same worker, so a worker's cache stays useful.
  */
 export function partOf(key: number, parts: number): number {
   return (hashKey(key) >>> 0) % parts;
 }
+/** Row i of a drawing's distinct cases, in this worker's share? */
+const isMine = (sampler: Sampler, counted: CountedCases, i: number, part: number, parts: number) =>
+  partOf(sampler.factsKey(counted.choices, i), parts) === part;
 
 /** Runs the machine for this worker's share of a group; returns the share (indices into the group's keys). */
 function resolveShare(group: Group, part: number, parts: number, onProgress: (done: number) => void): number[] {
   const { plan, store } = group;
   const { keys } = plan.counted;
-  const mine = plan.missing.filter((i) => partOf(keys[i], parts) === part);
+  const mine = plan.missing.filter((i) => isMine(plan.sampler, plan.counted, i, part, parts));
   const found = resolvePaths(plan.sampler, packChoices(plan.counted, mine), 'fast', onProgress);
   mine.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = found[j])));
-  return keys.flatMap((key, i) => (partOf(key, parts) === part ? [i] : []));
+  return keys.flatMap((_, i) => (isMine(plan.sampler, plan.counted, i, part, parts) ? [i] : []));
 }
 
 /** Fills a group's paths from another worker's share (only those it still misses). */
@@ -122,7 +127,7 @@ async function warmUp(requests: WorkerCohortRequest[], part: number, parts: numb
     done.add(id);
     const sampler = createSampler(request.set, request.config);
     const counted = countChildren(sampler, request.seed, 0, Math.min(WARM_CHILDREN, request.cohort));
-    const mine = counted.keys.flatMap((key, i) => (partOf(key, parts) === part ? [i] : []));
+    const mine = counted.keys.flatMap((_, i) => (isMine(sampler, counted, i, part, parts) ? [i] : []));
     for (let at = 0; at < mine.length; at += WARM_CHUNK) {
       await nextTask();
       if (stopped()) return;
