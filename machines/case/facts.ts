@@ -77,6 +77,27 @@ export interface Facts {
   horizonDays: number;
 }
 
+/** The facts that are one value each, compared with ===; `reforms` and `assessment` are data (isSameFacts). */
+const PRIMITIVE_FACT_FIELDS = [
+  'date', 'practice', 'nationality', 'eea', 'sex', 'declaredAge', 'declaredBirthDate', 'place', 'region', 'exploitation',
+  'indicatorsRecognised', 'asylumApplication', 'traffickingResidenceRequested', 'vulnerable', 'ageDoubted',
+  'interviewFindsMinor', 'tiesCut', 'contactResumedDay', 'publicOrderRisk', 'horizonDays',
+] as const satisfies readonly (keyof Facts)[];
+// A field added to Facts and not compared would let runs of different facts share: the compiler refuses it.
+const everyFactCompared: Exclude<keyof Facts, (typeof PRIMITIVE_FACT_FIELDS)[number] | 'reforms' | 'assessment'> extends never ? true : never = true;
+void everyFactCompared;
+
+/** Whether two cases have the same facts (runs sharing their beginning need it: sharing.ts). */
+export function isSameFacts(a: Facts, b: Facts): boolean {
+  for (const field of PRIMITIVE_FACT_FIELDS) if (a[field] !== b[field]) return false;
+  if (a.reforms.length !== b.reforms.length || a.reforms.some((r, i) => r !== b.reforms[i])) return false;
+  const x = a.assessment;
+  const y = b.assessment;
+  if (x.kind !== y.kind) return false;
+  if (x.kind !== 'range' || y.kind !== 'range') return true;
+  return x.low === y.low && x.high === y.high && JSON.stringify(x.exams) === JSON.stringify(y.exams);
+}
+
 export interface AgeDecision {
   minor: boolean;
   /** exact age of record in years at the detection date */

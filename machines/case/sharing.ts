@@ -9,7 +9,7 @@
 import type { Milestone, VictimStatusConditions } from './types';
 import type { ClockState } from './clock';
 import type { StepEvent } from './events';
-import type { AssumptionId, Facts } from './facts';
+import { isSameFacts, type AssumptionId, type Facts } from './facts';
 import type { StepperSnapshot } from './stepper';
 
 /** What else changes with each step of a run and must come back with a checkpoint (e.g. the edges recorded). */
@@ -64,7 +64,7 @@ export function createRunSharing(
     observer,
     stats,
     resumeFrom(runFacts, caseEvents) {
-      if (!facts || !isSameData(facts, runFacts)) {
+      if (!facts || !isSameFacts(facts, runFacts)) {
         facts = runFacts;
         root = undefined;
         return undefined;
@@ -91,7 +91,7 @@ export function createRunSharing(
   };
 }
 
-/** Equality of plain data (facts, events): primitives, arrays and plain objects, compared by value. */
+/** Equality of plain data (case events): primitives, arrays and plain objects, compared by value. */
 export function isSameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);

@@ -10,6 +10,7 @@ import { xstateStepper, type Stepper } from '../../machines/case/stepper';
 import type { CaseFile } from '../../machines/case/types';
 import { caseFileArbitrary } from './arbitraries';
 import { makeCase } from './cases';
+import { isSameFacts, toFacts, type Facts } from '../../machines/case/facts';
 
 /** A case file's dated events (what varies between case files of the same facts) put on another case file. */
 function withEventsOf(base: CaseFile, other: CaseFile): CaseFile {
@@ -78,5 +79,14 @@ describe('runs sharing their beginning', () => {
     const other = makeCase({ person: { declaredAge: 15 } });
     expect(runCase(other, { stepper: fastStepper, sharing })).toStrictEqual(runCase(other, { stepper: fastStepper }));
     expect(sharing.stats.resumed).toBe(0);
+  });
+
+  it('take two cases as having the same facts only when every fact is the same', () => {
+    const facts = toFacts(makeCase({ age: { doubted: true, assessment: { low: 16, high: 19 } } })).facts;
+    expect(isSameFacts(facts, toFacts(makeCase({ age: { doubted: true, assessment: { low: 16, high: 19 } } })).facts)).toBe(true);
+    for (const field of Object.keys(facts) as (keyof Facts)[]) {
+      const other = { ...facts, [field]: field === 'reforms' ? ['guardianForEveryChild'] : field === 'assessment' ? { kind: 'range', low: 16, high: 20 } : `not ${String(facts[field])}` };
+      expect(isSameFacts(facts, other as Facts), field).toBe(false);
+    }
   });
 });
