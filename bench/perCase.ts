@@ -4,7 +4,7 @@
 // the browser run the machine in (under tsx every function is wrapped to keep its name, which slows all three).
 import { createActor, SimulatedClock } from 'xstate';
 import { procedureMachine } from '../machines/procedure/machine';
-import { runCase, stepCase } from '../machines/case/run';
+import { createRunSharing, runCase, stepCase } from '../machines/case/run';
 import { getCaseEvents } from '../machines/case/events';
 import { fastStepper, getFastStepperStats } from '../machines/case/fastStepper';
 import { xstateStepper, type Stepper } from '../machines/case/stepper';
@@ -14,7 +14,7 @@ import type { CaseFile } from '../machines/case/types';
 import { ASSUMPTION_SETS } from '../src/engine/assumptions';
 import type { AssumptionSet } from '../src/engine/assumptions/schema';
 import { createSampler, SLOT_COUNT, type CohortConfig } from '../src/engine/generate';
-import { countChildren } from '../src/engine/orchestrate';
+import { byFacts, countChildren } from '../src/engine/orchestrate';
 
 const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
 const configOf = (set: AssumptionSet): CohortConfig => ({ asOf: set.calibratedFor.asOf, practice: set.calibratedFor.practice, reforms: [] });
@@ -31,6 +31,17 @@ function distinctCases(n: number, seed = 9): CaseFile[] {
   const sampler = createSampler(exploited, configOf(exploited));
   const counted = countChildren(sampler, seed, 0, n * 3);
   return counted.keys.slice(0, n).map((_, k) => sampler.toCase(counted.choices.subarray(k * SLOT_COUNT, (k + 1) * SLOT_COUNT)));
+}
+
+/**
+ * The cohort's path: the distinct case files of a cohort of n children in the order the cohort runs them (by facts,
+ * representatives: src/engine/orchestrate.ts resolvePaths), so that runs share their beginnings.
+ */
+function cohortCases(n: number, seed = 9): CaseFile[] {
+  const sampler = createSampler(exploited, configOf(exploited));
+  const counted = countChildren(sampler, seed, 0, n);
+  const row = new Int32Array(SLOT_COUNT);
+  return Array.from(byFacts(sampler, counted.choices, counted.keys.length), (k) => sampler.toCase(sampler.representative(counted.choices, k, row)));
 }
 
 /** Baseline: one actor per child, its case events sent in order on a simulated clock (delays fire as time passes). */
@@ -104,6 +115,16 @@ export function measurePerCase() {
   const reference = measure('XState runCase (pure stepping, the reference)', sample.slice(0, 600), (c) => runCase(c, { stepper: xstateStepper }));
   const actor = measure('baseline: one XState actor per child', sample.slice(0, 600), runWithActor);
   const fast = measure('fast stepper (runCase with fastStepper)', sample, (c) => runCase(c, { stepper: fastStepper }));
+  // Sharing pays with many case files of the same facts: a cohort's worth (its steps are counted as taken alone).
+  const cohort = cohortCases(100_000);
+  cohort.forEach((c) => runCase(c, { stepper: fastStepper }));
+  const alone = measure('fast stepper, a 100,000-child cohort\'s distinct case files in its order, each run alone', cohort, (c) => runCase(c, { stepper: fastStepper }));
+  let sharing = createRunSharing();
+  const shared = measure('the same, runs sharing their beginnings (the cohort\'s path)', cohort, (c) => {
+    if (c === cohort[0]) sharing = createRunSharing();
+    return runCase(c, { stepper: fastStepper, sharing });
+  });
+  console.log(`shared beginnings: ×${(shared / alone).toFixed(2)} the same case files run alone; ${fmt(sharing.stats.resumed)} steps resumed, ${fmt(sharing.stats.taken)} taken in the last pass`);
   // The stepping alone (inside the stepper), the same runs again: the runner's own work (milestones, citations,
   // trace) is the same code for both steppers, so it bounds the ratio of whole runs.
   let steppingFast = Infinity;
@@ -124,6 +145,7 @@ export function measurePerCase() {
   const { recorded, configurations } = getFastStepperStats();
   console.log(
     `ratios: fast stepper ×${(fast / reference).toFixed(1)} XState runCase (goal ≥ 50), ×${(fast / actor).toFixed(1)} the actor baseline (goal ≥ 20); ` +
+      `the cohort's path (shared beginnings) ×${(shared / reference).toFixed(1)} runCase, ×${(shared / actor).toFixed(1)} the actor baseline; ` +
       `actor baseline ×${(actor / reference).toFixed(1)} runCase. Fast stepper: ${recorded - recordedBefore} of its steps recorded from XState during the measure, ${configurations} configurations known`,
   );
   console.log(`memory: ${peakMb()} MB peak RSS, heap now ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
