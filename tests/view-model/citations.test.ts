@@ -52,7 +52,7 @@ describe('describeSource: citations in people’s words', () => {
     );
     expect(describeSource('GRETA-2017 on safe accommodation')).toBe('GRETA-2017 on safe accommodation');
     language.set('fr');
-    expect(sourceId(`${SEED_2018}:97`)).toBe(`Identifiant de la source : ${SEED_2018}:97`);
+    expect(sourceId(`${SEED_2018}:97`)).toBe(`Identifiant de la source\u202f: ${SEED_2018}:97`);
   });
 
   it('marks the parts kept as written (English notes), apart from the names it gives', () => {
