@@ -7,7 +7,7 @@ import { runCase } from '../../machines/case/run';
 import { SCENARIOS } from '../../src/scenarios';
 import { digest } from '../../machines/case/fastMachine';
 import { procedureMachine } from '../../machines/procedure/machine';
-import { expectSameAsXState, fixtureCases, freshStepper, randomCases, recordingsOf } from '../equivalence/shared';
+import { expectSameAsXState, fixtureCases, freshStepper, randomCases, recordingsOf } from '../equivalence/importing';
 
 const given = [...fixtureCases(), ...randomCases(600, 11)];
 const others = randomCases(600, 12);
