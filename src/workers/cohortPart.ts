@@ -5,7 +5,9 @@
 // files (by key, so a worker's cache stays useful for later runs) and sends its share's paths, as a PathTable whose
 // buffers are transferred, straight to the worker that aggregates that configuration (configuration i: worker
 // i mod workers), never through the main thread. A worker aggregates only once its machine runs for every
-// configuration are done, so no worker waits on another mid-run. Cancelling terminates the workers.
+// configuration are done, so no worker waits on another mid-run. Between chunks of machine runs, the workers send
+// each other the fast stepper's new recordings (recordings.ts), so that a step is mostly recorded from XState by
+// one of them only. Cancelling terminates the workers.
 import type { CohortResult, PathSummary } from '../engine/aggregate';
 import {
   childRanges,
@@ -149,9 +151,10 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Before a run: the machine run on the first children of each configuration this worker would run, so that its
- * code is compiled and the fast stepper has recorded its commonest steps from XState (each worker records its
- * own). The paths are not kept: a run's figures and machine runs are the same with or without a warm-up.
- * `stopped` is checked between chunks; a run stops the warm-up.
+ * code is compiled and the fast stepper has recorded its commonest steps from XState (`between`, after each
+ * chunk, sends them to the peers). The paths are not kept: a run's figures and machine runs are the same with or
+ * without a warm-up. `stopped` is checked between chunks; a run stops the warm-up. Resolves with the machine runs
+ * made, or undefined if stopped.
  */
 async function warmUp(
   requests: WorkerCohortRequest[],

@@ -22,11 +22,21 @@ function nextMessageTask(): Promise<void> {
 
 export function createRecordingsShare(peers: () => (MessagePort | null)[]) {
   let sent = 0;
+  let failed = false;
   /** Sends the peers what this worker recorded since it last sent (nothing if it recorded nothing). */
   function send() {
     const ports = peers().filter((p): p is MessagePort => p !== null);
-    if (ports.length === 0) return;
-    const { data, next } = exportRecordings({ since: sent, recordedHere: true });
+    if (ports.length === 0 || failed) return;
+    let exported: ReturnType<typeof exportRecordings>;
+    try {
+      exported = exportRecordings({ since: sent, recordedHere: true });
+    } catch (error) {
+      // A recording that cannot be data: the peers record for themselves, the run goes on.
+      failed = true;
+      console.warn(error);
+      return;
+    }
+    const { data, next } = exported;
     sent = next;
     if (data.body.tapes.length === 0) return;
     const message: RecordingsMessage = { type: 'recordings', data };
