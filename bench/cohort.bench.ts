@@ -16,6 +16,8 @@ const fmt = (n: number) => n.toLocaleString('en');
 
 /** COHORT_BENCH=case,cli,browser (any of them; default all) runs only those parts. */
 const parts = new Set((process.env.COHORT_BENCH ?? 'case,cli,browser').split(','));
+/** COHORT_BENCH_COLD=1: the browser's cold runs only (no warm second run, no period cohort). */
+const coldOnly = process.env.COHORT_BENCH_COLD === '1';
 
 export default async function bench() {
   if (parts.has('case')) await measurePerCase();
@@ -132,8 +134,19 @@ async function timeRun(page: Page): Promise<{ ms: number; cpu: string; longTasks
   await page.waitForFunction(cohortDrawn, null, { timeout: 600_000, polling: 50 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
   const ms = Date.now() - started;
-  const cpu = cpuBetween(before, browserThreads());
+  const cpu = cpuBetween(before, browserThreads()) + (await stepperStats(page));
   return { ms, cpu, longTasks: await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks) };
+}
+
+/** Each cohort worker's fast stepper: steps recorded from XState, recordings imported from the other (cohort.worker.ts). */
+async function stepperStats(page: Page): Promise<string> {
+  const stats = await Promise.all(
+    page.workers().map((w) =>
+      w.evaluate(() => (self as unknown as { fastStepperStats?: () => { recorded: number; imported: number } }).fastStepperStats?.()).catch(() => undefined),
+    ),
+  );
+  const known = stats.filter((s) => s !== undefined);
+  return known.length ? `; fast stepper per worker: ${known.map((s) => `${fmt(s.recorded)} recorded, ${fmt(s.imported)} imported`).join(' / ')}` : '';
 }
 
 /** 100,000 exploited children, three configurations (rules of 2010/2016/2018), in the built app (dist/) in Chromium. */
@@ -179,13 +192,14 @@ async function measureBrowser() {
       await page.context().close();
     }
     const page = await openPage();
-    for (const label of ['first run (cold)', 'second run (warm worker cache)']) {
+    for (const label of coldOnly ? ['first run (cold)'] : ['first run (cold)', 'second run (warm worker cache)']) {
       const { ms, cpu, longTasks } = await timeRun(page);
       console.log(
         `browser, 100,000 exploited children × 3 configurations, click to drawn, ${label}: ${fmt(ms)} ms (goal ≤ 2,000 ms)${cpu}; ` +
           `main-thread tasks > 50 ms: ${longTasks.length ? longTasks.join(', ') + ' ms' : 'none'}`,
       );
     }
+    if (coldOnly) return;
     // Issue 12's figure: a period cohort (the controls' default period, 2004–2024), two practices.
     await page.getByTestId('cohort-period-on').check();
     await page.getByRole('button', { name: 'As written / as reported' }).click();

@@ -1,140 +1,42 @@
 // The fast stepper: the procedure machine's own steps, memoised. The first time a configuration meets an event
-// type, XState's pure `getMicrosteps` runs on an instrumented copy of the machine and we record what it did: the
-// named guards it evaluated (with their results) and, microstep by microstep, which action lists it resolved
-// (exits, transitions, entries) and the configuration it reached. That record goes into a decision trie keyed by
-// the guard outcomes. Later steps walk the trie: they evaluate the same guards on the case's own context and
-// event, and resolve the same action lists with the machine's own action, assign and delay functions (so context
-// updates, milestone params and timers are the case's own). A guard outcome not met before sends the step back
-// to XState, which extends the trie. Every recording is replayed at once and compared with XState's result.
-// Nothing of the law is written here: structure comes from XState, values from the machine's functions.
+// type, XState's pure `getMicrosteps` runs on an instrumented copy of the machine (fastMachine.ts) and we record
+// what it did: the named guards it evaluated (with their results) and, microstep by microstep, which action lists
+// it resolved (exits, transitions, entries) and the configuration it reached. That record goes into a decision
+// trie keyed by the guard outcomes. Later steps walk the trie: they evaluate the same guards on the case's own
+// context and event, and resolve the same action lists with the machine's own action, assign and delay functions
+// (so context updates, milestone params and timers are the case's own). A guard outcome not met before sends the
+// step back to XState, which extends the trie. Every recording is replayed at once and compared with XState's
+// result. Recordings can be exported and imported as plain data (fastShare.ts), so that one thread's recordings
+// spare another the XState runs. Nothing of the law is written here: structure comes from XState, values from the
+// machine's functions.
 import { getInitialMicrosteps, getMicrosteps, type AnyMachineSnapshot } from 'xstate';
-import {
-  MISSING_INPUT,
-  procedureMachine,
-  type ProcedureContext,
-  type ProcedureEvent,
-  type ProcedureInput,
-} from '../procedure/machine';
+import { procedureMachine, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../procedure/machine';
 import type { Microstep, Stepper } from './stepper';
 import {
   implementations,
   MARKER,
   MISS,
   FastSnapshot,
-  Unsupported,
-  type ActionDef,
-  type Args,
   type Call,
-  type Configuration,
   type Fn,
-  type Node,
-  type Recorded,
+  type PreparedAction,
+  type Recording,
+  type TapeEntry,
   type TapeNode,
 } from './fastTape';
 import { prepare, replay } from './fastReplay';
+import { configurationCount, configurationOf, instrumented, lists, placeOf, recorded, referenceOf } from './fastMachine';
+import { decodeRecordings, encodeRecordings, ImportRefused, type FastStepperExport } from './fastShare';
 
-// ---- The instrumented copy of the machine (the shared machine is never touched) ----
-
-let recording: Recorded[] | null = null;
-
-function record(entry: Recorded) {
-  recording?.push(entry);
-}
-
-const wrappedGuards = Object.fromEntries(
-  Object.entries(implementations.guards).map(([name, guard]) => {
-    if (typeof guard !== 'function' || 'check' in guard) return [name, guard];
-    return [
-      name,
-      (args: Args, params: unknown) => {
-        const result = (guard as Fn)(...([args, params] as never[]));
-        if (typeof result !== 'boolean')
-          throw new Unsupported(`guard ${name} returned a non-boolean`);
-        record({ kind: 'guard', name, event: args.event, result });
-        return result;
-      },
-    ];
-  }),
-);
-
-const instrumented: typeof procedureMachine = Object.create(
-  procedureMachine.provide({ guards: wrappedGuards as never }),
-  // XState's throw-away actor first builds an input-less initial state, which the procedure refuses; refuse at once.
-  {
-    getInitialSnapshot: {
-      value: () => ({ status: 'error', output: undefined, error: MISSING_INPUT }),
-    },
-  },
-);
-
-/**
- * Marker actions around every action list: XState resolves their params as it resolves the list, so the record
- * shows where each list begins and ends (guards checked inside enqueueActions fall between the two).
- */
-function withMarker(actions: ActionDef[]): ActionDef[] {
-  const original = actions.slice();
-  return [
-    {
-      type: MARKER,
-      params: ({ event }: Args) => record({ kind: 'actions', actions: original, event }),
-    } as never,
-    ...original,
-    { type: MARKER, params: () => record({ kind: 'resolved' }) } as never,
-  ];
-}
-
-function instrument(node: Node) {
-  if (node.invoke.length || node.initial?.actions.length)
-    throw new Unsupported(`${node.id}: invoke or initial actions`);
-  node.entry = withMarker(node.entry);
-  node.exit = withMarker(node.exit);
-  for (const list of node.transitions.values())
-    for (const t of list) t.actions = withMarker(t.actions);
-  for (const t of node.always ?? []) t.actions = withMarker(t.actions);
-  Object.values(node.states).forEach(instrument);
-}
-instrument((instrumented as unknown as { root: Node }).root);
-
-// ---- Configurations ----
-
-const configurations = new Map<string, Configuration>();
-
-function configurationOf(snapshot: AnyMachineSnapshot): Configuration {
-  const nodes = (snapshot as unknown as { _nodes: { id: string; type: string }[] })._nodes;
-  const key = `${snapshot.status}:${nodes.map((n) => n.id).join('|')}`;
-  let c = configurations.get(key);
-  if (!c) {
-    c = {
-      status: snapshot.status as Configuration['status'],
-      activeIds: Object.freeze(
-        nodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id),
-      ),
-      reference: snapshot,
-      tries: new Map(),
-    };
-    configurations.set(key, c);
-  }
-  return c;
-}
+export { ImportRefused, type FastStepperExport } from './fastShare';
 
 // ---- Recording ----
 
-type XMicrostep = [
-  AnyMachineSnapshot,
-  { type: string; params?: unknown; info?: { context?: ProcedureContext } }[],
-];
+type XMicrostep = [AnyMachineSnapshot, { type: string; params?: unknown; info?: { context?: ProcedureContext } }[]];
 
 /** Runs XState on the instrumented machine, and lays its guards, action lists and microsteps end to end. */
 function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) => boolean) {
-  recording = [];
-  let microsteps: XMicrostep[];
-  let log: Recorded[];
-  try {
-    microsteps = run();
-  } finally {
-    log = recording;
-    recording = null;
-  }
+  const { result: microsteps, log } = recorded(run);
   const tape: TapeEntry[] = [];
   const ref = (event: unknown) => (isOwn(event) || event === own ? { own: true, event: undefined } : { own: false, event });
   // A microstep with no transitions resolves no action list, so the record cannot show where it fell among the
@@ -151,7 +53,7 @@ function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) =
     }
     tape.push(...emptyMicrosteps.splice(0));
     // An empty list does nothing when replayed: half of the lists a step resolves are empty (no entry actions…).
-    if (e.actions.length > 0) tape.push({ kind: 'actions', actions: e.actions, ...ref(e.event) });
+    if (e.actions.length > 0) tape.push({ kind: 'actions', list: placeOf.get(e.actions)!, ...ref(e.event) });
   };
   for (const [snapshot, actions] of microsteps) {
     let lists = actions.filter((a) => a.type === MARKER).length / 2;
@@ -171,53 +73,58 @@ function recordStep(run: () => XMicrostep[], own: unknown, isOwn: (e: unknown) =
   return { tape, microsteps };
 }
 
-/** One entry of a recorded step, in the order XState met it. */
-type TapeEntry =
-  | { kind: 'guard'; name: string; own: boolean; event: unknown; result: boolean }
-  | { kind: 'actions'; actions: readonly ActionDef[]; own: boolean; event: unknown }
-  | { kind: 'microstep'; configuration: Configuration }
-  | { kind: 'end' };
+// Each action list is prepared once, however many trie nodes resolve it.
+const preparedLists: (readonly PreparedAction[] | undefined)[] = [];
+const preparedList = (list: number) => (preparedLists[list] ??= lists[list]!.actions.map(prepare));
 
-/** Adds a recorded tape to a trie (sharing the prefix already there); returns the root. */
-function insert(root: TapeNode | undefined, tape: TapeEntry[]): TapeNode {
-  const fresh = (i: number): TapeNode | undefined => {
-    if (i >= tape.length) return undefined;
-    const t = tape[i]!;
-    switch (t.kind) {
-      case 'guard': {
-        const guard = implementations.guards[t.name] as unknown as Call;
-        const next = fresh(i + 1);
-        return { kind: 'guard', name: t.name, own: t.own, event: t.event, guard, onTrue: t.result ? next : undefined, onFalse: t.result ? undefined : next };
-      }
-      case 'actions':
-        return { kind: 'actions', own: t.own, event: t.event, prepared: t.actions.map(prepare), next: fresh(i + 1) };
-      case 'microstep':
-        return { kind: 'microstep', configuration: t.configuration, next: fresh(i + 1) };
-      case 'end':
-        return { kind: 'end' };
+function fresh(tape: readonly TapeEntry[], i: number): TapeNode | undefined {
+  if (i >= tape.length) return undefined;
+  const t = tape[i]!;
+  switch (t.kind) {
+    case 'guard': {
+      const guard = implementations.guards[t.name] as unknown as Call;
+      const next = fresh(tape, i + 1);
+      return { kind: 'guard', name: t.name, own: t.own, event: t.event, guard, onTrue: t.result ? next : undefined, onFalse: t.result ? undefined : next };
     }
-  };
-  if (!root) return fresh(0)!;
+    case 'actions':
+      return { kind: 'actions', own: t.own, event: t.event, list: t.list, prepared: preparedList(t.list), next: fresh(tape, i + 1) };
+    case 'microstep':
+      return { kind: 'microstep', configuration: t.configuration, next: fresh(tape, i + 1) };
+    case 'end':
+      return { kind: 'end' };
+  }
+}
+
+/**
+ * Walks a tape down a trie: `present` if the trie has it all, `new` if it branches off where the trie has nothing
+ * yet (grafted there when `graft`). A tape that differs from the trie for the same guard outcomes throws.
+ */
+function walk(root: TapeNode, tape: readonly TapeEntry[], graft: boolean): 'present' | 'new' {
   let node: TapeNode = root;
   for (let i = 0; ; i++) {
-    const t = tape[i];
-    if (
-      node.kind !== t.kind ||
-      (node.kind === 'guard' && t.kind === 'guard' && node.name !== t.name)
-    ) {
-      throw new Error(
-        `fast stepper: XState took a different path at step ${i} for the same guard outcomes`,
-      );
-    }
-    if (node.kind === 'end') return root;
+    const t = tape[i]!;
+    const same =
+      node.kind === t.kind &&
+      (node.kind !== 'guard' || node.name === (t as { name: string }).name) &&
+      (node.kind !== 'actions' || node.list === (t as { list: number }).list) &&
+      (node.kind !== 'microstep' || node.configuration === (t as { configuration: unknown }).configuration);
+    if (!same) throw new Error(`fast stepper: XState took a different path at step ${i} for the same guard outcomes`);
+    if (node.kind === 'end') return 'present';
     const slot = node.kind === 'guard' ? ((t as { result: boolean }).result ? 'onTrue' : 'onFalse') : 'next';
     const next = (node as unknown as Record<string, TapeNode | undefined>)[slot];
     if (!next) {
-      (node as unknown as Record<string, TapeNode | undefined>)[slot] = fresh(i + 1);
-      return root;
+      if (graft) (node as unknown as Record<string, TapeNode | undefined>)[slot] = fresh(tape, i + 1);
+      return 'new';
     }
     node = next;
   }
+}
+
+/** Adds a recorded tape to a trie (sharing the prefix already there); returns the root. */
+function insert(root: TapeNode | undefined, tape: readonly TapeEntry[]): TapeNode {
+  if (!root) return fresh(tape, 0)!;
+  walk(root, tape, true);
+  return root;
 }
 
 /** The replay of a fresh recording must be XState's own result, action for action. */
@@ -255,19 +162,35 @@ function isDeepEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-// ---- The stepper ----
+// ---- The tries and what went into them ----
 
 let initialTrie: TapeNode | undefined;
+/** Every recording in the tries, in the order it came: recorded here (`here`) or imported. */
+const log: { recording: Recording; here: boolean }[] = [];
+/** `rebuilt`: imported configurations whose XState snapshot had to be made, for a step not imported. */
+const stats = { steps: 0, recorded: 0, imported: 0, rebuilt: 0 };
+
+function trieOf(r: Recording): TapeNode | undefined {
+  return r.from ? r.from.tries.get(r.type) : initialTrie;
+}
+function setTrie(r: Recording, root: TapeNode) {
+  if (r.from) r.from.tries.set(r.type, root);
+  else initialTrie = root;
+}
+function add(r: Recording, here: boolean): TapeNode {
+  const root = insert(trieOf(r), r.tape);
+  setTrie(r, root);
+  log.push({ recording: r, here });
+  return root;
+}
+
+// ---- The stepper ----
+
 const isInit = (e: unknown) => (e as { type?: string } | undefined)?.type === 'xstate.init';
-const stats = { steps: 0, recorded: 0 };
 
 function initialContext(input: ProcedureInput): ProcedureContext {
   const factory = (procedureMachine.config as { context: Fn }).context;
-  return Object.assign(
-    {},
-    {},
-    factory(...([{ spawn: undefined, input, self: undefined }] as never[])),
-  ) as ProcedureContext;
+  return Object.assign({}, {}, factory(...([{ spawn: undefined, input, self: undefined }] as never[]))) as ProcedureContext;
 }
 
 export const fastStepper: Stepper = {
@@ -285,16 +208,15 @@ export const fastStepper: Stepper = {
       initEvent,
       isInit,
     );
-    initialTrie = insert(initialTrie, tape);
-    const ours = replay(initialTrie, initialContext(input), initEvent);
+    const root = add({ from: null, type: 'xstate.init', tape }, true);
+    const ours = replay(root, initialContext(input), initEvent);
     verify(ours, microsteps, 'on the initial step');
     return ours;
   },
   next(snapshot, event) {
     stats.steps++;
     const configuration = FastSnapshot.configurationOf(snapshot);
-    if (!configuration)
-      throw new Error('fastStepper.next: the snapshot does not come from the fast stepper');
+    if (!configuration) throw new Error('fastStepper.next: the snapshot does not come from the fast stepper');
     if (configuration.status !== 'active') return [];
     const type = (event as { type: string }).type;
     try {
@@ -303,25 +225,68 @@ export const fastStepper: Stepper = {
       if (e !== MISS) throw e;
     }
     stats.recorded++;
-    const start = { ...configuration.reference, context: snapshot.context } as AnyMachineSnapshot;
+    if (!configuration.reference) stats.rebuilt++;
+    const start = { ...referenceOf(configuration), context: snapshot.context } as AnyMachineSnapshot;
     const { tape, microsteps } = recordStep(
-      () =>
-        getMicrosteps(
-          instrumented,
-          start as never,
-          event as ProcedureEvent,
-        ) as unknown as XMicrostep[],
+      () => getMicrosteps(instrumented, start as never, event as ProcedureEvent) as unknown as XMicrostep[],
       event,
       () => false,
     );
-    configuration.tries.set(type, insert(configuration.tries.get(type), tape));
-    const ours = replay(configuration.tries.get(type), snapshot.context, event);
+    const root = add({ from: configuration, type, tape }, true);
+    const ours = replay(root, snapshot.context, event);
     verify(ours, microsteps, `on ${type} from ${configuration.activeIds.join(', ')}`);
     return ours;
   },
 };
 
-/** How many steps were taken, and how many of them had to be recorded from XState (for the bench). */
+/** How many steps were taken, how many had to be recorded from XState, how many recordings came from elsewhere. */
 export function getFastStepperStats(): Readonly<typeof stats> & { configurations: number } {
-  return { ...stats, configurations: configurations.size };
+  return { ...stats, configurations: configurationCount() };
+}
+
+// ---- Sharing recordings ----
+
+/**
+ * The recordings in the tries as plain data (JSON or structured clone), from the `since`-th on (a `next` an
+ * earlier export returned); `recordedHere`: only those recorded in this thread, not those it imported.
+ */
+export function exportRecordings(options: { since?: number; recordedHere?: boolean } = {}): { data: FastStepperExport; next: number } {
+  const chosen = log.slice(options.since ?? 0).filter((e) => !options.recordedHere || e.here);
+  return { data: encodeRecordings(chosen.map((e) => e.recording)), next: log.length };
+}
+
+/**
+ * Adds recordings exported by another fast stepper (another thread, another module instance) to the tries: whole
+ * or not at all. An export that is damaged, of another machine, or at odds with the tries is refused (throws);
+ * the stepper is then as it was. Returns how many recordings were new here.
+ */
+export function importRecordings(data: unknown): { added: number } {
+  const recordings = decodeRecordings(data);
+  // First in tries of their own (a tape at odds with another of the export throws there), then against ours.
+  const scratch = new Map<Recording['from'], Map<string, TapeNode>>();
+  try {
+    for (const r of recordings) {
+      const byType = scratch.get(r.from) ?? scratch.set(r.from, new Map()).get(r.from)!;
+      byType.set(r.type, insert(byType.get(r.type), r.tape));
+      const ours = trieOf(r);
+      if (ours) walk(ours, r.tape, false);
+    }
+  } catch (error) {
+    throw new ImportRefused(`at odds with the recordings here (${error instanceof Error ? error.message : String(error)})`);
+  }
+  // Then all at once: a trie we did not have is the scratch one; the others are grafted onto.
+  const installed = new Set<TapeNode>();
+  let added = 0;
+  for (const r of recordings) {
+    const ours = trieOf(r);
+    if (!ours) {
+      const theirs = scratch.get(r.from)!.get(r.type)!;
+      setTrie(r, theirs);
+      installed.add(theirs);
+    } else if (!installed.has(ours) && walk(ours, r.tape, true) === 'present') continue;
+    log.push({ recording: r, here: false });
+    added++;
+  }
+  stats.imported += added;
+  return { added };
 }

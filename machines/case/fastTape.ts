@@ -34,9 +34,14 @@ export type Builtin = Fn & {
 /** One configuration the machine can be in: the ordered node set XState keeps, its status and atomic ids. */
 export interface Configuration {
   status: StepperSnapshot['status'];
+  /** the ids of XState's ordered node set */
+  nodeIds: readonly string[];
   activeIds: readonly string[];
-  /** a snapshot of the instrumented machine in this configuration (another case's context), to run XState from */
-  reference: AnyMachineSnapshot;
+  /**
+   * a snapshot of the instrumented machine in this configuration (another case's context), to run XState from;
+   * made when first needed for an imported configuration (fastMachine.ts referenceOf)
+   */
+  reference: AnyMachineSnapshot | undefined;
   /** event type → decision trie */
   tries: Map<string, TapeNode | undefined>;
 }
@@ -65,9 +70,21 @@ export class PreparedAction {
 // one XState made (a done event). Each kind of node is built with all its fields, so it keeps one shape.
 export type TapeNode =
   | { kind: 'guard'; name: string; own: boolean; event: unknown; guard: Call; onTrue: TapeNode | undefined; onFalse: TapeNode | undefined }
-  | { kind: 'actions'; own: boolean; event: unknown; prepared: readonly PreparedAction[]; next: TapeNode | undefined }
+  | { kind: 'actions'; own: boolean; event: unknown; list: number; prepared: readonly PreparedAction[]; next: TapeNode | undefined }
   | { kind: 'microstep'; configuration: Configuration; next: TapeNode | undefined }
   | { kind: 'end' };
+/** One entry of a recorded step, in the order XState met it (`list`: the action list's number, fastMachine.ts). */
+export type TapeEntry =
+  | { kind: 'guard'; name: string; own: boolean; event: unknown; result: boolean }
+  | { kind: 'actions'; list: number; own: boolean; event: unknown }
+  | { kind: 'microstep'; configuration: Configuration }
+  | { kind: 'end' };
+/** One recorded step: from a configuration (or the initial step: null) on an event type. */
+export interface Recording {
+  from: Configuration | null;
+  type: string;
+  tape: TapeEntry[];
+}
 export type Recorded =
   | { kind: 'guard'; name: string; event: unknown; result: boolean }
   | { kind: 'actions'; actions: readonly ActionDef[]; event: unknown }

@@ -273,7 +273,7 @@ export class CohortSession {
     workers.forEach((worker, part) => {
       worker.onmessage = (event: MessageEvent<CohortWorkerMessage>) => {
         const message = event.data;
-        if (message.runId !== runId) return;
+        if (message.type === 'warmed' || message.runId !== runId) return;
         if (message.type === 'progress')
           this.#progress = { index: message.index, report: message.report };
         else if (message.type === 'result') {

@@ -5,7 +5,9 @@
 // files (by key, so a worker's cache stays useful for later runs) and sends its share's paths, as a PathTable whose
 // buffers are transferred, straight to the worker that aggregates that configuration (configuration i: worker
 // i mod workers), never through the main thread. A worker aggregates only once its machine runs for every
-// configuration are done, so no worker waits on another mid-run. Cancelling terminates the workers.
+// configuration are done, so no worker waits on another mid-run. Between chunks of machine runs, the workers send
+// each other the fast stepper's new recordings (recordings.ts), so that a step is mostly recorded from XState by
+// one of them only. Cancelling terminates the workers.
 import type { CohortResult, PathSummary } from '../engine/aggregate';
 import {
   childRanges,
@@ -25,6 +27,7 @@ import { PathCache, type CohortRequest } from '../engine/simulate';
 import { completePeriod, countPeriodChildren, mergePeriodCounts, planPeriod, type DayCounts } from '../engine/period';
 import type { Period } from '../engine/periodDates';
 import { decodePaths, encodePaths, tableBuffers, type PathTable } from '../engine/pathTable';
+import { createRecordingsShare, type RecordingsMessage } from './recordings';
 
 /** A request with a period runs as a period cohort (src/engine/period.ts). */
 export type WorkerCohortRequest = CohortRequest & { period?: Period };
@@ -45,7 +48,7 @@ export interface PathsMessage {
   index: number;
   groups: { keys: Float64Array; table: PathTable }[];
 }
-type PeerMessage = CountsMessage | PathsMessage;
+type PeerMessage = CountsMessage | PathsMessage | RecordingsMessage;
 export type CohortWorkerRequest =
   | { type: 'connect'; part: number; peers: (MessagePort | null)[] }
   | { type: 'run'; runId: number; requests: WorkerCohortRequest[]; part: number; parts: number }
@@ -54,7 +57,9 @@ export type CohortWorkerMessage =
   | { type: 'progress'; runId: number; index: number; report: ProgressReport }
   | { type: 'result'; runId: number; index: number; result: CohortResult }
   | { type: 'done'; runId: number }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  /** a warm-up ran to its end (not stopped by a run): the machine runs it made */
+  | { type: 'warmed'; runs: number };
 
 /** The distinct cases of one group (a cohort, or a period's day) with their store, as the orchestrator plans them. */
 interface Group {
@@ -75,13 +80,43 @@ export function partOf(key: number, parts: number): number {
 const isMine = (sampler: Sampler, counted: CountedCases, i: number, part: number, parts: number) =>
   partOf(sampler.factsKey(counted.choices, i), parts) === part;
 
-/** Runs the machine for this worker's share of a group; returns the share (indices into the group's keys). */
-function resolveShare(group: Group, part: number, parts: number, onProgress: (done: number) => void): number[] {
+/**
+ * Case files run before the first look at the peers' recordings; then twice as many each time, up to
+ * LAST_CHUNK. The fast stepper records most at the start of a configuration: small chunks there let each worker
+ * take up what the other recorded meanwhile instead of recording it too; larger ones later cost fewer looks.
+ */
+const FIRST_CHUNK = 50;
+const LAST_CHUNK = 1_000;
+
+/**
+ * Runs the machine for this worker's share of a group; returns the share (indices into the group's keys).
+ * `between`: called between chunks of case files (the peers' recordings come in there); none: one chunk.
+ */
+async function resolveShare(
+  group: Group,
+  part: number,
+  parts: number,
+  onProgress: (done: number) => void,
+  between?: () => Promise<void>,
+): Promise<number[]> {
   const { plan, store } = group;
   const { keys } = plan.counted;
   const mine = plan.missing.filter((i) => isMine(plan.sampler, plan.counted, i, part, parts));
-  const found = resolvePaths(plan.sampler, packChoices(plan.counted, mine), 'fast', onProgress);
-  mine.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = found[j])));
+  // In order of facts (as resolvePaths runs them), a chunk ending where the facts change: runs with the same facts
+  // stay in one chunk and still share their beginnings.
+  const facts = new Map(mine.map((i) => [i, plan.sampler.factsKey(plan.counted.choices, i)]));
+  if (between) mine.sort((a, b) => facts.get(a)! - facts.get(b)! || a - b);
+  for (let at = 0, size = between ? FIRST_CHUNK : mine.length; at < mine.length; size = Math.min(2 * size, LAST_CHUNK)) {
+    let to = Math.min(at + size, mine.length);
+    while (to < mine.length && facts.get(mine[to]) === facts.get(mine[to - 1])) to++;
+    const chunk = mine.slice(at, to);
+    const done = at;
+    const found = resolvePaths(plan.sampler, packChoices(plan.counted, chunk), 'fast', (n) => onProgress(done + n));
+    chunk.forEach((i, j) => store.set(keys[i], (plan.summaries[i] = found[j])));
+    at = to;
+    onProgress(at);
+    if (between) await between();
+  }
   return keys.flatMap((_, i) => (isMine(plan.sampler, plan.counted, i, part, parts) ? [i] : []));
 }
 
@@ -116,11 +151,20 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Before a run: the machine run on the first children of each configuration this worker would run, so that its
- * code is compiled and the fast stepper has recorded its commonest steps from XState (each worker records its
- * own). The paths are not kept: a run's figures and machine runs are the same with or without a warm-up.
- * `stopped` is checked between chunks; a run stops the warm-up.
+ * code is compiled and the fast stepper has recorded its commonest steps from XState (`between`, after each
+ * chunk, sends them to the peers). The paths are not kept: a run's figures and machine runs are the same with or
+ * without a warm-up. `stopped` is checked between chunks; a run stops the warm-up. Resolves with the machine runs
+ * made, or undefined if stopped.
  */
-async function warmUp(requests: WorkerCohortRequest[], part: number, parts: number, stopped: () => boolean, done: Set<string>) {
+async function warmUp(
+  requests: WorkerCohortRequest[],
+  part: number,
+  parts: number,
+  stopped: () => boolean,
+  done: Set<string>,
+  between: () => void,
+): Promise<number | undefined> {
+  let runs = 0;
   for (const request of requests) {
     const id = JSON.stringify([request.set, request.config, request.seed]);
     if (done.has(id)) continue;
@@ -130,10 +174,14 @@ async function warmUp(requests: WorkerCohortRequest[], part: number, parts: numb
     const mine = counted.keys.flatMap((_, i) => (isMine(sampler, counted, i, part, parts) ? [i] : []));
     for (let at = 0; at < mine.length; at += WARM_CHUNK) {
       await nextTask();
-      if (stopped()) return;
-      resolvePaths(sampler, packChoices(counted, mine.slice(at, at + WARM_CHUNK)));
+      if (stopped()) return undefined;
+      const chunk = mine.slice(at, at + WARM_CHUNK);
+      resolvePaths(sampler, packChoices(counted, chunk));
+      runs += chunk.length;
+      between();
     }
   }
+  return runs;
 }
 
 interface Pending {
@@ -151,6 +199,8 @@ export function createCohortPart(post: (message: CohortWorkerMessage) => void): 
   // A period cohort keeps one scope per simulated day (about two a year) and configuration.
   const periodCache = new PathCache(512);
   let peers: (MessagePort | null)[] = [];
+  // The fast stepper's recordings go to the peers as they are made, and theirs come in (recordings.ts).
+  const recordings = createRecordingsShare(() => peers);
   // Each warm-up or run stops the warm-up before it; configurations warmed once are not warmed again.
   let warmups = 0;
   const warmed = new Set<string>();
@@ -160,6 +210,7 @@ export function createCohortPart(post: (message: CohortWorkerMessage) => void): 
   const waiting = new Map<string, () => void>();
   const idOf = (type: PeerMessage['type'], runId: number, index: number) => `${type}:${runId}:${index}`;
   function deliver(message: PeerMessage) {
+    if (message.type === 'recordings') return recordings.take(message);
     const id = idOf(message.type, message.runId, message.index);
     inbox.set(id, [...(inbox.get(id) ?? []), message]);
     waiting.get(id)?.();
@@ -218,11 +269,11 @@ export function createCohortPart(post: (message: CohortWorkerMessage) => void): 
       }
       const total = groups.reduce((n, g) => n + g.plan.missing.length, 0);
       let done = 0;
-      const shares = groups.map((group) => {
-        const share = resolveShare(group, part, parts, (n) => progress({ phase: 'running', done: done + n, total }));
+      const shares: number[][] = [];
+      for (const group of groups) {
+        shares.push(await resolveShare(group, part, parts, (n) => progress({ phase: 'running', done: done + n, total }), parts > 1 ? recordings.between : undefined));
         done += group.plan.missing.length;
-        return share;
-      });
+      }
       if (part === aggregator) {
         pending.push({ index, groups, complete });
         continue;
@@ -256,7 +307,9 @@ export function createCohortPart(post: (message: CohortWorkerMessage) => void): 
     const warmup = ++warmups;
     if (message.type === 'warm') {
       // A warm-up that fails (a set the sampler refuses) leaves the run to report it.
-      warmUp(message.requests, message.part, message.parts, () => warmup !== warmups, warmed).catch(() => {});
+      warmUp(message.requests, message.part, message.parts, () => warmup !== warmups, warmed, recordings.send)
+        .then((runs) => runs !== undefined && post({ type: 'warmed', runs }))
+        .catch(() => {});
       return;
     }
     run(message.runId, message.requests, message.part, message.parts).catch((error: unknown) =>

@@ -2,13 +2,13 @@
 // page links its workers, each drawing a range of the children and exchanging the counts. However many parts, the
 // figures are those of the orchestrator in one thread, in the same order; a second run takes every path from the
 // parts' caches.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
 import type { CohortResult } from '../../src/engine/aggregate';
 import { simulateCohort } from '../../src/engine/simulate';
 import { simulatePeriod } from '../../src/engine/period';
 import type { Period } from '../../src/engine/periodDates';
-import { createCohortPart, type CohortWorkerRequest, type WorkerCohortRequest } from '../../src/workers/cohortPart';
+import { createCohortPart, WARM_CHILDREN, type CohortWorkerRequest, type WorkerCohortRequest } from '../../src/workers/cohortPart';
 import { linkPeers } from '../../src/workers/peers';
 
 const exploited = ASSUMPTION_SETS.find((s) => s.id === 'exploited-children')!;
@@ -22,10 +22,15 @@ afterEach(() => {
   ports = [];
 });
 
-/** `parts` parts linked pairwise; each call of the returned function is one run of them all (as the page starts it). */
-function startParts(parts: number) {
-  let listener: (message: { type: string; index?: number; result?: CohortResult; message?: string }) => void = () => {};
-  const handles = Array.from({ length: parts }, () => createCohortPart((message) => listener(message)));
+type Message = { type: string; index?: number; result?: CohortResult; message?: string; runs?: number };
+
+/**
+ * `parts` parts linked pairwise; each call of the returned function is one run of them all (as the page starts
+ * it). `create`: each part's createCohortPart (one module instance each stands for a worker of its own).
+ */
+function startParts(parts: number, create: (typeof createCohortPart)[] = Array(parts).fill(createCohortPart)) {
+  let listener: (message: Message) => void = () => {};
+  const handles = create.map((createPart) => createPart((message) => listener(message)));
   const peers = linkPeers(parts);
   ports.push(...peers.flat().filter((p): p is MessagePort => p !== null));
   handles.forEach((handle, part) => handle({ type: 'connect', part, peers: peers[part] }));
@@ -42,11 +47,15 @@ function startParts(parts: number) {
       runId++;
       handles.forEach((handle, part) => handle({ type: 'run', runId, requests, part, parts } satisfies CohortWorkerRequest));
     });
-  /** Has the parts warm up on these settings (as the page does while they are chosen); resolves once it had time to. */
-  run.warm = (requests: WorkerCohortRequest[]) => {
-    handles.forEach((handle, part) => handle({ type: 'warm', requests, part, parts } satisfies CohortWorkerRequest));
-    return new Promise((resolve) => setTimeout(resolve, 1_500));
-  };
+  /** Has the parts warm up on these settings (as the page does while they are chosen); resolves with each part's machine runs once all are done. */
+  run.warm = (requests: WorkerCohortRequest[]) =>
+    new Promise<number[]>((resolve) => {
+      const runs: number[] = [];
+      listener = (message) => {
+        if (message.type === 'warmed' && runs.push(message.runs!) === parts) resolve(runs);
+      };
+      handles.forEach((handle, part) => handle({ type: 'warm', requests, part, parts } satisfies CohortWorkerRequest));
+    });
   return run;
 }
 
@@ -72,10 +81,41 @@ describe('the browser’s cohort run, shared between workers', () => {
     const requests = configs.map((config) => ({ set: exploited, config, seed: 5, cohort: 2_500 }));
     const expected = requests.map((r) => simulateCohort(r));
     const run = startParts(2);
-    await run.warm(requests);
+    const warmed = await run.warm(requests);
+    // Each part ran the machine for its share of the first WARM_CHILDREN children of every configuration.
+    expect(warmed).toHaveLength(2);
+    for (const runs of warmed) expect(runs).toBeGreaterThan(requests.length * 100);
+    expect(warmed.reduce((a, b) => a + b)).toBeLessThanOrEqual(requests.length * WARM_CHILDREN);
     const results = await run(requests);
     expect(json(results)).toEqual(json(expected));
     expect(results.map((r) => r.stats.machineRuns)).toEqual(expected.map((r) => r.stats.machineRuns));
+  }, 120_000);
+
+  it('gives the same figures when each worker has a fast stepper of its own, which records what the other has not', async () => {
+    const requests = configs.map((config) => ({ set: exploited, config, seed: 9, cohort: 4_000 }));
+    const expected = requests.map((r) => simulateCohort(r));
+    // Two module instances, as two Web Workers are: each part's fast stepper is its own.
+    const workers = [];
+    for (let k = 0; k < 2; k++) {
+      vi.resetModules();
+      workers.push({
+        part: await import('../../src/workers/cohortPart'),
+        stepper: await import('../../machines/case/fastStepper'),
+      });
+    }
+    const run = startParts(2, workers.map((w) => w.part.createCohortPart));
+    expect(json(await run(requests))).toEqual(json(expected));
+    const stats = workers.map((w) => w.stepper.getFastStepperStats());
+    // Each took up recordings of the other: between them, fewer recordings than two workers recording alone.
+    for (const s of stats) expect(s.imported).toBeGreaterThan(0);
+    const alone = await (async () => {
+      vi.resetModules();
+      const part = await import('../../src/workers/cohortPart');
+      const stepper = await import('../../machines/case/fastStepper');
+      return { part, stepper };
+    })();
+    expect(json(await startParts(1, [alone.part.createCohortPart])(requests))).toEqual(json(expected));
+    expect(stats[0]!.recorded + stats[1]!.recorded).toBeLessThan(1.5 * alone.stepper.getFastStepperStats().recorded);
   }, 120_000);
 
   it('does so for period cohorts too', async () => {

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { stepCase } from '../../machines/case/run';
 import { xstateStepper } from '../../machines/case/stepper';
 import { fastStepper } from '../../machines/case/fastStepper';
+import type { Stepper } from '../../machines/case/stepper';
 import type { CaseFile, Practice, ReformId } from '../../machines/case/types';
 import { REFORM_IDS } from '../../machines/rules/rules';
 import { addDays } from '../../machines/dates';
@@ -14,9 +15,10 @@ import { ASSUMPTION_SETS } from '../../src/engine/assumptions';
 import { createSampler, SLOT_COUNT, type Sampler } from '../../src/engine/generate';
 import { caseFileArbitrary } from '../machines/arbitraries';
 
-export function expectSameRun(caseFile: CaseFile): void {
+/** `stepper`: the fast stepper by default, or another instance of it (tests/engine/fastShare.test.ts). */
+export function expectSameRun(caseFile: CaseFile, stepper: Stepper = fastStepper): void {
   const reference = stepCase(caseFile, { stepper: xstateStepper });
-  const fast = stepCase(caseFile, { stepper: fastStepper });
+  const fast = stepCase(caseFile, { stepper });
   // The quick check first; on a difference, vitest's diff names it.
   if (!isDeepStrictEqual(fast, reference)) expect({ caseFile, run: fast }).toStrictEqual({ caseFile, run: reference });
 }
