@@ -5,6 +5,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { MISSING_INPUT, procedureMachine } from '../procedure/machine';
 import {
+  combinatorOf,
   implementations,
   MARKER,
   Unsupported,
@@ -96,8 +97,14 @@ function withMarker(actions: ActionDef[], place: ListPlace): ActionDef[] {
 
 /** What the machine is made of, in document order: ids, types, targets, guard and action names (its fingerprint). */
 const shape: string[] = [];
-const nameOf = (a: unknown): string =>
-  typeof a === 'string' ? a : typeof a === 'function' ? (a as { type?: string }).type ?? a.name : (a as { type?: string })?.type ?? '';
+// Names a bundler cannot change: strings, types, XState's combinators by kind; any other function is "inline".
+const nameOf = (a: unknown): string => {
+  if (typeof a === 'string') return a;
+  if (typeof a !== 'function') return (a as { type?: string } | undefined)?.type ?? '';
+  const kind = combinatorOf(a);
+  if (kind) return `${kind}(${((a as { guards?: unknown[] }).guards ?? []).map(nameOf).join(',')})`;
+  return (a as { type?: string }).type ?? 'inline';
+};
 
 function describe(t: { actions: ActionDef[]; guard?: unknown; target?: { id: string }[]; reenter?: boolean }): string {
   return `${nameOf(t.guard)}>${(t.target ?? []).map((n) => n.id).join(',')}${t.reenter ? '!' : ''}(${t.actions.map(nameOf).join(',')})`;

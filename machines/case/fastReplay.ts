@@ -9,6 +9,7 @@ import {
   MISS,
   PreparedAction,
   FastSnapshot,
+  combinatorOf,
   Unsupported,
   type ActionDef,
   type Builtin,
@@ -86,9 +87,10 @@ function evaluateCheck(r: Replay, guard: unknown, event: unknown): boolean {
     if (!('check' in g)) throw new Unsupported('inline guard functions cannot be recorded');
     const parts = g.guards ?? [];
     // XState's and/or/not: the same short-circuit order as checkAnd, checkOr and checkNot.
-    if (g.name === 'and') return parts.every((p) => evaluateCheck(r, p, event));
-    if (g.name === 'or') return parts.some((p) => evaluateCheck(r, p, event));
-    if (g.name === 'not') return !evaluateCheck(r, parts[0], event);
+    const kind = combinatorOf(g);
+    if (kind === 'and') return parts.every((p) => evaluateCheck(r, p, event));
+    if (kind === 'or') return parts.some((p) => evaluateCheck(r, p, event));
+    if (kind === 'not') return !evaluateCheck(r, parts[0], event);
     throw new Unsupported(`guard combinator ${g.name}`);
   }
   const name = typeof guard === 'string' ? guard : (guard as { type: string; params?: unknown }).type;

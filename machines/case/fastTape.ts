@@ -1,6 +1,6 @@
 // The fast stepper's record: the shapes of its decision trie, the machine's own implementations it replays,
 // and the snapshots it hands out (see fastStepper.ts).
-import type { AnyMachineSnapshot } from 'xstate';
+import { and, not, or, type AnyMachineSnapshot } from 'xstate';
 import { procedureMachine, type ProcedureContext } from '../procedure/machine';
 import type { ExecutedAction, Microstep, StepperSnapshot } from './stepper';
 
@@ -96,6 +96,18 @@ export const implementations = procedureMachine.implementations as unknown as {
   delays: Record<string, unknown>;
 };
 export const MARKER = 'fastStepper.marker';
+
+// XState's guard combinators, told apart by their shared check functions: their names change when a bundler
+// renames functions (`and2`, or one letter once minified), and the fingerprint and the replay must not.
+const COMBINATORS = new Map<unknown, 'and' | 'or' | 'not'>([
+  [(and([]) as unknown as Builtin).check, 'and'],
+  [(or([]) as unknown as Builtin).check, 'or'],
+  [(not('') as unknown as Builtin).check, 'not'],
+]);
+/** Which of XState's and/or/not a guard function is (undefined: none of them). */
+export function combinatorOf(guard: unknown): 'and' | 'or' | 'not' | undefined {
+  return typeof guard === 'function' ? COMBINATORS.get((guard as Builtin).check) : undefined;
+}
 
 export class Unsupported extends Error {}
 export class Miss extends Error {}

@@ -11,6 +11,7 @@ import { KeyIndex } from './keyIndex';
 import { PathIndex, PathInterner } from './pathTable';
 import { addExample, recordEdges } from './pathEdges';
 import { createSampler, SLOT_COUNT, type CohortConfig, type Sampler } from './generate';
+import { primeFastStepper } from './primed';
 
 export interface CohortRequest {
   set: AssumptionSet;
@@ -145,6 +146,7 @@ export function resolvePaths(
   onProgress?: (done: number, total: number) => void,
   withEdges = true,
 ): PathSummary[] {
+  if (engine === 'fast') primeFastStepper();
   const total = choices.length / SLOT_COUNT;
   const out = new Array<PathSummary>(total);
   // Equal paths become one object: far less memory, and encodePaths and mergeByPath then match them by identity.
