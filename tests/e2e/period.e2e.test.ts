@@ -132,6 +132,8 @@ describe('markers of every configuration, and what an export says', () => {
   it('fits six configurations at 1024 px: the table scrolls in its panel, keeps the outcome column, says what A–F are', async () => {
     const { page } = three;
     await page.setViewportSize({ width: 1024, height: 900 });
+    // over a period the configurations' dates do not apply, and the form says so
+    await expect(page.getByTestId('period-dates-note').textContent()).resolves.toMatch(/differ by practice and reforms only/);
     await page.getByTestId('cohort-preset-six').click();
     await page.getByTestId('cohort-run').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="outcome-cell"][data-config="5"]').length > 0, null, {
