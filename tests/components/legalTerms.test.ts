@@ -60,7 +60,7 @@ describe('legal terms', () => {
     });
 
   it('the French catalogue keeps the AI and the A card apart', () => {
-    expect(texts(catalogues.fr.glossary_ai).join()).toMatch(/^Attestation d'immatriculation/);
-    expect(texts(catalogues.fr.glossary_a_card).join()).toMatch(/^Certificat d'inscription au registre des étrangers \(carte A\)/);
+    expect(texts(catalogues.fr.glossary_ai).join()).toMatch(/^Attestation d’immatriculation/);
+    expect(texts(catalogues.fr.glossary_a_card).join()).toMatch(/^Certificat d’inscription au registre des étrangers \(carte A\)/);
   });
 });

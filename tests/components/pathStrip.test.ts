@@ -45,6 +45,6 @@ describe('PathStrip', () => {
     language.set('fr');
     const { container } = render(PathStrip, { props: { milestones: WALK } });
     expect(container.querySelector('[data-status="next"] .pill')!.textContent).toBe('ensuite\u202f: 6 Période de réflexion');
-    expect(container.querySelector('[data-testid="path-strip"]')!.getAttribute('aria-label')).toBe("Parcours jusqu'ici");
+    expect(container.querySelector('[data-testid="path-strip"]')!.getAttribute('aria-label')).toBe('Parcours jusqu’ici');
   });
 });

@@ -192,7 +192,7 @@ describe('presenter mode on a projector', () => {
     expect(french.filter((t) => CODE.test(t))).toEqual([]);
     const englishSet = new Set(english);
     expect(french.filter((t) => englishSet.has(t))).toEqual([]);
-    expect(french).toContain("Si l'intervenant reconnaît les signes de traite");
+    expect(french).toContain('Si l’intervenant reconnaît les signes de traite');
     await screenshotViewport(page, 'diagram-french');
     expect(app.errors).toEqual([]);
     await app.context.close();

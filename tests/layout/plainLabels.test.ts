@@ -49,7 +49,7 @@ describe('plain-language diagram labels', () => {
       'When the reflection period ends',
     );
     const fr = catalogue('fr').translate;
-    expect(getTransitionText({ eventType: '', guard: 'isPresumedVictim' }, fr)).toBe("Si l'intervenant reconnaît les signes de traite");
+    expect(getTransitionText({ eventType: '', guard: 'isPresumedVictim' }, fr)).toBe('Si l’intervenant reconnaît les signes de traite');
   });
 
   it('wraps at word boundaries within the width', () => {
