@@ -12,6 +12,7 @@
 import { getInitialMicrosteps, getMicrosteps, type AnyMachineSnapshot } from 'xstate';
 import { procedureMachine, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../procedure/machine';
 import type { Microstep, Stepper } from './stepper';
+import { isSameData } from './sameData';
 import {
   implementations,
   MARKER,
@@ -129,7 +130,7 @@ function insert(root: TapeNode | undefined, tape: readonly TapeEntry[]): TapeNod
 
 /** The replay of a fresh recording must be XState's own result, action for action. */
 function verify(ours: Microstep[], theirs: XMicrostep[], where: string) {
-  const same = isDeepEqual;
+  const same = isSameData;
   const fail = (what: string) => {
     throw new Error(`fast stepper differs from XState ${where}: ${what}`);
   };
@@ -146,20 +147,6 @@ function verify(ours: Microstep[], theirs: XMicrostep[], where: string) {
         fail(`action ${j} (${b.type}) of microstep ${i}`);
     });
   });
-}
-
-function isDeepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-    return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every(
-    (k) =>
-      k in b && isDeepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
 }
 
 // ---- The tries and what went into them ----

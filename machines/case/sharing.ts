@@ -10,6 +10,7 @@ import type { Milestone, VictimStatusConditions } from './types';
 import type { ClockState } from './clock';
 import type { StepEvent } from './events';
 import { isSameFacts, type AssumptionId, type Facts } from './facts';
+import { isSameData } from './sameData';
 import type { StepperSnapshot } from './stepper';
 
 /** What else changes with each step of a run and must come back with a checkpoint (e.g. the edges recorded). */
@@ -89,20 +90,4 @@ export function createRunSharing(
       else root = reached;
     },
   };
-}
-
-/** Equality of plain data (case events): primitives, arrays and plain objects, compared by value. */
-export function isSameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!isSameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!(k in b) || !isSameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
 }
