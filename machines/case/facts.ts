@@ -127,6 +127,9 @@ export function toFacts(c: CaseFile): { facts: Facts; rules: RulesInForce; used:
     declaredBirthDate = addYears(c.date, -declaredAge);
     if (declaredAge < rules.ageOfMajority.value) used.push('birthdayOnDetection');
   }
+  // Choice (sources silent): the guardianship scope is decided once, on the detection day, with the membership of
+  // that day; a procedure begun for a non-EEA child (a Romanian child found in Dec 2006) goes on after an accession.
+  // Acts with a day of their own read membership on it (a durable-solution request: durableSolutionRefusal).
   const eea = isEeaNationalOn(c.person.nationality, c.date);
   let vulnerable = c.detection.vulnerable ?? false;
   if (c.detection.vulnerable === undefined && eea && c.detection.indicatorsRecognised) {
