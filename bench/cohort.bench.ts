@@ -117,9 +117,13 @@ function cpuBetween(before: Map<string, ThreadTicks> | null, after: Map<string, 
   const workers = spent.filter((t) => t.name.startsWith('DedicatedWorker'));
   const page = spent.find((t) => t.main && workers.some((w) => w.pid === t.pid));
   const total = spent.reduce((ms, t) => ms + t.ms, 0);
+  // The rest by thread name (V8's GC helpers, the compositor, the GPU process…): what else the run costs.
+  const others = new Map<string, number>();
+  for (const t of spent) if (t !== page && !workers.includes(t) && t.ms > 0) others.set(t.name, (others.get(t.name) ?? 0) + t.ms);
+  const busiest = [...others].sort((a, b) => b[1] - a[1]).slice(0, 4);
   return (
     `, ${fmt(total)} ms CPU (browser, all threads; page main thread ${page ? fmt(page.ms) : '?'}, ` +
-    `workers ${workers.map((w) => fmt(w.ms)).join(' + ') || '?'})`
+    `workers ${workers.map((w) => fmt(w.ms)).join(' + ') || '?'}; others: ${busiest.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ') || 'none'})`
   );
 }
 

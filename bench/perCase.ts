@@ -124,7 +124,7 @@ export function measurePerCase() {
     if (c === cohort[0]) sharing = createRunSharing();
     return runCase(c, { stepper: fastStepper, sharing });
   });
-  console.log(`shared beginnings: ×${(shared / alone).toFixed(2)} the same case files run alone; ${fmt(sharing.stats.resumed)} steps resumed, ${fmt(sharing.stats.taken)} taken in the last pass`);
+  console.log(`shared beginnings: ×${(shared / alone).toFixed(2)} the same case files run alone; ${fmt(sharing.stats.resumed)} steps resumed, ${fmt(sharing.stats.taken)} taken, ${fmt(sharing.stats.endingsReused)} runs ended where an earlier one had (its trace reused) in the last pass`);
   // The stepping alone (inside the stepper), the same runs again: the runner's own work (milestones, citations,
   // trace) is the same code for both steppers, so it bounds the ratio of whole runs.
   let steppingFast = Infinity;

@@ -208,10 +208,13 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean, sharing
       otherCount: otherLog!.length,
       observed: share!.observer?.save(),
       next: [],
+      ending: undefined,
     };
     share!.add(at, reached);
     at = reached;
   };
+  // The assumptions the case file itself brings (before any step): what a checkpoint's ending depends on beyond it.
+  const startUsed = share ? [...used] : undefined;
   const resumed = share?.resumeFrom(facts, caseEvents);
   if (share) {
     usedLog = resumed ? resumed.usedLog.slice(0, resumed.usedCount) : [];
@@ -227,6 +230,12 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean, sharing
     for (const id of usedLog!) used.add(id);
     for (const text of otherLog!) otherAssumptions.add(text);
     share!.observer?.restore(resumed.observed);
+    // A run that ends where an earlier one ended, without a step of its own: the same trace.
+    const ending = resumed.ending;
+    if (ending && isSameList(ending.startUsed, startUsed!) && !hasNextStep(resumed, caseEvents, facts.horizonDays)) {
+      share!.stats.endingsReused++;
+      return { trace: ending.trace, steps };
+    }
   } else {
     apply(stepper.initial({ facts }), { type: 'case.opened', day: 0 });
     if (share) checkpoint(undefined, false);
@@ -240,7 +249,19 @@ function run(caseFile: CaseFile, stepper: Stepper, recordSteps: boolean, sharing
   const final = snapshot!;
   const endDay = final.status === 'done' ? clock.today : facts.horizonDays;
   const trace = buildTrace({ facts, byDay, final, endDay, milestones, seen, used, otherAssumptions, decision });
+  if (at) at.ending = { startUsed: startUsed!, trace };
   return { trace, steps };
+}
+
+/** Whether a run resumed at this checkpoint would step again (it is active and has an event up to its horizon). */
+function hasNextStep(at: Checkpoint, caseEvents: readonly StepEvent[], horizon: number): boolean {
+  return at.snapshot.status === 'active' && Clock.peek(at.clock, caseEvents, horizon) !== undefined;
+}
+
+function isSameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A provisional guardian at the border is followed by the guardian appointed on identification. */

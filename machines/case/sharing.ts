@@ -6,7 +6,7 @@
 // the machine again. It is the same run: the same events in the same order from the same state; what a run adds to
 // its trace (milestones, assumptions) is replayed from the checkpoint in the order it was first added.
 // Checkpoints are kept for one set of facts at a time: callers group case files by facts to share the most.
-import type { Milestone, VictimStatusConditions } from './types';
+import type { Milestone, Trace, VictimStatusConditions } from './types';
 import type { ClockState } from './clock';
 import type { StepEvent } from './events';
 import { isSameFacts, type AssumptionId, type Facts } from './facts';
@@ -37,6 +37,12 @@ export interface Checkpoint {
   readonly otherCount: number;
   readonly observed: unknown;
   readonly next: Checkpoint[];
+  /**
+   * The trace of the last run that ended here, with the assumptions that run began with (its case file's own:
+   * toFacts, getCaseEvents). A later run that ends here too, with no step of its own and the same beginning
+   * assumptions, has the same trace: every other input of buildTrace is this checkpoint's.
+   */
+  ending: { readonly startUsed: readonly AssumptionId[]; readonly trace: Trace } | undefined;
 }
 
 export interface RunSharing {
@@ -49,8 +55,8 @@ export interface RunSharing {
   resumeFrom(facts: Facts, caseEvents: readonly StepEvent[]): Checkpoint | undefined;
   /** A run took a step from `from` (undefined: its first step) and reached this state. */
   add(from: Checkpoint | undefined, reached: Checkpoint): void;
-  /** how many steps were resumed rather than taken, and how many were taken (for the bench) */
-  readonly stats: { resumed: number; taken: number };
+  /** steps resumed rather than taken, steps taken, and runs that ended where an earlier one did (its trace reused) */
+  readonly stats: { resumed: number; taken: number; endingsReused: number };
 }
 
 /** `peek`: the event the run's clock would hand out next from a checkpoint (Clock.peek, with the run's horizon). */
@@ -60,7 +66,7 @@ export function createRunSharing(
 ): RunSharing {
   let facts: Facts | undefined;
   let root: Checkpoint | undefined;
-  const stats = { resumed: 0, taken: 0 };
+  const stats = { resumed: 0, taken: 0, endingsReused: 0 };
   return {
     observer,
     stats,

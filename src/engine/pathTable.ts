@@ -176,9 +176,12 @@ function sameParts(a: PathParts, edges: readonly number[] | undefined, b: PathSu
   if (am.length !== bm.length || a.assumptions.length !== b.assumptions.length) return false;
   for (let i = 0; i < am.length; i++) if (am[i].id !== bm[i].id || am[i].day !== bm[i].day) return false;
   for (let i = 0; i < a.assumptions.length; i++) if (a.assumptions[i] !== b.assumptions[i]) return false;
-  if (!edges || !b.edges) return !edges && !b.edges;
-  if (edges.length !== b.edges.length) return false;
-  for (let i = 0; i < edges.length; i++) if (edges[i] !== b.edges[i]) return false;
+  return sameEdges(b.edges, edges);
+}
+function sameEdges(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -236,12 +239,19 @@ export class PathInterner extends PathIndex<PathSummary> {
    * met before (most distinct case files share theirs), and `edges` is copied then (the caller may reuse it).
    */
   internTrace(trace: PathParts, edges?: readonly number[]): PathSummary {
+    // Runs that end where an earlier one ended hand back its trace object (machines/case/sharing.ts): its path then
+    // is the one found for it, if the edges are the same too.
+    const before = this.byTrace.get(trace);
+    if (before && sameEdges(before.edges, edges)) return before;
     const hash = pathHash(trace, edges);
     const at = this.find(trace, edges, hash);
-    if (at >= 0) return this.valueAt(at);
-    const summary = summariseTrace(trace);
-    if (edges) summary.edges = edges.slice();
-    this.insert(summary, summary, hash);
-    return summary;
+    const path = at >= 0 ? this.valueAt(at) : summariseTrace(trace);
+    if (at < 0) {
+      if (edges) path.edges = edges.slice();
+      this.insert(path, path, hash);
+    }
+    this.byTrace.set(trace, path);
+    return path;
   }
+  private byTrace = new WeakMap<PathParts, PathSummary>();
 }

@@ -21,6 +21,7 @@ describe('shared runs ≡ XState', () => {
   it('gives 20,000 distinct case files of random cohorts, run in the cohort’s order, XState’s traces', () => {
     let checked = 0;
     let resumed = 0;
+    let endingsReused = 0;
     fc.assert(
       fc.property(
         fc.record({
@@ -44,6 +45,7 @@ describe('shared runs ≡ XState', () => {
             checked++;
           }
           resumed += sharing.stats.resumed;
+          endingsReused += sharing.stats.endingsReused;
         },
       ),
       { numRuns: 80 },
@@ -51,5 +53,7 @@ describe('shared runs ≡ XState', () => {
     expect(checked).toBeGreaterThanOrEqual(20_000);
     // most runs resumed (the property is about them)
     expect(resumed).toBeGreaterThan(checked / 2);
+    // and some ended where an earlier run had, handing back its trace
+    expect(endingsReused).toBeGreaterThan(10);
   });
 });
