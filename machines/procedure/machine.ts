@@ -9,6 +9,7 @@ import { placement } from './regions/placement';
 import { victimTrack } from './regions/victimTrack';
 import { createRulesByDay } from '../case/rulesByDay';
 import { MISSING_INPUT, meta, milestone, procedureSetup } from './setup';
+import { nothingKnown } from './conditions';
 
 export { MISSING_INPUT, dayOf, type MilestoneParams, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from './setup';
 export { shelterFor } from './regions/placement';
@@ -19,7 +20,7 @@ export const procedureMachine = procedureSetup.createMachine({
   meta: meta('procedure'),
   context: ({ input }) => {
     if (!input) throw MISSING_INPUT;
-    return { facts: input.facts, rules: createRulesByDay(input.facts.date, input.facts.practice, input.facts.reforms), known: {} };
+    return { facts: input.facts, rules: createRulesByDay(input.facts.date, input.facts.practice, input.facts.reforms), known: nothingKnown() };
   },
   initial: 'pathway',
   states: {
