@@ -16,7 +16,8 @@ export interface DeadlineEntry {
 
 // The AI replaces the reflection document (Stage 7); a withdrawal ends the residence document in hand (Stage 8); the
 // B card replaces the AI or A card (Stage 9); the move to the observation centre or the adult decision ends the border
-// holding (Stage 2); a child who disappears or returns no longer runs any deadline.
+// holding (Stage 2); the appeal lodged ends the window to appeal (Stage 3); a child who disappears or returns no
+// longer runs any deadline.
 const GONE: MilestoneId[] = ['disappeared', 'returned'];
 export const DEADLINES: Record<DeadlineKind, DeadlineEntry> = {
   reflection: { openedBy: 'reflectionPeriod', delay: 'reflectionValidity', endedBy: ['registrationCertificate', 'residenceWithdrawn', ...GONE] },
@@ -32,7 +33,8 @@ export const DEADLINES: Record<DeadlineKind, DeadlineEntry> = {
   },
   card: { openedBy: 'temporaryResidenceCard', delay: 'temporaryCardValidity', endedBy: ['residenceWithdrawn', 'permanentResidence', ...GONE] },
   borderDetention: { openedBy: 'borderDetention', endedBy: ['observationCentre', 'identifiedAsAdult', ...GONE] },
-  appeal: { openedBy: 'ageAppeal', endedBy: GONE },
+  // The window to appeal an adult age decision runs from the decision; lodging the appeal closes it.
+  appeal: { openedBy: 'identifiedAsAdult', endedBy: ['ageAppeal', ...GONE] },
 };
 
 export const DEADLINE_KINDS = Object.keys(DEADLINES) as DeadlineKind[];

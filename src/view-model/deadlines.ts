@@ -1,5 +1,5 @@
 // Deadlines the clock shows, read from the milestones reached so far: each milestone carries the length the rule in
-// force gave it (validDays, validMonths, maxWorkingDays, deadlineDays); which milestones end a deadline early is the
+// force gave it (validDays, validMonths, maxWorkingDays, deadlineDays, appealDeadlineDays); which milestones end a deadline early is the
 // catalogue's (machines/catalogue/deadlines.ts). Pure: (milestones, start date) → deadlines.
 import { DEADLINE_KINDS, DEADLINES, type DeadlineKind } from '../../machines/catalogue/deadlines';
 import type { Milestone } from '../../machines/case/types';
@@ -29,7 +29,7 @@ export function toDeadline(milestone: Milestone, startDate: string): Deadline | 
   if (!kind) return null;
   const base = { kind, milestoneId: milestone.id, startDay: day };
   const months = num(milestone.validMonths);
-  const days = num(milestone.validDays) ?? num(milestone.deadlineDays);
+  const days = num(milestone.validDays) ?? num(milestone.deadlineDays) ?? num(milestone.appealDeadlineDays);
   const workingDays = num(milestone.maxWorkingDays);
   if (months !== undefined) return { ...base, endDay: day + monthsAsDays(startDate, day, months), length: { months } };
   if (days !== undefined) return { ...base, endDay: day + days, length: { days } };

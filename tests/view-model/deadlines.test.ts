@@ -49,6 +49,23 @@ describe('deadlines ended early', () => {
   });
 });
 
+describe('the window to appeal an adult age decision', () => {
+  it('opens on the decision, for the 60 days the rule gives (scenario "found adult", 2016)', () => {
+    const scenario = findScenario('found_adult_2016')!;
+    const { trace } = stepCase(scenario.case);
+    const decision = trace.milestones.find((m) => m.id === 'identifiedAsAdult')!;
+    const [window] = deadlinesAt(trace.milestones, scenario.case.date, decision.day).filter((d) => d.kind === 'appeal');
+    expect(window).toMatchObject({ milestoneId: 'identifiedAsAdult', startDay: decision.day, endDay: decision.day + 60, length: { days: 60 } });
+  });
+  it('closes when the appeal is lodged, and says so', () => {
+    const scenario = findScenario('found_adult_2016')!;
+    const decisionDay = stepCase(scenario.case).trace.milestones.find((m) => m.id === 'identifiedAsAdult')!.day;
+    const { trace } = stepCase({ ...scenario.case, age: { ...scenario.case.age, appeal: { day: decisionDay + 20, outcome: 'pending' } } } as never);
+    const [window] = deadlinesAt(trace.milestones, scenario.case.date, decisionDay + 30).filter((d) => d.kind === 'appeal');
+    expect(window).toMatchObject({ startDay: decisionDay, endDay: decisionDay + 20, stoppedBy: 'ageAppeal' });
+  });
+});
+
 describe('comparing two paths', () => {
   const trace = (ids: Milestone['id'][], outcome: Trace['outcome']) => ({ milestones: ids.map((id) => ms(id, 0)), outcome }) as Trace;
   it('lists milestones added and removed, counting repeats, and the outcome change', () => {

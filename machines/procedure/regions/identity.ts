@@ -161,7 +161,12 @@ export const identity = procedureSetup.createStateConfig({
       description: 'Found adult: the Guardianship Service’s care ends; adult procedures',
       meta: meta('identifiedAsAdult'),
       entry: [
-        milestone('identifiedAsAdult', 'identifiedAsAdult', undefined, ['ageDecisionMethod', 'ageTestCarriedOut']),
+        // The decision opens the window to appeal it (reference.md Stage 3: 60 days from notification, taken as
+        // the decision day): the milestone carries its length, as the clock shows it.
+        milestone('identifiedAsAdult', 'identifiedAsAdult', (_a, rules) => ({ appealDeadlineDays: rules.ageAppealDays.value }), [
+          'ageDecisionMethod',
+          'ageTestCarriedOut',
+        ]),
         enqueueActions(({ check, enqueue }) => {
           if (check('hadProvisionalGuardian')) enqueue(guardianshipEnded);
         }),

@@ -35,6 +35,7 @@ function describe(key: string, value: unknown): string | null {
     case 'maxWorkingDays':
       return m.attr_max_working_days({ n: number(value) });
     case 'deadlineDays':
+    case 'appealDeadlineDays':
       return m.attr_deadline_days({ n: number(value) });
     case 'estimate':
       return m.attr_estimate({ age: number(value) });
