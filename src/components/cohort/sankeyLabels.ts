@@ -257,13 +257,27 @@ function addLeaders(labels: PlacedLabel[], nodes: readonly SankeyNodeBox[], font
 /** Whether a box is inside the drawing and on no node and no label (but the `except`th). */
 function clearOf(labels: readonly PlacedLabel[], nodes: readonly SankeyNodeBox[], fontSize: number, options: LabelOptions) {
   const nodeBoxes: Box[] = nodes.map((n) => ({ left: n.x0 - 2, right: n.x1 + 2, top: n.y0 - 2, bottom: n.y1 + 2 }));
+  const boxOfLabel = labelBoxes(fontSize);
   return (box: Box, except: number) =>
     box.left >= 0 &&
     box.right <= options.width &&
     box.top >= 0 &&
     box.bottom <= options.height &&
     !nodeBoxes.some((o) => crosses(box, o)) &&
-    !labels.some((o, j) => j !== except && crosses(box, boxOf(o, fontSize)));
+    !labels.some((o, j) => j !== except && crosses(box, boxOfLabel(o)));
+}
+
+/**
+ * boxOf, kept per label object: every candidate place is checked against every other label, and a label is
+ * replaced, never changed, when it moves (the three-configuration overview spent 100 ms on boxes of a page).
+ */
+function labelBoxes(fontSize: number): (l: PlacedLabel) => Box {
+  const boxes = new WeakMap<PlacedLabel, Box>();
+  return (l) => {
+    let box = boxes.get(l);
+    if (!box) boxes.set(l, (box = boxOf(l, fontSize)));
+    return box;
+  };
 }
 
 /** How many lines up or down a label may move from its node: a few at first, further once turning failed. */
@@ -285,13 +299,14 @@ function placeAgain(
   const { fontSize, lineHeight } = options;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const clear = clearOf(labels, nodes, fontSize, options);
+  const boxOfLabel = labelBoxes(fontSize);
   // the leader of a label set out from its node (as SankeyChart draws it) runs across no other label or node
   const leaderClear = (l: PlacedLabel, node: SankeyNodeBox, i: number) => {
     const end = l.side === 'end';
     const [x1, y1] = [end ? node.x0 : node.x1, l.anchorY];
     const [x2, y2] = [l.x + (end ? 2 : -2), l.top + l.height / 2];
     const others = [
-      ...labels.filter((_, j) => j !== i).map((o) => boxOf(o, fontSize)),
+      ...labels.filter((_, j) => j !== i).map(boxOfLabel),
       ...nodes.filter((n) => n !== node).map((n) => ({ left: n.x0, right: n.x1, top: n.y0, bottom: n.y1 })),
     ];
     const length = Math.hypot(x2 - x1, y2 - y1);
