@@ -13,10 +13,20 @@ function format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return f;
 }
 
+// A cohort's results name the same few dates in thousands of labels (every bar and flow names its configuration).
+const written = new Map<string, string>();
+
 /** "1 March 2016" in the UI language; an unreadable date comes back as written. */
 export function formatDate(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : format({ day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  const key = `${dateLocale()} ${iso}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    text = Number.isNaN(date.getTime()) ? iso : format({ day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+    if (written.size >= 10_000) written.clear();
+    written.set(key, text);
+  }
+  return text;
 }
 
 /** Tick labels for a time axis, as d3's default picks them (year, month, day) but in the UI language. */
