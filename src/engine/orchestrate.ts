@@ -146,9 +146,18 @@ export function resolvePaths(
   onProgress?: (done: number, total: number) => void,
   withEdges = true,
 ): PathSummary[] {
+  return createPathResolver(engine, withEdges)(sampler, choices, onProgress);
+}
+
+/**
+ * resolvePaths for a series of tables of choices (a thread's share, piece by piece), keeping what the runs share
+ * between pieces: equal paths are one object across them all, and the edges recorder and the run sharing are one.
+ */
+export function createPathResolver(
+  engine: Engine = 'fast',
+  withEdges = true,
+): (sampler: Sampler, choices: Int32Array, onProgress?: (done: number, total: number) => void) => PathSummary[] {
   if (engine === 'fast') primeFastStepper();
-  const total = choices.length / SLOT_COUNT;
-  const out = new Array<PathSummary>(total);
   // Equal paths become one object: far less memory, and encodePaths and mergeByPath then match them by identity.
   const interner = new PathInterner();
   const plain = engine === 'fast' ? fastStepper : xstateStepper;
@@ -159,13 +168,17 @@ export function resolvePaths(
   const sharing = engine === 'fast' ? createRunSharing(recorder) : undefined;
   const options = { stepper: recorder?.stepper ?? plain, sharing };
   const row = new Int32Array(SLOT_COUNT);
-  for (const [n, k] of byFacts(sampler, choices, total).entries()) {
-    const caseFile = sampler.toCase(sampler.representative(choices, k, row));
-    recorder?.reset();
-    out[k] = interner.internTrace(runCase(caseFile, options), recorder?.edges);
-    if (onProgress && (n + 1) % 500 === 0) onProgress(n + 1, total);
-  }
-  return out;
+  return (sampler, choices, onProgress) => {
+    const total = choices.length / SLOT_COUNT;
+    const out = new Array<PathSummary>(total);
+    for (const [n, k] of byFacts(sampler, choices, total).entries()) {
+      const caseFile = sampler.toCase(sampler.representative(choices, k, row));
+      recorder?.reset();
+      out[k] = interner.internTrace(runCase(caseFile, options), recorder?.edges);
+      if (onProgress && (n + 1) % 500 === 0) onProgress(n + 1, total);
+    }
+    return out;
+  };
 }
 
 /** Rows of a table of choices in order of their facts key (equal keys in table order). */

@@ -22,6 +22,7 @@ import { createSampler, type Sampler } from '../engine/generate';
 import { completePeriod, planPeriod, type PeriodRequest, type PeriodResult } from '../engine/period';
 import { decodePaths, type PathTable } from '../engine/pathTable';
 import type { NodeTask } from './simulate-node-worker';
+import { planPieces, runPieces } from './sharedPieces';
 
 /** Below this many machine runs, this thread alone is quicker than sharing them (each thread pays for its first runs). */
 export const MIN_RUNS_FOR_WORKERS = 20_000;
@@ -69,10 +70,6 @@ function ask<T>(worker: Worker, task: NodeTask, transfer: ArrayBuffer[]): Promis
     worker.postMessage(task, transfer);
   });
 }
-function askPaths(worker: Worker, task: Extract<NodeTask, { type: 'resolve' }>): Promise<PathSummary[][]> {
-  return ask<PathTable[]>(worker, task, task.groups.map((g) => g.choices.buffer as ArrayBuffer)).then((tables) => tables.map(decodePaths));
-}
-
 /**
  * This thread draws the first range of the cohort's children while each worker draws one of the others; their
  * counts merged are those of one thread drawing them all (mergeCounts).
@@ -106,47 +103,22 @@ interface Work {
   groups: { sampler: Sampler; counted: CountedCases; missing: number[] }[];
 }
 
-/** Runs the machine for every group's missing cases, shared between this thread and the workers; paths per group. */
-async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat?: () => void): Promise<PathSummary[][]> {
-  const parts = workers.length + 1;
-  // per group and thread: positions in the group's missing cases
-  const shares = work.groups.map((g) => sharesByFacts(g, parts));
-  const casesOf = (n: number, p: number) => shares[n][p].map((j) => work.groups[n].missing[j]);
-  const theirs = workers.map((w, k) =>
-    askPaths(w, {
-      type: 'resolve',
-      set: work.set,
-      engine,
-      groups: work.groups.map((g, n) => ({ config: g.sampler.config, choices: packChoices(g.counted, casesOf(n, k + 1)) })),
-    }),
-  );
-  const ours = work.groups.map((g, n) => resolvePaths(g.sampler, packChoices(g.counted, casesOf(n, 0)), engine, beat));
-  const answers = [ours, ...(await Promise.all(theirs))];
-  // Back in each group's order of missing cases.
-  return work.groups.map((g, n) => {
-    const out = new Array<PathSummary>(g.missing.length);
-    for (let p = 0; p < parts; p++) answers[p][n].forEach((summary, t) => (out[shares[n][p][t]] = summary));
-    return out;
-  });
-}
-
 /**
- * Near-equal shares of a group's missing cases (positions), each a stretch of facts keys: case files with the same
- * facts stay in one thread, where their runs share their beginnings (machines/case/sharing.ts).
+ * Runs the machine for every group's missing cases, shared piece by piece between this thread and the workers
+ * (sharedPieces.ts); paths per group, in the order of its missing cases.
  */
-function sharesByFacts(group: Work['groups'][number], parts: number): number[][] {
-  const { sampler, counted, missing } = group;
-  const keys = missing.map((i) => sampler.factsKey(counted.choices, i));
-  const order = missing.map((_, j) => j).sort((a, b) => keys[a] - keys[b] || a - b);
-  const shares: number[][] = [];
-  let from = 0;
-  for (let p = 1; p <= parts; p++) {
-    let to = p === parts ? order.length : Math.max(from, Math.round((order.length * p) / parts));
-    while (to < order.length && to > 0 && keys[order[to]] === keys[order[to - 1]]) to++;
-    shares.push(order.slice(from, to));
-    from = to;
+async function resolveShared(work: Work, workers: Worker[], engine: Engine, beat?: () => void): Promise<PathSummary[][]> {
+  const { pieces, members } = planPieces(work.groups, workers.length + 1);
+  const configs = work.groups.map((g) => g.sampler.config);
+  const theirs = workers.map((w) => ask<{ done: number[]; table: PathTable }>(w, { type: 'share', set: work.set, engine, configs, pieces }, []));
+  const ours = runPieces(pieces, work.groups.map((g) => g.sampler), engine, beat);
+  const answers = [ours, ...(await Promise.all(theirs)).map(({ done, table }) => ({ done, paths: decodePaths(table) }))];
+  const out = work.groups.map((g) => new Array<PathSummary>(g.missing.length));
+  for (const { done, paths } of answers) {
+    let at = 0;
+    for (const c of done) for (const j of members[c].positions) out[members[c].group][j] = paths[at++];
   }
-  return shares;
+  return out;
 }
 
 export async function simulateCohortForCli(request: CohortRequest, options: CliRunOptions = {}): Promise<CohortResult> {

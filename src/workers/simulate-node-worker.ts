@@ -1,17 +1,19 @@
 // Worker thread for the CLI. Two tasks:
 // - `count`: draws children from..to of a cohort and counts its distinct case files (orchestrate.ts countChildren),
 //   so that threads draw a large cohort's children side by side;
-// - `resolve`: runs the machine for a share of the distinct case files (orchestrate.ts resolvePaths), one group per
-//   configuration (a cohort has one; a period, one per simulated day), and sends the paths back as PathTables.
-// Buffers are transferred, not copied.
+// - `share`: runs the machine for pieces of the distinct case files, taking the next piece not yet taken (a
+//   counter shared with the other threads, node-pool.ts shareRuns) until none is left, and sends back the pieces
+//   it ran and their paths as one PathTable.
+// Buffers are transferred or shared, not copied.
 import { parentPort } from 'node:worker_threads';
 import { createSampler, type CohortConfig } from '../engine/generate';
-import { countChildren, resolvePaths, type Engine } from '../engine/orchestrate';
-import { encodePaths, tableBuffers, type PathTable } from '../engine/pathTable';
+import { countChildren, type Engine } from '../engine/orchestrate';
+import { encodePaths, tableBuffers } from '../engine/pathTable';
+import { runPieces, type SharedPieces } from './sharedPieces';
 import type { AssumptionSet } from '../engine/assumptions/schema';
 
 export type NodeTask =
-  | { type: 'resolve'; set: AssumptionSet; engine: Engine; groups: { config: CohortConfig; choices: Int32Array }[] }
+  | { type: 'share'; set: AssumptionSet; engine: Engine; configs: CohortConfig[]; pieces: SharedPieces }
   | { type: 'count'; set: AssumptionSet; config: CohortConfig; seed: number; from: number; to: number };
 
 parentPort!.on('message', (task: NodeTask) => {
@@ -21,8 +23,8 @@ parentPort!.on('message', (task: NodeTask) => {
     parentPort!.postMessage(counted, [counted.choices.buffer as ArrayBuffer]);
     return;
   }
-  const tables: PathTable[] = task.groups.map(({ config, choices }) =>
-    encodePaths(resolvePaths(createSampler(task.set, config), choices, task.engine)),
-  );
-  parentPort!.postMessage(tables, tables.flatMap(tableBuffers));
+  const samplers = task.configs.map((config) => createSampler(task.set, config));
+  const { done, paths } = runPieces(task.pieces, samplers, task.engine);
+  const table = encodePaths(paths);
+  parentPort!.postMessage({ done, table }, tableBuffers(table));
 });
