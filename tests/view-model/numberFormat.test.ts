@@ -28,19 +28,23 @@ describe('cohort number formats', () => {
     expect(percent(0, 0)).toBe('–');
   });
 
-  it('writes a difference in points with the language’s decimal sign and an explicit sign', () => {
+  it('writes a difference in points with the language’s decimal sign, its direction by one arrow (no second sign), and in words', () => {
     language.set('en');
-    expect(deltaPoints(30, 10, 100, 100).text).toBe('▲+20.0 pt');
+    expect(deltaPoints(30, 10, 100, 100)).toMatchObject({ text: '▲\u00a020.0\u00a0pt', spoken: '20.0 percentage points more than A' });
     language.set('fr');
-    expect(deltaPoints(105, 300, 1000, 1000).text).toBe('▼-19,5 pt');
+    expect(deltaPoints(105, 300, 1000, 1000)).toMatchObject({ text: '▼\u00a019,5\u00a0pt', spoken: '19,5 point(s) de moins que A' });
+    for (const locale of ['en', 'fr', 'nl', 'de'] as const) {
+      language.set(locale);
+      expect(deltaPoints(105, 300, 1000, 1000).text).not.toMatch(/[▲▼]\s*[-−+]/);
+    }
   });
 
-  it('says "±0.0 pt" for a difference that rounds to zero, never "▼-0.0 pt"', () => {
+  it('says "±0.0 pt" for a difference that rounds to zero, never "▼ 0.0 pt"', () => {
     language.set('en');
-    expect(deltaPoints(500, 500, 1000, 1000).text).toBe('±0.0 pt');
+    expect(deltaPoints(500, 500, 1000, 1000)).toMatchObject({ text: '±0.0\u00a0pt', spoken: 'no difference from A' });
     // -0.03 points: rounds to zero
-    expect(deltaPoints(4997, 5000, 10000, 10000).text).toBe('±0.0 pt');
-    expect(deltaPoints(4990, 5000, 10000, 10000).text).toBe('▼-0.1 pt');
+    expect(deltaPoints(4997, 5000, 10000, 10000).text).toBe('±0.0\u00a0pt');
+    expect(deltaPoints(4990, 5000, 10000, 10000).text).toBe('▼\u00a00.1\u00a0pt');
   });
 
   it('writes one child in the singular in all four languages, and more in the plural', () => {

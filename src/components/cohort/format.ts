@@ -65,18 +65,23 @@ export function count(n: number): string {
 export function compactCount(n: number): string {
   return numberFormat({ notation: 'compact' }).format(n);
 }
-/** A difference in percentage points, with an arrow so the sign never rests on colour. */
+/**
+ * A difference in percentage points from configuration A: an arrow gives its direction (never colour alone, and
+ * never an arrow and a sign: "▼ 1.2 pt", not "▼-1.2 pt"); `spoken` says it in words for screen readers.
+ */
 export function deltaPoints(
   n: number,
   base: number,
   total: number,
   baseTotal: number,
-): { text: string; changed: boolean } {
+): { text: string; spoken: string; changed: boolean } {
   const exact = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
-  // rounded as shown, so a difference too small to show reads "±0.0 pt", never "▼-0.0 pt"
+  // rounded as shown, so a difference too small to show reads "±0.0 pt", never "▼ 0.0 pt"
   const d = Math.round(exact * 10) / 10 || 0;
   const changed = Math.abs(exact) >= 0.5;
   const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '±';
-  const points = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(d);
-  return { text: `${arrow}${points} pt`, changed };
+  const points = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(d));
+  const spoken = d > 0 ? m.delta_up({ points }) : d < 0 ? m.delta_down({ points }) : m.delta_none();
+  // no-break spaces: the arrow, the number and "pt" never part at a line end
+  return { text: d === 0 ? `±${points}\u00a0pt` : `${arrow}\u00a0${points}\u00a0pt`, spoken, changed };
 }
