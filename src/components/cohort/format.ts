@@ -66,8 +66,8 @@ export function compactCount(n: number): string {
   return numberFormat({ notation: 'compact' }).format(n);
 }
 /**
- * A difference in percentage points from configuration A: an arrow gives its direction (never colour alone, and
- * never an arrow and a sign: "▼ 1.2 pt", not "▼-1.2 pt"); `spoken` says it in words for screen readers.
+ * A difference in percentage points from configuration A: one sign only, the arrow ("▼ 1.2 pt", not "▼-1.2 pt"),
+ * "=" when none shows (never colour alone); `spoken` says it in words for screen readers, which read no arrows.
  */
 export function deltaPoints(
   n: number,
@@ -76,12 +76,12 @@ export function deltaPoints(
   baseTotal: number,
 ): { text: string; spoken: string; changed: boolean } {
   const exact = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
-  // rounded as shown, so a difference too small to show reads "±0.0 pt", never "▼ 0.0 pt"
+  // rounded as shown, so a difference too small to show reads "= 0.0 pt", never "▼ 0.0 pt"
   const d = Math.round(exact * 10) / 10 || 0;
   const changed = Math.abs(exact) >= 0.5;
-  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '±';
   const points = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(d));
-  const spoken = d > 0 ? m.delta_up({ points }) : d < 0 ? m.delta_down({ points }) : m.delta_none();
-  // no-break spaces: the arrow, the number and "pt" never part at a line end
-  return { text: d === 0 ? `±${points}\u00a0pt` : `${arrow}\u00a0${points}\u00a0pt`, spoken, changed };
+  // n: the plural (French "1,5 point", "2,0 points")
+  const spoken = d > 0 ? m.cohort_delta_more({ points, n: Math.abs(d) }) : d < 0 ? m.cohort_delta_fewer({ points, n: Math.abs(d) }) : m.cohort_delta_same();
+  // ordinary spaces: the table cell (nowrap) keeps them on one line, the funnel is SVG text
+  return { text: `${d > 0 ? '▲' : d < 0 ? '▼' : '='} ${points} pt`, spoken, changed };
 }
