@@ -49,16 +49,16 @@ describe('cohort number formats', () => {
     }
   });
 
-  it('says "= 0.0 pt" ("same as A") for a difference that rounds to zero, never "▼ 0.0 pt"', () => {
+  it('says "0.0 pt" ("same as A"), with no sign, for a difference that rounds to zero, never "▼ 0.0 pt"', () => {
     language.set('en');
-    expect(deltaPoints(500, 500, 1000, 1000)).toMatchObject({ text: '= 0.0 pt', spoken: 'same as A', changed: false });
+    expect(deltaPoints(500, 500, 1000, 1000)).toMatchObject({ text: '0.0 pt', spoken: 'same as A', changed: false });
     // -0.03 points: rounds to zero
-    expect(deltaPoints(4997, 5000, 10000, 10000).text).toBe('= 0.0 pt');
+    expect(deltaPoints(4997, 5000, 10000, 10000).text).toBe('0.0 pt');
     expect(deltaPoints(4990, 5000, 10000, 10000).text).toBe('▼ 0.1 pt');
     const same = { fr: 'autant que A', nl: 'gelijk aan A', de: 'kein Unterschied zu A' } as const;
     for (const [locale, words] of Object.entries(same)) {
       language.set(locale as keyof typeof same);
-      expect(deltaPoints(500, 500, 1000, 1000)).toMatchObject({ text: '= 0,0 pt', spoken: words });
+      expect(deltaPoints(500, 500, 1000, 1000)).toMatchObject({ text: '0,0 pt', spoken: words });
     }
   });
 
