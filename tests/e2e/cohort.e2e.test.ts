@@ -78,6 +78,19 @@ describe('cohort view', () => {
     // Practice as reported follows the doctor's "adult" conclusion: more children end on the adult track.
     const changed = shared.page.locator('[data-testid="outcome-cell"][data-changed="true"]');
     expect(await changed.count()).toBeGreaterThan(0);
+    // each difference shows one sign, the arrow, and is heard in words with the same number
+    for (const cell of await shared.page.locator('[data-testid="outcome-cell"][data-config="1"]').all()) {
+      const shown = (await cell.locator('.delta').textContent())!;
+      expect(shown).toMatch(/^([▲▼] \d+\.\d|0\.0) pt$/);
+      const [, sign, points] = shown.match(/^(?:(.) )?(.+) pt$/)!;
+      await expect(cell.locator('.delta').getAttribute('aria-hidden')).resolves.toBe('true');
+      const words = ({ '▲': `${points} percentage points more than A`, '▼': `${points} percentage points fewer than A` } as Record<string, string>)[sign] ?? 'same as A';
+      expect(await cell.locator('.visually-hidden').textContent()).toBe(words);
+    }
+    expect(await changed.locator('.delta').first().textContent()).toMatch(/^[▲▼] /);
+    const bar = await shared.page.locator('[data-testid="funnel-bar"][data-config="1"]').first().getAttribute('aria-label');
+    expect(bar).toMatch(/(percentage points (more|fewer) than|same as) A/);
+    expect(bar).not.toMatch(/[▲▼]/);
     await screenshot(shared.page, 'cohort-compare');
     expect(shared.app.errors).toEqual([]);
   });

@@ -65,18 +65,24 @@ export function count(n: number): string {
 export function compactCount(n: number): string {
   return numberFormat({ notation: 'compact' }).format(n);
 }
-/** A difference in percentage points, with an arrow so the sign never rests on colour. */
+/**
+ * A difference in percentage points from configuration A: one sign only, the arrow ("▼ 1.2 pt", not "▼-1.2 pt"),
+ * none when there is no difference ("0.0 pt": "=" or "±" read as an equation or a margin of error beside a
+ * share); never colour alone. `spoken` says it in words for screen readers, which read no arrows.
+ */
 export function deltaPoints(
   n: number,
   base: number,
   total: number,
   baseTotal: number,
-): { text: string; changed: boolean } {
+): { text: string; spoken: string; changed: boolean } {
   const exact = (100 * n) / (total || 1) - (100 * base) / (baseTotal || 1);
-  // rounded as shown, so a difference too small to show reads "±0.0 pt", never "▼-0.0 pt"
+  // rounded as shown, so a difference too small to show reads "0.0 pt", never "▼ 0.0 pt"
   const d = Math.round(exact * 10) / 10 || 0;
   const changed = Math.abs(exact) >= 0.5;
-  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '±';
-  const points = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(d);
-  return { text: `${arrow}${points} pt`, changed };
+  const points = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(d));
+  // n: the plural (French "1,5 point", "2,0 points")
+  const spoken = d > 0 ? m.cohort_delta_more({ points, n: Math.abs(d) }) : d < 0 ? m.cohort_delta_fewer({ points, n: Math.abs(d) }) : m.cohort_delta_same();
+  // ordinary spaces: the table cell (nowrap) keeps them on one line, the funnel is SVG text
+  return { text: `${d > 0 ? '▲ ' : d < 0 ? '▼ ' : ''}${points} pt`, spoken, changed };
 }
