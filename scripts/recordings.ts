@@ -13,10 +13,18 @@ import type { Practice } from '../machines/case/types';
 
 export const recordingsFile = fileURLToPath(new URL('../src/engine/fast-recordings.json', import.meta.url));
 
-/** Detection dates across the modelled law, both practices, no reform: what most cohorts ask for. */
-const DATES = ['2005-06-01', '2010-06-01', '2015-06-01', '2018-06-01', '2023-06-01'];
+/**
+ * Detection dates across the modelled law, both practices, no reform: what most cohorts ask for. With the dates
+ * of the Cohorts tab's "2010 / 2016 / 2018" preset (PRESETS.years in src/view-model/cohort.svelte.ts) and, for
+ * period cohorts, one date a half-year over the controls' default period (2004–2024).
+ */
+const DATES = ['2005-06-01', '2010-06-01', '2015-06-01', '2016-06-01', '2018-06-01', '2018-12-01', '2023-06-01'];
+const PERIOD_DATES = Array.from({ length: 42 }, (_, k) => `${2004 + Math.floor(k / 2)}-${k % 2 ? '10' : '04'}-01`);
 const PRACTICES: Practice[] = ['asWritten', 'asReported'];
 const CHILDREN = 20_000;
+const PERIOD_CHILDREN = 5_000;
+/** A large cohort of each set as calibrated, on the preset's dates: the rarer steps of the CLI's and the browser's default runs. */
+const LARGE = 200_000;
 
 if (process.argv.includes('--check')) {
   try {
@@ -28,12 +36,17 @@ if (process.argv.includes('--check')) {
   }
 } else {
   const started = performance.now();
-  for (const set of ASSUMPTION_SETS)
-    for (const asOf of DATES)
-      for (const practice of PRACTICES) {
-        const sampler = createSampler(set, { asOf, practice, reforms: [] });
-        resolvePaths(sampler, countChildren(sampler, 1, 0, CHILDREN).choices);
-      }
+  const run = (set: (typeof ASSUMPTION_SETS)[number], asOf: string, practice: Practice, children: number) => {
+    const sampler = createSampler(set, { asOf, practice, reforms: [] });
+    resolvePaths(sampler, countChildren(sampler, 1, 0, children).choices);
+  };
+  for (const set of ASSUMPTION_SETS) {
+    for (const practice of PRACTICES) {
+      for (const asOf of DATES) run(set, asOf, practice, CHILDREN);
+      for (const asOf of PERIOD_DATES) run(set, asOf, practice, PERIOD_CHILDREN);
+    }
+    for (const asOf of ['2010-06-01', '2016-06-01', '2018-12-01', set.calibratedFor.asOf]) run(set, asOf, set.calibratedFor.practice, LARGE);
+  }
   // resolvePaths imports the committed file first (if it is of this machine): the new file holds those and the new ones.
   const { data } = exportRecordings({});
   writeFileSync(recordingsFile, JSON.stringify(data) + '\n');
