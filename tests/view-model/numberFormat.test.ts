@@ -67,9 +67,9 @@ describe('cohort number formats', () => {
     for (const [locale, text] of Object.entries(singular)) {
       language.set(locale as keyof typeof singular);
       const args = { milestone: 'x', letter: 'A', config: 'c', share: '1%' };
-      expect(m.funnel_bar_label({ ...args, n: count(1) })).toContain(text);
-      expect(m.funnel_bar_label({ ...args, n: count(2) })).not.toContain(text.replace(/^1/, '2'));
-      expect(m.dfg_edge_label({ edge: 'e', count: count(1), share: '1%' })).toContain(text.slice(0, -1) + ' (');
+      expect(m.funnel_bar_label({ ...args, amount: 1, n: count(1) })).toContain(text);
+      expect(m.funnel_bar_label({ ...args, amount: 2, n: count(2) })).not.toContain(text.replace(/^1/, '2'));
+      expect(m.dfg_edge_label({ edge: 'e', amount: 1, count: count(1), share: '1%' })).toContain(text.slice(0, -1) + ' (');
     }
   });
 });
