@@ -41,7 +41,7 @@ const TEMPLATES: Template[] = [
   { key: 'legal_tpl_identified_minor', texts: ['age'] },
   { key: 'legal_tpl_age_appeal', texts: [], numbers: ['days'] },
   { key: 'legal_tpl_reflection', texts: ['document'], numbers: ['days'] },
-  { key: 'legal_tpl_stay_certificate', texts: ['procedure', 'certificate'] },
+  { key: 'legal_tpl_stay_certificate', texts: ['procedure', 'permit'] },
   { key: 'legal_tpl_request_outside_scope', texts: ['procedure'] },
   { key: 'legal_tpl_appeal_out_of_time', texts: [], numbers: ['days'] },
   { key: 'legal_tpl_reform', texts: ['reform', 'recommendation'], strict: true },
