@@ -69,7 +69,6 @@ describe('rule changes in words', () => {
       for (const li of items) {
         const basis = li.querySelector('[data-testid="rule-change-basis"]')!;
         expect(basis.getAttribute('lang'), li.textContent!).toBeNull();
-        expect(basis.getAttribute('title'), li.textContent!).toContain(basis.getAttribute('data-basis-en')!);
         expect(basis.textContent, li.textContent!).not.toBe(basis.getAttribute('data-basis-en'));
       }
       // the panel as read without what is marked English

@@ -49,7 +49,7 @@ export function debriefLabels(): DebriefLabels {
     basis: m.step_basis(),
     basisText: (english) => {
       const shown = legalBasis(english);
-      return shown.translated ? `${shown.text} [${m.legal_as_written({ basis: english })}]` : english;
+      return shown.translated ? `${shown.text} [${m.label_colon({ label: m.legal_as_written() })} ${english}]` : english;
     },
     source: (raw) => m.source_with_id({ source: describeSource(raw), id: sourceId(raw) }),
     colon: m.punct_colon(),
