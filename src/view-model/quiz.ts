@@ -65,6 +65,8 @@ export interface DebriefLabels {
   differed: string;
   notAnswered: string;
   basis: string;
+  /** a legal basis in the language, the English as the model writes it kept beside a translation */
+  basisText: (english: string) => string;
   /** a citation as people read it, its raw id kept beside it */
   source: (raw: string) => string;
   /** the colon as the language writes it (French: a narrow no-break space before it) */
@@ -78,7 +80,7 @@ export function toMarkdown(debrief: Debrief, labels: DebriefLabels): string {
     lines.push(`## ${labels.step(item.stepIndex + 1, item.day, item.date)}`, '', `**${item.who}${c}** ${item.question}`, '');
     lines.push(`- ${labels.picked}${c} ${item.picked ?? labels.notAnswered}`);
     lines.push(`- ${labels.procedure}${c} ${item.procedure ?? '?'}${item.matched === null ? '' : ` (${item.matched ? labels.matched : labels.differed})`}`);
-    for (const b of item.bases) lines.push(`- ${b.milestone} — ${labels.basis}${c} ${b.basis} (${labels.source(b.source)})`);
+    for (const b of item.bases) lines.push(`- ${b.milestone} — ${labels.basis}${c} ${labels.basisText(b.basis)} (${labels.source(b.source)})`);
     lines.push('');
   }
   return lines.join('\n');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The period view names each rule change on its time axis in the UI language, in words (what changed, on a date
-// written as people read it), never by a rule id or the model's English title; what stays in English (the legal
-// basis, notes of a source) carries lang="en".
+// written as people read it), never by a rule id or the model's English title; its legal basis in the UI language
+// too; what stays in English (notes of a source, a basis with no translation) carries lang="en".
 import { cleanup, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import TimeSeriesPanel from '../../src/components/cohort/TimeSeriesPanel.svelte';
@@ -65,7 +65,12 @@ describe('rule changes in words', () => {
       expect(items.length).toBe(result.markers.length);
       const may = items.find((li) => li.querySelector('time')?.getAttribute('datetime') === '2004-05-01')!;
       expect(may.querySelector('time')!.textContent).toBe(new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date('2004-05-01T00:00:00Z')));
-      for (const li of items) expect(li.querySelector('[data-testid="rule-change-basis"]')!.getAttribute('lang'), li.textContent!).toBe('en');
+      // each basis in the UI language (view-model/legalBasis.ts), the English as written kept beside it
+      for (const li of items) {
+        const basis = li.querySelector('[data-testid="rule-change-basis"]')!;
+        expect(basis.getAttribute('lang'), li.textContent!).toBeNull();
+        expect(basis.textContent, li.textContent!).not.toBe(basis.getAttribute('data-basis-en'));
+      }
       // the panel as read without what is marked English
       const panel = getByTestId('time-series').cloneNode(true) as HTMLElement;
       for (const el of panel.querySelectorAll('[lang="en"], title')) el.remove();

@@ -6,6 +6,7 @@ import { DECISIONS } from '../../view-model/decisions';
 import { answeringMilestones, procedureOption, type Debrief, type DebriefLabels } from '../../view-model/quiz';
 import { label } from './labels';
 import { describeSource, sourceId } from '../../i18n/citations';
+import { legalBasis, milestoneBasis } from '../../view-model/legalBasis';
 
 export function buildDebrief(session: StepSession): Debrief {
   const items = [...session.quiz.answers]
@@ -25,7 +26,7 @@ export function buildDebrief(session: StepSession): Debrief {
         picked: answer.pickedId ? optionOf(answer.pickedId)?.label() : undefined,
         procedure: procedureId ? optionOf(procedureId).label() : undefined,
         matched: answer.pickedId && procedureId ? answer.pickedId === procedureId : null,
-        bases: answeringMilestones(decision, step.milestones).map((ms) => ({ milestone: label('milestone', ms.id), basis: ms.basis, source: ms.source })),
+        bases: answeringMilestones(decision, step.milestones).map((ms) => ({ milestone: label('milestone', ms.id), basis: milestoneBasis(ms), source: ms.source })),
       }];
     });
   return {
@@ -46,6 +47,10 @@ export function debriefLabels(): DebriefLabels {
     differed: m.quiz_differed(),
     notAnswered: m.quiz_not_answered(),
     basis: m.step_basis(),
+    basisText: (english) => {
+      const shown = legalBasis(english);
+      return shown.translated ? `${shown.text} [${m.label_colon({ label: m.legal_as_written() })} ${english}]` : english;
+    },
     source: (raw) => m.source_with_id({ source: describeSource(raw), id: sourceId(raw) }),
     colon: m.punct_colon(),
   };
