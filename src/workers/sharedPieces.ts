@@ -34,8 +34,8 @@ function sharedInt32(length: number): Int32Array {
 }
 
 /**
- * Cuts every group's runs into pieces of about the same size, in order of facts key, a piece ending only where the
- * facts key changes: case files with the same facts stay in one piece, where their runs share their beginnings
+ * Cuts every group's runs into pieces of about the same size, a piece ending only where the facts key changes:
+ * case files with the same facts stay in one piece, where their runs share their beginnings
  * (machines/case/sharing.ts). `members[c]`: piece c's group and its positions in that group's `missing`.
  */
 export function planPieces(groups: readonly PieceGroup[], threads: number): { pieces: SharedPieces; members: { group: number; positions: number[] }[] } {
@@ -43,14 +43,23 @@ export function planPieces(groups: readonly PieceGroup[], threads: number): { pi
   const size = Math.max(MIN_PIECE, Math.ceil(runs / (threads * PIECES_PER_THREAD)));
   const members: { group: number; positions: number[] }[] = [];
   groups.forEach(({ sampler, counted, missing }, group) => {
-    const keys = missing.map((i) => sampler.factsKey(counted.choices, i));
-    const order = missing.map((_, j) => j).sort((a, b) => keys[a] - keys[b] || a - b);
-    for (let from = 0; from < order.length; ) {
-      let to = Math.min(order.length, from + size);
-      while (to < order.length && keys[order[to]] === keys[order[to - 1]]) to++;
-      members.push({ group, positions: order.slice(from, to) });
-      from = to;
+    // Positions by facts key, keys in order of first appearance (no sort: pieces need equal keys together only).
+    const byKey = new Map<number, number[]>();
+    missing.forEach((i, j) => {
+      const key = sampler.factsKey(counted.choices, i);
+      const same = byKey.get(key);
+      if (same) same.push(j);
+      else byKey.set(key, [j]);
+    });
+    let positions: number[] = [];
+    for (const same of byKey.values()) {
+      for (const j of same) positions.push(j);
+      if (positions.length >= size) {
+        members.push({ group, positions });
+        positions = [];
+      }
     }
+    if (positions.length) members.push({ group, positions });
   });
   const start = sharedInt32(members.length + 1);
   const group = sharedInt32(members.length);
@@ -63,8 +72,7 @@ export function planPieces(groups: readonly PieceGroup[], threads: number): { pi
     const source = groups[piece.group].counted.choices;
     const missing = groups[piece.group].missing;
     piece.positions.forEach((j, t) => {
-      const from = missing[j] * SLOT_COUNT;
-      choices.set(source.subarray(from, from + SLOT_COUNT), (start[c] + t) * SLOT_COUNT);
+      for (let s = 0, from = missing[j] * SLOT_COUNT, to = (start[c] + t) * SLOT_COUNT; s < SLOT_COUNT; s++) choices[to + s] = source[from + s];
     });
   });
   return { pieces: { next: sharedInt32(1), group, start, choices }, members };
