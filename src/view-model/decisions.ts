@@ -1,6 +1,6 @@
 // The decisions a professional faces along the path, tied to the milestones that raise them. Each option is a
 // change to the case facts; choosing it edits the case and the engine re-runs (one machine drives everything).
-import type { CaseFile, MilestoneId } from '../../machines/case/types';
+import type { CaseFile, MilestoneId, OutcomeId } from '../../machines/case/types';
 import type { Step } from '../../machines/case/run';
 import { later } from '../../machines/case/events';
 import { RULES, valueOn } from '../../machines/rules/rules';
@@ -186,3 +186,17 @@ export function splitDecisions(step: Step | undefined, decisions: Decision[]): {
   return { now: decisions.filter((d) => d.stage <= until), later: decisions.filter((d) => d.stage > until) };
 }
 
+
+/** Where the decision panel keeps what an option leads to. */
+export const previewKey = (decision: Decision, option: DecisionOption) => `${decision.id}:${option.id}`;
+
+/**
+ * The outcome every option of a decision leads to, once each is known (two options or more): a trainer then says
+ * that the answer changes the path, not where it ends on the horizon. Undefined while any is unknown or they differ.
+ */
+export function commonOutcome(decision: Decision, previews: Readonly<Record<string, OutcomeId | null>>): OutcomeId | undefined {
+  if (decision.options.length < 2) return undefined;
+  const outcomes = decision.options.map((option) => previews[previewKey(decision, option)]);
+  const first = outcomes[0];
+  return first && outcomes.every((o) => o === first) ? first : undefined;
+}

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { stepCase } from '../../machines/case/run';
 import { findScenario } from '../../src/scenarios';
-import { decisionsAt, splitDecisions } from '../../src/view-model/decisions';
+import { commonOutcome, decisionsAt, previewKey, splitDecisions } from '../../src/view-model/decisions';
+import { runCase } from '../../machines/case/run';
 
 const ids = (scenario: string, index: number) => {
   const step = stepCase(findScenario(scenario)!.case).steps[index];
@@ -54,5 +55,38 @@ describe('the kind of exploitation as a decision', () => {
     );
     // "Unclear" facts do not fit the definition (condition 2): the path differs from that of a named kind.
     expect(outcomes.size).toBeGreaterThan(1);
+  });
+});
+
+describe('an answer that changes the path but not where it ends', () => {
+  /** What each option of each decision at a step leads to, as the decision panel previews it. */
+  const previewsAt = (scenario: string, index: number) => {
+    const caseFile = findScenario(scenario)!.case;
+    const step = stepCase(caseFile).steps[index];
+    const previews: Record<string, string | null> = {};
+    for (const d of decisionsAt(step)) for (const o of d.options) previews[previewKey(d, o)] = runCase(o.apply(caseFile, step)).outcome;
+    return { decisions: decisionsAt(step), previews };
+  };
+
+  it('names the one outcome every option leads to, and none where the options part', () => {
+    const { decisions, previews } = previewsAt('nigerian_girl_2016', 0);
+    const by = (id: string) => decisions.find((d) => d.id === id)!;
+    const outcomesOf = (id: string) => new Set(by(id).options.map((o) => previews[previewKey(by(id), o)]));
+    for (const d of decisions) {
+      const common = commonOutcome(d, previews as never);
+      if (outcomesOf(d.id).size === 1) expect(common).toBe([...outcomesOf(d.id)][0]);
+      else expect(common).toBeUndefined();
+    }
+    // Not recognising the signs ends elsewhere: no common outcome there.
+    expect(commonOutcome(by('indicators'), previews as never)).toBeUndefined();
+    expect(decisions.some((d) => commonOutcome(d, previews as never) !== undefined)).toBe(true);
+  });
+
+  it('says nothing while an option is still being run', () => {
+    const { decisions, previews } = previewsAt('nigerian_girl_2016', 0);
+    const d = decisions.find((x) => commonOutcome(x, previews as never) !== undefined)!;
+    const partial = { ...previews };
+    delete partial[previewKey(d, d.options[1])];
+    expect(commonOutcome(d, partial as never)).toBeUndefined();
   });
 });
