@@ -27,6 +27,14 @@ export interface FinishedRun {
   decision: VictimStatusConditions | undefined;
 }
 
+/**
+ * The text of the law a milestone cites: in `legalBasis` when one of its attributes took the name `basis`
+ * (case-format.md's durableSolutionProcedure; run.ts moves the citation's text there), else in `basis`.
+ */
+export function milestoneBasis(milestone: Pick<Milestone, 'basis'> & { legalBasis?: unknown }): string {
+  return typeof milestone.legalBasis === 'string' ? milestone.legalBasis : milestone.basis;
+}
+
 export function buildTrace(run: FinishedRun): Trace {
   const { facts, byDay, final, endDay, milestones, seen, used } = run;
   const rules = byDay.on(0);

@@ -6,6 +6,7 @@ import { procedureMachine } from '../../machines/procedure/machine';
 import { CITATIONS, cite, type CitationId } from '../../machines/procedure/citations';
 import { getRulesInForce, PRACTICE_OVERLAYS, REFORMS, RULES, type RuleId } from '../../machines/rules/rules';
 import type { Run } from '../../machines/case/run';
+import { milestoneBasis } from '../../machines/case/trace';
 import type { CaseFile } from '../../machines/case/types';
 
 export interface CoverageRow {
@@ -89,7 +90,7 @@ function reachedCitations({ run, caseFile }: CoveredRun, model: ReturnType<typeo
   // Milestones carry their citation's basis and source (the citation's id is not in the trace).
   const rules = getRulesInForce(caseFile.date, caseFile.practice ?? 'asWritten', caseFile.reforms ?? []);
   for (const m of run.trace.milestones) {
-    const basis = (m.legalBasis as string | undefined) ?? m.basis;
+    const basis = milestoneBasis(m);
     for (const id of Object.keys(CITATIONS) as CitationId[]) {
       const c = cite(id, rules);
       if (c.basis === basis && c.source === m.source) reached.add(id);

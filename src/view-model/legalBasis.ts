@@ -4,21 +4,15 @@
 // bases again, or fragments joined with "; ". A part no message knows stays as written, to be marked lang="en".
 import { m, type Locale } from '../i18n/messages';
 import { language } from '../i18n/language.svelte';
-import type { Milestone } from '../../machines/case/types';
+import { addPart, type WrittenPart } from '../i18n/writtenParts';
 
 type Message = (inputs?: Record<string, string>, options?: { locale?: Locale }) => string;
 const messages = m as unknown as Record<string, Message>;
 
-export interface BasisPart {
-  text: string;
-  /** kept in English: no translation is known for it */
-  asWritten: boolean;
-}
-
 export interface LegalBasis {
   /** the machine's text: the citation of record */
   english: string;
-  parts: BasisPart[];
+  parts: WrittenPart[];
   /** the parts read together */
   text: string;
   /** some part is in the UI language (not the English as written) */
@@ -86,22 +80,15 @@ function index(): { exact: Map<string, string>; compiled: Compiled[] } {
   return { exact, compiled };
 }
 
-function push(parts: BasisPart[], part: BasisPart) {
-  if (!part.text) return;
-  const last = parts.at(-1);
-  if (last && last.asWritten === part.asWritten) last.text += part.text;
-  else parts.push({ ...part });
-}
-
 /** `text` known whole: as one message, or as a template with its slots */
-function whole(text: string, locale: Locale): BasisPart[] | undefined {
+function whole(text: string, locale: Locale): WrittenPart[] | undefined {
   const { exact, compiled } = index();
   const key = exact.get(text);
   if (key) return [{ text: messages[key]({}, { locale }), asWritten: false }];
   for (const t of compiled) {
     const match = t.pattern.exec(text);
     if (!match) continue;
-    const slots = new Map<string, BasisPart[]>();
+    const slots = new Map<string, WrittenPart[]>();
     let fits = true;
     t.order.forEach((name, i) => {
       const value = match[i + 1];
@@ -110,12 +97,12 @@ function whole(text: string, locale: Locale): BasisPart[] | undefined {
       slots.set(name, parts);
     });
     if (!fits) continue;
-    const out: BasisPart[] = [];
+    const out: WrittenPart[] = [];
     messages[t.key](sentinels(t), { locale })
       .split(SLOT)
       .forEach((piece, i) => {
-        if (i % 2 === 0) push(out, { text: piece, asWritten: false });
-        else for (const part of slots.get(piece)!) push(out, part);
+        if (i % 2 === 0) addPart(out, { text: piece, asWritten: false });
+        else for (const part of slots.get(piece)!) addPart(out, part);
       });
     return out;
   }
@@ -123,12 +110,12 @@ function whole(text: string, locale: Locale): BasisPart[] | undefined {
 }
 
 /** Fragments joined with "; ": the longest run of fragments known whole first, then the rest. */
-function resolve(text: string, locale: Locale): BasisPart[] {
+function resolve(text: string, locale: Locale): WrittenPart[] {
   const segments = text.split(JOIN);
-  const out: BasisPart[] = [];
+  const out: WrittenPart[] = [];
   let previous: boolean | undefined;
   for (let i = 0; i < segments.length; ) {
-    let found: BasisPart[] | undefined;
+    let found: WrittenPart[] | undefined;
     let j = segments.length;
     for (; j > i && !found; j--) found = whole(segments.slice(i, j).join(JOIN), locale);
     const parts = found ?? [{ text: segments[i], asWritten: true }];
@@ -136,9 +123,9 @@ function resolve(text: string, locale: Locale): BasisPart[] {
     // between two fragments kept in English the English join stays with them
     if (previous !== undefined) {
       const english = previous && parts[0].asWritten;
-      push(out, { text: english ? JOIN : messages.legal_join({}, { locale }), asWritten: english });
+      addPart(out, { text: english ? JOIN : messages.legal_join({}, { locale }), asWritten: english });
     }
-    for (const part of parts) push(out, part);
+    for (const part of parts) addPart(out, part);
     previous = parts.at(-1)!.asWritten;
     i = next;
   }
@@ -158,9 +145,4 @@ export function legalBasis(english: string, locale: Locale = language.current): 
     cache.set(id, found);
   }
   return found;
-}
-
-/** The text of the law a milestone cites: `legalBasis` when one of its attributes took the name `basis`. */
-export function milestoneBasis(milestone: Pick<Milestone, 'basis'> & { legalBasis?: unknown }): string {
-  return typeof milestone.legalBasis === 'string' ? milestone.legalBasis : milestone.basis;
 }

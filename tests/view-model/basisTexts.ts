@@ -9,7 +9,7 @@ import { EEA_MEMBERSHIP } from '../../machines/rules/eea';
 import { stepCase } from '../../machines/case/run';
 import type { CaseFile, Practice, ReformId } from '../../machines/case/types';
 import { SCENARIOS } from '../../src/scenarios';
-import { milestoneBasis } from '../../src/view-model/legalBasis';
+import { milestoneBasis } from '../../machines/case/trace';
 
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

@@ -6,7 +6,8 @@ import { DECISIONS } from '../../view-model/decisions';
 import { answeringMilestones, procedureOption, type Debrief, type DebriefLabels } from '../../view-model/quiz';
 import { label } from './labels';
 import { describeSource, sourceId } from '../../i18n/citations';
-import { legalBasis, milestoneBasis } from '../../view-model/legalBasis';
+import { legalBasis } from '../../view-model/legalBasis';
+import { milestoneBasis } from '../../../machines/case/trace';
 
 export function buildDebrief(session: StepSession): Debrief {
   const items = [...session.quiz.answers]
