@@ -3,6 +3,7 @@
 // record: the data, the trace and exports for machines keep it, and the UI shows it as the title (`sourceId`).
 import { SEED_2010, SEED_2018 } from '../../machines/rules/law';
 import { m } from './messages';
+import { addPart, type WrittenPart } from './writtenParts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const DOCUMENTS: Record<string, () => string> = {
@@ -44,19 +45,10 @@ function name(match: RegExpExecArray): string | undefined {
   return g.plural ? m.source_stages() : m.source_stage();
 }
 
-/** A part of a citation: named in the UI language, or kept as written (notes, abbreviations: English). */
-export interface SourcePart {
-  text: string;
-  asWritten: boolean;
-}
-
-export function describeSourceParts(source: string): SourcePart[] {
-  const parts: SourcePart[] = [];
-  const push = (text: string, asWritten: boolean) => {
-    const last = parts.at(-1);
-    if (last?.asWritten === asWritten) last.text += text;
-    else if (text) parts.push({ text, asWritten });
-  };
+/** A citation's parts: named in the UI language, or kept as written (notes, abbreviations: English). */
+export function describeSourceParts(source: string): WrittenPart[] {
+  const parts: WrittenPart[] = [];
+  const push = (text: string, asWritten: boolean) => addPart(parts, { text, asWritten });
   let end = 0;
   for (const match of source.matchAll(KNOWN)) {
     const named = name(match);
