@@ -123,7 +123,7 @@ export function packChoices(counted: CountedCases, indices: readonly number[]): 
 }
 
 /** Row `from` of one table of choices (SLOT_COUNT a row) into row `to` of another, without a view per row. */
-function copyRow(source: Int32Array, from: number, target: Int32Array, to: number): void {
+export function copyRow(source: Int32Array, from: number, target: Int32Array, to: number): void {
   for (let s = 0, a = from * SLOT_COUNT, b = to * SLOT_COUNT; s < SLOT_COUNT; s++) target[b + s] = source[a + s];
 }
 

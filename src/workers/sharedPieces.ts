@@ -2,7 +2,7 @@
 // yet taken (one counter in shared memory) until none is left. Split in halves once, a thread that had the slower
 // half (more steps per run, or a slower start) kept the other waiting: the CLI's 1,000,000 exploited children
 // left the worker idle 0.6–1 s of a 5 s run while this thread finished its half.
-import { createPathResolver, type Engine } from '../engine/orchestrate';
+import { copyRow, createPathResolver, type Engine } from '../engine/orchestrate';
 import { SLOT_COUNT, type Sampler } from '../engine/generate';
 import type { PathSummary } from '../engine/aggregate';
 
@@ -71,9 +71,7 @@ export function planPieces(groups: readonly PieceGroup[], threads: number): { pi
   members.forEach((piece, c) => {
     const source = groups[piece.group].counted.choices;
     const missing = groups[piece.group].missing;
-    piece.positions.forEach((j, t) => {
-      for (let s = 0, from = missing[j] * SLOT_COUNT, to = (start[c] + t) * SLOT_COUNT; s < SLOT_COUNT; s++) choices[to + s] = source[from + s];
-    });
+    piece.positions.forEach((j, t) => copyRow(source, missing[j], choices, start[c] + t));
   });
   return { pieces: { next: sharedInt32(1), group, start, choices }, members };
 }
